@@ -1,0 +1,56 @@
+package dev.stride.infra;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** Checks and picks TCP ports on the loopback interface. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    /** A port nothing listens on right now (the OS picks it). */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new InfrastructureException("No free TCP port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code port}, or a free one when it is 0. */
+    public static int orFree(int port) {
+        return port == 0 ? free() : port;
+    }
+
+    /** Fails with a message naming the role and the setting that moves it, when something already listens on the port. */
+    public static void requireFree(int port, String role, String setting) {
+        if (isListening("127.0.0.1", port) || !canBind(port)) {
+            throw new InfrastructureException("Port " + port + " for " + role + " is already in use. Stop whatever listens there "
+                    + "(for example: ss -ltnp 'sport = :" + port + "') or choose another port with " + setting + ".");
+        }
+    }
+
+    public static boolean isListening(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
