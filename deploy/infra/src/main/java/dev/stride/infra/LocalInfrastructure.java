@@ -2,13 +2,12 @@ package dev.stride.infra;
 
 import dev.stride.contracts.Topics;
 import dev.stride.infra.mail.Inbox;
+import dev.stride.infra.mail.InboxClient;
 import dev.stride.infra.mail.InboxWeb;
 import dev.stride.infra.mail.SmtpSink;
-import dev.stride.infra.mail.StoredMail;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -130,29 +129,13 @@ public final class LocalInfrastructure implements StrideInfrastructure {
         return Optional.ofNullable(inboxWeb).map(InboxWeb::url);
     }
 
+    /** Reads the local sink over its HTTP API, as anyone outside this JVM would. */
     @Override
     public Inbox inbox() {
-        if (smtpSink == null) {
+        if (inboxWeb == null) {
             throw new IllegalStateException("SMTP is external: Stride has no inbox to read");
         }
-        SmtpSink sink = smtpSink;
-        String url = inboxWeb.url();
-        return new Inbox() {
-            @Override
-            public List<StoredMail> messagesTo(String address) {
-                return sink.messagesTo(address);
-            }
-
-            @Override
-            public List<StoredMail> messages() {
-                return sink.messages();
-            }
-
-            @Override
-            public String webUrl() {
-                return url;
-            }
-        };
+        return new InboxClient(inboxWeb.url());
     }
 
     /** Stops everything it started, newest first; safe to call twice. */

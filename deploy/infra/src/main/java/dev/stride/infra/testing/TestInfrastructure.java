@@ -29,8 +29,6 @@ public final class TestInfrastructure {
     public static synchronized StrideInfrastructure get() {
         if (instance == null) {
             instance = start();
-            StrideInfrastructure started = instance;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stride-test-infrastructure-stop"));
         }
         return instance;
     }
@@ -47,12 +45,18 @@ public final class TestInfrastructure {
 
     private static StrideInfrastructure start() {
         if (usesTestcontainers()) {
-            return ContainerInfrastructure.start();
+            ContainerInfrastructure containers = ContainerInfrastructure.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(containers::close, "stride-test-infrastructure-stop"));
+            return containers;
         }
         Path dataDir = dataDir();
         LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(dataDir, System.getenv()),
                 line -> System.out.println("[stride-test-infra] " + line));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dataDir), "stride-test-infrastructure-clean"));
+        // One hook, in order: the servers must be down before their folders go.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            infra.close();
+            deleteTree(dataDir);
+        }, "stride-test-infrastructure-stop"));
         return infra;
     }
 

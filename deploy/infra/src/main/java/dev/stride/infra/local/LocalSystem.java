@@ -1,0 +1,160 @@
+package dev.stride.infra.local;
+
+import dev.stride.infra.InfrastructureException;
+import dev.stride.infra.LocalInfrastructure;
+import dev.stride.infra.Ports;
+import dev.stride.infra.StrideInfrastructure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: infrastructure in this JVM, the three services as child processes.
+ * Prints where to go once everything is ready; on Ctrl-C (or SIGTERM) stops the services gracefully,
+ * then the infrastructure, and leaves nothing running. Started by the {@code stride} script.
+ */
+public final class LocalSystem {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final LaunchOptions options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final ProcessLedger ledger;
+    private LocalInfrastructure infrastructure;
+    private volatile boolean stopping;
+
+    private LocalSystem(LaunchOptions options) {
+        this.options = options;
+        this.ledger = new ProcessLedger(options.infra().dataDir());
+    }
+
+    public static void main(String[] args) {
+        try {
+            LaunchOptions options = LaunchOptions.parse(List.of(args), System.getenv());
+            if (options == null) {
+                System.out.print(LaunchOptions.USAGE);
+                return;
+            }
+            new LocalSystem(options).run();
+        } catch (InfrastructureException e) {
+            System.err.println("stride: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private void run() {
+        Path dataDir = options.infra().dataDir();
+        ledger.stopLeftovers(LocalSystem::say);
+        requireServicePortsFree();
+        say("Starting Stride (data and logs in " + dataDir + ")");
+        if (options.fresh()) {
+            deleteTree(dataDir);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stride-stop"));
+        infrastructure = LocalInfrastructure.start(options.infra(), line -> say("  " + line));
+        Path postgresData = dataDir.resolve("postgres");
+        ProcessLedger.postgresPid(postgresData).ifPresent(pid -> ledger.record(pid, "-D " + postgresData));
+
+        Map<String, String> environment = StrideInfrastructure.asEnvironment(infrastructure.serviceConfig());
+        startService("roadmap-service", options.roadmapPort(), environment);
+        startService("reminder-service", options.reminderPort(), environment);
+        startService("notifier-service", options.notifierPort(), environment);
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+            say("  " + service.name() + " ready on port " + service.port());
+        }
+        printBanner();
+
+        CompletableFuture<?>[] exits = services.stream().map(service -> service.process().onExit()).toArray(CompletableFuture[]::new);
+        CompletableFuture.anyOf(exits).join();
+        if (!stopping) {
+            ServiceProcess gone = services.stream().filter(service -> !service.process().isAlive()).findFirst().orElseThrow();
+            System.err.println("stride: " + gone.name() + " stopped unexpectedly (exit " + gone.process().exitValue() + "). End of "
+                    + gone.log() + ":\n" + gone.tail(30) + "\nStopping the rest.");
+            System.exit(1);
+        }
+    }
+
+    private void requireServicePortsFree() {
+        Ports.requireFree(options.roadmapPort(), "roadmap-service", "--roadmap-port or STRIDE_ROADMAP_PORT");
+        Ports.requireFree(options.reminderPort(), "reminder-service", "--reminder-port or STRIDE_REMINDER_PORT");
+        Ports.requireFree(options.notifierPort(), "notifier-service", "--notifier-port or STRIDE_NOTIFIER_PORT");
+    }
+
+    private void startService(String name, int port, Map<String, String> infraEnvironment) {
+        Map<String, String> environment = new LinkedHashMap<>(infraEnvironment);
+        environment.put("STRIDE_PUBLIC_BASE_URL", "http://localhost:" + options.roadmapPort());
+        Path jar = options.projectDir().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        Path log = options.infra().dataDir().resolve("logs").resolve(name + ".log");
+        ServiceProcess service = ServiceProcess.start(name, jar, port, environment, log);
+        services.add(service);
+        ledger.record(service.process().pid(), jar.toString());
+    }
+
+    private void printBanner() {
+        String inbox = infrastructure.inboxUrl().map(url -> url.replace("127.0.0.1", "localhost")).orElse("(external SMTP: no inbox)");
+        say("""
+
+                Stride is running.
+
+                  Open the catalog   http://localhost:%d/
+                  Read the mail      %s   (JSON: %s/api/messages)
+
+                  roadmap-service    http://localhost:%d   health /q/health  metrics /q/metrics
+                  reminder-service   http://localhost:%d
+                  notifier-service   http://localhost:%d
+                  Kafka %s · PostgreSQL %s · SMTP %s:%d
+                  Logs in %s
+
+                Press Ctrl-C to stop everything.
+                """.formatted(options.roadmapPort(), inbox, inbox, options.roadmapPort(), options.reminderPort(), options.notifierPort(),
+                infrastructure.kafkaBootstrapServers(), infrastructure.database().jdbcUrl(), infrastructure.smtpHost(), infrastructure.smtpPort(),
+                options.infra().dataDir().resolve("logs")));
+    }
+
+    /** Services first (they still need Kafka and PostgreSQL to leave cleanly), then the infrastructure. */
+    private synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        say("Stopping Stride...");
+        List<CompletableFuture<Void>> stops = services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.stop(STOP_GRACE)))
+                .toList();
+        stops.forEach(CompletableFuture::join);
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        ledger.clear();
+        say("Stride stopped.");
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new InfrastructureException("Could not wipe " + root + " for --fresh: " + e.getMessage(), e);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}
