@@ -1,0 +1,57 @@
+package dev.stride.pacing;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the schedule depends on. Dates are the learner's local dates in the plan's zone; pauses
+ * cover snoozes too.
+ */
+public record PacingInput(
+        List<MilestoneWork> milestones,
+        WeeklyPlan plan,
+        LocalDate startDate,
+        Set<LocalDate> skippedWeeks,
+        List<DateRange> pauses,
+        List<LocalDate> progressDates,
+        LocalDate today) {
+
+    public PacingInput {
+        milestones = List.copyOf(Objects.requireNonNull(milestones, "milestones"));
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(startDate, "startDate");
+        skippedWeeks = Set.copyOf(Objects.requireNonNull(skippedWeeks, "skippedWeeks"));
+        pauses = List.copyOf(Objects.requireNonNull(pauses, "pauses"));
+        progressDates = List.copyOf(Objects.requireNonNull(progressDates, "progressDates"));
+        Objects.requireNonNull(today, "today");
+        skippedWeeks.forEach(week -> Weeks.requireMonday(week, "skipped week"));
+        Set<String> ids = new HashSet<>();
+        long totalMinutes = 0;
+        for (MilestoneWork milestone : milestones) {
+            if (!ids.add(milestone.milestoneId())) {
+                throw new IllegalArgumentException("milestone " + milestone.milestoneId() + " appears more than once");
+            }
+            totalMinutes += milestone.minutes();
+        }
+        if (totalMinutes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("milestones add up to " + totalMinutes + " minutes, more than pacing can count");
+        }
+    }
+
+    /** The first date that may hold work: nothing is laid before the start, nor in the past. */
+    public LocalDate firstStudyDate() {
+        return today.isAfter(startDate) ? today : startDate;
+    }
+
+    /** Skipped weeks and pauses hold no session; an occurrence belongs to the date it starts on. */
+    public boolean laysNothingOn(LocalDate date) {
+        return skippedWeeks.contains(Weeks.mondayOf(date)) || pauses.stream().anyMatch(pause -> pause.contains(date));
+    }
+
+    public PacingInput withMilestones(List<MilestoneWork> newMilestones) {
+        return new PacingInput(newMilestones, plan, startDate, skippedWeeks, pauses, progressDates, today);
+    }
+}

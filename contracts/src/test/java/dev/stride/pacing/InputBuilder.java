@@ -1,0 +1,113 @@
+package dev.stride.pacing;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Readable pacing inputs for example tests; the plan defaults to Tuesday 18:00 and Saturday 09:00, three hours each. */
+final class InputBuilder {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final WeeklyPlan TUESDAY_AND_SATURDAY = new WeeklyPlan(BERLIN, List.of(
+            slot(DayOfWeek.TUESDAY, "18:00", 180),
+            slot(DayOfWeek.SATURDAY, "09:00", 180)));
+
+    private final LocalDate startDate;
+    private LocalDate today;
+    private WeeklyPlan plan = TUESDAY_AND_SATURDAY;
+    private final List<MilestoneWork> milestones = new ArrayList<>();
+    private final Set<LocalDate> skippedWeeks = new LinkedHashSet<>();
+    private final List<DateRange> pauses = new ArrayList<>();
+    private final List<LocalDate> progressDates = new ArrayList<>();
+
+    private InputBuilder(LocalDate startDate) {
+        this.startDate = startDate;
+        this.today = startDate;
+    }
+
+    static InputBuilder startingOn(String startDate) {
+        return new InputBuilder(LocalDate.parse(startDate));
+    }
+
+    static StudySlot slot(DayOfWeek day, String start, int minutes) {
+        return new StudySlot(day, LocalTime.parse(start), minutes);
+    }
+
+    static MilestoneWork todo(String id, int minutes) {
+        return new MilestoneWork(id, minutes, ProgressState.TODO);
+    }
+
+    static MilestoneWork inProgress(String id, int minutes) {
+        return new MilestoneWork(id, minutes, ProgressState.IN_PROGRESS);
+    }
+
+    static MilestoneWork done(String id, int minutes) {
+        return new MilestoneWork(id, minutes, ProgressState.DONE);
+    }
+
+    static MilestoneWork skipped(String id, int minutes) {
+        return new MilestoneWork(id, minutes, ProgressState.SKIPPED);
+    }
+
+    static Session session(String date, String start, int minutes, Allocation... work) {
+        return new Session(LocalDate.parse(date), LocalTime.parse(start), minutes, List.of(work));
+    }
+
+    static Allocation work(String milestoneId, int minutes) {
+        return new Allocation(milestoneId, minutes);
+    }
+
+    static ScheduledWeek week(String weekStart, int weekNumber, Session... sessions) {
+        return new ScheduledWeek(LocalDate.parse(weekStart), weekNumber, List.of(sessions));
+    }
+
+    InputBuilder today(String date) {
+        this.today = LocalDate.parse(date);
+        return this;
+    }
+
+    InputBuilder plan(WeeklyPlan newPlan) {
+        this.plan = newPlan;
+        return this;
+    }
+
+    InputBuilder milestones(MilestoneWork... work) {
+        milestones.addAll(List.of(work));
+        return this;
+    }
+
+    InputBuilder skipWeek(String monday) {
+        skippedWeeks.add(LocalDate.parse(monday));
+        return this;
+    }
+
+    InputBuilder pause(String start, String endExclusive) {
+        pauses.add(new DateRange(LocalDate.parse(start), LocalDate.parse(endExclusive)));
+        return this;
+    }
+
+    InputBuilder pauseFrom(String start) {
+        pauses.add(DateRange.openEnded(LocalDate.parse(start)));
+        return this;
+    }
+
+    InputBuilder progressOn(String... dates) {
+        for (String date : dates) {
+            progressDates.add(LocalDate.parse(date));
+        }
+        return this;
+    }
+
+    PacingInput build() {
+        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today);
+    }
+
+    Schedule schedule() {
+        return Pacer.schedule(build());
+    }
+}
