@@ -1,8 +1,10 @@
 package dev.stride.contracts.event;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * CloudEvents 1.0 Kafka binary-mode headers for an envelope (the convention SmallRye's Kafka connector
@@ -24,14 +26,19 @@ public final class CloudEventHeaders {
 
     /** Header name to value, in a stable order. {@code source} names the producing service, e.g. {@code /stride/roadmap-service}. */
     public static Map<String, String> of(EventEnvelope<?> envelope, String source) {
+        return of(envelope.eventId(), envelope.type(), envelope.schemaVersion(), envelope.occurredAt(), envelope.aggregateId(), source);
+    }
+
+    /** The same from an envelope's stored fields (an outbox row), without decoding its payload. */
+    public static Map<String, String> of(UUID eventId, String type, int schemaVersion, Instant occurredAt, String aggregateId, String source) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(SPEC_VERSION, "1.0");
-        headers.put(ID, envelope.eventId().toString());
-        headers.put(TYPE, "dev.stride." + envelope.type());
+        headers.put(ID, eventId.toString());
+        headers.put(TYPE, "dev.stride." + type);
         headers.put(SOURCE, source);
-        headers.put(TIME, DateTimeFormatter.ISO_INSTANT.format(envelope.occurredAt()));
-        headers.put(SUBJECT, envelope.aggregateId());
-        headers.put(SCHEMA_VERSION, Integer.toString(envelope.schemaVersion()));
+        headers.put(TIME, DateTimeFormatter.ISO_INSTANT.format(occurredAt));
+        headers.put(SUBJECT, aggregateId);
+        headers.put(SCHEMA_VERSION, Integer.toString(schemaVersion));
         headers.put(CONTENT_TYPE, "application/json");
         return headers;
     }

@@ -1,0 +1,24 @@
+package dev.stride.contracts.event;
+
+/** The catalog of every Stride event, by type name (the record's simple name) and current schema version. */
+public final class StrideEvents {
+
+    public static final EventCatalog CATALOG = EventCatalog.builder()
+            .register("RoadmapPublished", 1, RoadmapPublished.class)
+            .register("RoadmapRetired", 1, RoadmapRetired.class)
+            .register("SubscriptionRequested", 1, SubscriptionRequested.class)
+            .register("SubscriptionActivated", 1, SubscriptionActivated.class)
+            .register("PlanChanged", 1, PlanChanged.class)
+            .register("MilestoneProgressed", 1, MilestoneProgressed.class)
+            .register("WeekSkipped", 1, WeekSkipped.class)
+            .register("Snoozed", 1, Snoozed.class)
+            .register("Paused", 1, Paused.class)
+            .register("Resumed", 1, Resumed.class)
+            .register("Unsubscribed", 1, Unsubscribed.class)
+            .build();
+
+    public static final EventCodec CODEC = new EventCodec(CATALOG);
+
+    private StrideEvents() {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.stride.contracts.link;
+
+/** What a signed link lets its holder do. A token for one purpose is refused for any other. */
+public enum LinkPurpose {
+    CONFIRM,
+    MANAGE,
+    MARK_DONE,
+    SKIP_WEEK,
+    SNOOZE,
+    PAUSE,
+    RESUME,
+    UNSUBSCRIBE,
+    CALENDAR
+}
