@@ -32,11 +32,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private KafkaBroker(Properties config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -67,9 +68,9 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             format(dataDir);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
-            server.startup();
-            return new KafkaBroker(server, "127.0.0.1:" + port);
+            KafkaBroker broker = new KafkaBroker(props, "127.0.0.1:" + port);
+            broker.resume();
+            return broker;
         } catch (Exception e) {
             throw new InfrastructureException("Kafka did not start on 127.0.0.1:" + port + " with logs in " + dataDir + " ("
                     + e.getMessage() + "). If the log folder is damaged, start again with --fresh.", e);
@@ -123,9 +124,26 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the broker, keeping its logs: clients now meet a broker that is down. */
+    public synchronized void suspend() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts it again on the same port with the same logs. */
+    public synchronized void resume() {
+        if (server == null) {
+            KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
+            started.startup();
+            server = started;
+        }
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        suspend();
     }
 }

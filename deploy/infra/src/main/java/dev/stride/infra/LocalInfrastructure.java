@@ -23,6 +23,7 @@ public final class LocalInfrastructure implements StrideInfrastructure {
     private Database database;
     private String smtpHost;
     private int smtpPort;
+    private KafkaBroker kafkaBroker;
     private SmtpSink smtpSink;
     private InboxWeb inboxWeb;
 
@@ -78,6 +79,7 @@ public final class LocalInfrastructure implements StrideInfrastructure {
         KafkaBroker broker = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.kafkaPartitions());
         started.push(broker);
+        kafkaBroker = broker;
         broker.createTopics(Topics.allWithDeadLetters(), settings.kafkaPartitions());
         kafkaBootstrapServers = broker.bootstrapServers();
         progress.accept("Kafka started: " + kafkaBootstrapServers + " (topics with " + settings.kafkaPartitions() + " partitions)");
@@ -118,6 +120,11 @@ public final class LocalInfrastructure implements StrideInfrastructure {
     @Override
     public int smtpPort() {
         return smtpPort;
+    }
+
+    /** The broker itself, for tests that stop and restart it; empty when Kafka is external. */
+    public Optional<KafkaBroker> kafkaBroker() {
+        return Optional.ofNullable(kafkaBroker);
     }
 
     /** The SMTP sink itself, for tests that make it refuse or go away; empty when SMTP is external. */

@@ -66,6 +66,7 @@ public final class LocalSystem {
         ProcessLedger.postgresPid(postgresData).ifPresent(pid -> ledger.record(pid, "-D " + postgresData));
 
         Map<String, String> environment = StrideInfrastructure.asEnvironment(infrastructure.serviceConfig());
+        environment.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties"), System.getenv()));
         startService("roadmap-service", options.roadmapPort(), environment);
         startService("reminder-service", options.reminderPort(), environment);
         startService("notifier-service", options.notifierPort(), environment);
@@ -114,12 +115,13 @@ public final class LocalSystem {
                   reminder-service   http://localhost:%d
                   notifier-service   http://localhost:%d
                   Kafka %s · PostgreSQL %s · SMTP %s:%d
+                  Admin API: user admin, password in %s
                   Logs in %s
 
                 Press Ctrl-C to stop everything.
                 """.formatted(options.roadmapPort(), inbox, inbox, options.roadmapPort(), options.reminderPort(), options.notifierPort(),
                 infrastructure.kafkaBootstrapServers(), infrastructure.database().jdbcUrl(), infrastructure.smtpHost(), infrastructure.smtpPort(),
-                options.infra().dataDir().resolve("logs")));
+                options.infra().dataDir().resolve("secrets.properties"), options.infra().dataDir().resolve("logs")));
     }
 
     /** Services first (they still need Kafka and PostgreSQL to leave cleanly), then the infrastructure. */

@@ -1,6 +1,7 @@
 package dev.stride.infra.testing;
 
 import dev.stride.infra.InfraSettings;
+import dev.stride.infra.KafkaBroker;
 import dev.stride.infra.LocalInfrastructure;
 import dev.stride.infra.StrideInfrastructure;
 import dev.stride.infra.mail.SmtpSink;
@@ -36,6 +37,11 @@ public final class TestInfrastructure {
     /** The built-in SMTP sink, for tests that make the mail server refuse or go away; empty with Testcontainers. */
     public static Optional<SmtpSink> smtpSink() {
         return get() instanceof LocalInfrastructure local ? local.smtpSink() : Optional.empty();
+    }
+
+    /** The built-in broker, for tests that stop and restart it; empty with Testcontainers or an external broker. */
+    public static Optional<KafkaBroker> kafkaBroker() {
+        return get() instanceof LocalInfrastructure local ? local.kafkaBroker() : Optional.empty();
     }
 
     public static boolean usesTestcontainers() {
