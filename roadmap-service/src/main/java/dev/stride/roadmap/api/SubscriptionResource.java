@@ -1,0 +1,182 @@
+package dev.stride.roadmap.api;
+
+import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkVerificationException;
+import dev.stride.pacing.ProgressState;
+import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.problem.Problem;
+import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.PlanRequest;
+import dev.stride.roadmap.subscription.SubscribeRequest;
+import dev.stride.roadmap.subscription.Subscription;
+import dev.stride.roadmap.subscription.SubscriptionService;
+import dev.stride.roadmap.subscription.SubscriptionView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The learner's JSON API. Subscribing is open; everything on an existing subscription needs its manage link's
+ * token as {@code Authorization: Bearer <token>}: forged or someone else's is 403, expired is 410.
+ */
+@Path("/api/subscriptions")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Subscriptions")
+public class SubscriptionResource {
+
+    public record Created(UUID id, String status, String message) {
+    }
+
+    public record ProgressChange(ProgressState state) {
+    }
+
+    public record SkipWeek(LocalDate week) {
+    }
+
+    public record Snooze(Integer days) {
+    }
+
+    public record Confirmation(String token) {
+    }
+
+    private final SubscriptionService subscriptions;
+    private final Links links;
+
+    public SubscriptionResource(SubscriptionService subscriptions, Links links) {
+        this.subscriptions = subscriptions;
+        this.links = links;
+    }
+
+    @POST
+    @Operation(summary = "Subscribe to a roadmap: a pending subscription and a confirmation email (double opt-in)")
+    public Response subscribe(SubscribeRequest request, UriInfo uri) {
+        Subscription subscription = subscriptions.subscribe(request);
+        return Response.accepted(new Created(subscription.id, subscription.status.name(), "Check your email to confirm."))
+                .location(uri.getBaseUriBuilder().path("api/subscriptions").path(subscription.id.toString()).build()).build();
+    }
+
+    @POST
+    @Path("/confirm")
+    @Operation(summary = "Confirm with the token of the confirmation link")
+    public SubscriptionView confirm(Confirmation confirmation) {
+        String token = confirmation == null ? null : confirmation.token();
+        UUID id = verify(token, LinkPurpose.CONFIRM, null);
+        subscriptions.confirm(id);
+        return subscriptions.view(id);
+    }
+
+    @GET
+    @Path("/{id}")
+    public SubscriptionView get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return subscriptions.view(authorize(id, authorization));
+    }
+
+    @PUT
+    @Path("/{id}/milestones/{milestoneId}")
+    @Operation(summary = "Mark a milestone done, in progress, skipped or back to todo")
+    public SubscriptionView progress(@PathParam("id") UUID id, @PathParam("milestoneId") String milestoneId, ProgressChange change,
+                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        subscriptions.progress(authorize(id, authorization), milestoneId, change == null ? null : change.state());
+        return subscriptions.view(id);
+    }
+
+    @POST
+    @Path("/{id}/skip-week")
+    @Operation(summary = "Skip this week (or the week of the given date)")
+    public SubscriptionView skipWeek(@PathParam("id") UUID id, SkipWeek skip, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        subscriptions.skipWeek(authorize(id, authorization), skip == null ? null : skip.week());
+        return subscriptions.view(id);
+    }
+
+    @POST
+    @Path("/{id}/snooze")
+    @Operation(summary = "Snooze for some days (1 to 14)")
+    public SubscriptionView snooze(@PathParam("id") UUID id, Snooze snooze, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (snooze == null || snooze.days() == null) {
+            throw ProblemException.invalid("days", "must be from 1 to " + SubscriptionService.MAX_SNOOZE_DAYS);
+        }
+        subscriptions.snooze(authorize(id, authorization), snooze.days());
+        return subscriptions.view(id);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    public SubscriptionView pause(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        subscriptions.pause(authorize(id, authorization));
+        return subscriptions.view(id);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    public SubscriptionView resume(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        subscriptions.resume(authorize(id, authorization));
+        return subscriptions.view(id);
+    }
+
+    @PUT
+    @Path("/{id}/plan")
+    @Operation(summary = "Change the weekly plan: zone, study slots, nudge moment")
+    public SubscriptionView changePlan(@PathParam("id") UUID id, PlanRequest plan, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        subscriptions.changePlan(authorize(id, authorization), plan);
+        return subscriptions.view(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Unsubscribe")
+    public SubscriptionView unsubscribe(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        subscriptions.unsubscribe(authorize(id, authorization));
+        return subscriptions.view(id);
+    }
+
+    private UUID authorize(UUID id, String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
+        if (token == null || token.isEmpty()) {
+            throw new ProblemException(Problem.of(401, "token-required", "Token required",
+                    "Send the token of your manage link as 'Authorization: Bearer <token>'."));
+        }
+        return verify(token, LinkPurpose.MANAGE, id);
+    }
+
+    private UUID verify(String token, LinkPurpose purpose, UUID subscriptionId) {
+        try {
+            return links.signer().verify(token, purpose, subscriptionId).subscriptionId();
+        } catch (LinkVerificationException e) {
+            throw new ProblemException(LinkProblems.of(e));
+        }
+    }
+
+    /** How a refused link reads as a problem. */
+    public static final class LinkProblems {
+        private static final Map<LinkVerificationException.Reason, String> SLUGS = Map.of(
+                LinkVerificationException.Reason.INVALID, "invalid-link",
+                LinkVerificationException.Reason.EXPIRED, "expired-link",
+                LinkVerificationException.Reason.WRONG_PURPOSE, "wrong-link",
+                LinkVerificationException.Reason.OTHER_SUBSCRIPTION, "wrong-link");
+
+        private LinkProblems() {
+        }
+
+        public static Problem of(LinkVerificationException e) {
+            boolean expired = e.reason() == LinkVerificationException.Reason.EXPIRED;
+            return Problem.of(expired ? 410 : 403, SLUGS.get(e.reason()), expired ? "Link expired" : "Link not valid", e.getMessage());
+        }
+    }
+}

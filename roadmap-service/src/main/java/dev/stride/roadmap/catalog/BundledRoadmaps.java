@@ -1,0 +1,58 @@
+package dev.stride.roadmap.catalog;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Loads the roadmaps shipped in {@code src/main/resources/roadmaps} at start. Safe to run on every start and on
+ * several replicas at once: an advisory lock serialises the import, and a version already present is left alone.
+ */
+@ApplicationScoped
+public class BundledRoadmaps {
+
+    private static final Logger LOG = Logger.getLogger(BundledRoadmaps.class);
+    private static final long IMPORT_LOCK = 0x5354524944450001L;
+
+    private final CatalogService catalog;
+    private final EntityManager entityManager;
+    private final List<String> files;
+
+    public BundledRoadmaps(CatalogService catalog, EntityManager entityManager,
+                           @ConfigProperty(name = "stride.catalog.bundled") List<String> files) {
+        this.catalog = catalog;
+        this.entityManager = entityManager;
+        this.files = files;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        for (String file : files) {
+            RoadmapDocument document = read(file);
+            CatalogService.ImportResult result = QuarkusTransaction.requiringNew().call(() -> {
+                entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
+                return catalog.importBundled(document);
+            });
+            LOG.infof("Bundled roadmap %s v%d: %s", document.id(), document.version(), result.name().toLowerCase().replace('_', ' '));
+        }
+    }
+
+    static RoadmapDocument read(String file) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled roadmap " + file + " is not on the classpath");
+            }
+            return RoadmapJson.fromYaml(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("bundled roadmap " + file + " is not readable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.stride.roadmap.catalog;
+
+import dev.stride.roadmap.problem.FieldError;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a roadmap must be before it is published, bundled or through the admin API: complete,
+ * stable kebab-case ids, unique milestone ids, sane hours, https links — and hours that fit the stated
+ * duration: at the suggested minimum weekly hours the whole roadmap takes its stated months (within 15%).
+ */
+public final class RoadmapValidator {
+
+    static final double WEEKS_PER_MONTH = 52.0 / 12.0;
+    static final double DURATION_TOLERANCE = 0.15;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    private RoadmapValidator() {
+    }
+
+    public static List<FieldError> validate(RoadmapDocument roadmap) {
+        List<FieldError> errors = new ArrayList<>();
+        slug(errors, "id", roadmap.id());
+        text(errors, "title", roadmap.title(), 120);
+        text(errors, "summary", roadmap.summary(), 300);
+        if (roadmap.description() != null && roadmap.description().length() > 2000) {
+            errors.add(new FieldError("description", "must be at most 2000 characters"));
+        }
+        if (roadmap.durationMonths() == null || roadmap.durationMonths() < 1 || roadmap.durationMonths() > 60) {
+            errors.add(new FieldError("durationMonths", "must be a number of months from 1 to 60"));
+        }
+        RoadmapDocument.WeeklyHours hours = roadmap.suggestedWeeklyHours();
+        if (hours == null || hours.min() == null || hours.max() == null || hours.min() < 1 || hours.max() > 40 || hours.min() > hours.max()) {
+            errors.add(new FieldError("suggestedWeeklyHours", "needs min and max hours a week, 1 ≤ min ≤ max ≤ 40"));
+        }
+        if (roadmap.phases() == null || roadmap.phases().isEmpty()) {
+            errors.add(new FieldError("phases", "must list at least one phase"));
+            return errors;
+        }
+        Set<String> phaseIds = new HashSet<>();
+        Set<String> milestoneIds = new HashSet<>();
+        for (int p = 0; p < roadmap.phases().size(); p++) {
+            RoadmapDocument.Phase phase = roadmap.phases().get(p);
+            String at = "phases[" + p + "]";
+            if (phase == null) {
+                errors.add(new FieldError(at, "must not be empty"));
+                continue;
+            }
+            if (slug(errors, at + ".id", phase.id()) && !phaseIds.add(phase.id())) {
+                errors.add(new FieldError(at + ".id", "'" + phase.id() + "' is used by another phase"));
+            }
+            text(errors, at + ".title", phase.title(), 120);
+            if (phase.months() != null && (phase.months().from() == null || phase.months().to() == null
+                    || phase.months().from() < 0 || phase.months().to() < phase.months().from())) {
+                errors.add(new FieldError(at + ".months", "needs from ≤ to, both 0 or more"));
+            }
+            if (phase.milestones() == null || phase.milestones().isEmpty()) {
+                errors.add(new FieldError(at + ".milestones", "must list at least one milestone"));
+                continue;
+            }
+            for (int m = 0; m < phase.milestones().size(); m++) {
+                milestone(errors, at + ".milestones[" + m + "]", phase.milestones().get(m), milestoneIds);
+            }
+        }
+        if (errors.isEmpty()) {
+            fitsDuration(errors, roadmap);
+        }
+        return errors;
+    }
+
+    private static void milestone(List<FieldError> errors, String at, RoadmapDocument.Milestone milestone, Set<String> ids) {
+        if (milestone == null) {
+            errors.add(new FieldError(at, "must not be empty"));
+            return;
+        }
+        if (slug(errors, at + ".id", milestone.id()) && !ids.add(milestone.id())) {
+            errors.add(new FieldError(at + ".id", "'" + milestone.id() + "' is used by another milestone"));
+        }
+        text(errors, at + ".title", milestone.title(), 120);
+        text(errors, at + ".description", milestone.description(), 1000);
+        text(errors, at + ".doneWhen", milestone.doneWhen(), 500);
+        if (MilestoneKind.parse(milestone.kind()).isEmpty()) {
+            errors.add(new FieldError(at + ".kind", "must be one of learn, practice, project, career"));
+        }
+        BigDecimal hours = milestone.hours();
+        if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(200)) > 0
+                || hours.remainder(HALF).signum() != 0) {
+            errors.add(new FieldError(at + ".hours", "must be more than 0 and at most 200, in steps of half an hour"));
+        }
+        if (milestone.steps() != null) {
+            for (int s = 0; s < milestone.steps().size(); s++) {
+                text(errors, at + ".steps[" + s + "]", milestone.steps().get(s), 300);
+            }
+        }
+        if (milestone.resources() != null) {
+            for (int r = 0; r < milestone.resources().size(); r++) {
+                RoadmapDocument.Resource resource = milestone.resources().get(r);
+                String resourceAt = at + ".resources[" + r + "]";
+                if (resource == null) {
+                    errors.add(new FieldError(resourceAt, "must not be empty"));
+                    continue;
+                }
+                text(errors, resourceAt + ".title", resource.title(), 200);
+                if (resource.url() != null && !isHttpsUrl(resource.url())) {
+                    errors.add(new FieldError(resourceAt + ".url", "must be an https URL"));
+                }
+            }
+        }
+    }
+
+    private static void fitsDuration(List<FieldError> errors, RoadmapDocument roadmap) {
+        double atMinimumPace = roadmap.durationMonths() * WEEKS_PER_MONTH * roadmap.suggestedWeeklyHours().min();
+        double total = roadmap.totalHours().doubleValue();
+        if (Math.abs(total - atMinimumPace) > atMinimumPace * DURATION_TOLERANCE) {
+            errors.add(new FieldError("phases", "milestone hours add up to " + roadmap.totalHours().setScale(1, RoundingMode.HALF_UP)
+                    + " h, but " + roadmap.durationMonths() + " months at " + roadmap.suggestedWeeklyHours().min()
+                    + " h a week is about " + Math.round(atMinimumPace) + " h (±" + Math.round(DURATION_TOLERANCE * 100) + "%)"));
+        }
+    }
+
+    private static boolean isHttpsUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return "https".equals(uri.getScheme()) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean slug(List<FieldError> errors, String field, String value) {
+        if (value == null || value.length() > 80 || !SLUG.matcher(value).matches()) {
+            errors.add(new FieldError(field, "must be lower-case words joined by hyphens (e.g. python-basics), at most 80 characters"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void text(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "must not be blank"));
+        } else if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.stride.roadmap.subscription;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The Panache repositories of the subscription side. */
+public final class Repositories {
+
+    private Repositories() {
+    }
+
+    @ApplicationScoped
+    public static class LearnerRepository implements PanacheRepositoryBase<Learner, UUID> {
+        public Optional<Learner> findByEmail(String email) {
+            return find("lower(email) = lower(?1)", email).firstResultOptional();
+        }
+    }
+
+    @ApplicationScoped
+    public static class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
+        public Optional<Subscription> findLive(UUID learnerId, String roadmapId) {
+            return find("learner.id = ?1 and roadmapId = ?2 and status in ?3", learnerId, roadmapId,
+                    List.of(Subscription.Status.PENDING, Subscription.Status.ACTIVE, Subscription.Status.PAUSED)).firstResultOptional();
+        }
+
+        public List<Subscription> pendingExpiredBy(Instant now, int limit) {
+            return find("status = ?1 and expiresAt <= ?2", Subscription.Status.PENDING, now).page(0, limit).list();
+        }
+    }
+
+    @ApplicationScoped
+    public static class ProgressRepository implements PanacheRepositoryBase<MilestoneProgress, MilestoneProgress.Key> {
+        public List<MilestoneProgress> of(UUID subscriptionId) {
+            return list("key.subscriptionId", subscriptionId);
+        }
+    }
+
+    @ApplicationScoped
+    public static class PlanBreakRepository implements PanacheRepositoryBase<PlanBreak, Long> {
+        public List<PlanBreak> of(UUID subscriptionId) {
+            return list("subscriptionId = ?1 order by startsOn", subscriptionId);
+        }
+
+        public Optional<PlanBreak> openPause(UUID subscriptionId) {
+            return find("subscriptionId = ?1 and kind = ?2 and endsBefore is null", subscriptionId, PlanBreak.Kind.PAUSE).firstResultOptional();
+        }
+    }
+}

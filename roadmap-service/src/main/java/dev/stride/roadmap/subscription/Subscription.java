@@ -1,0 +1,114 @@
+package dev.stride.roadmap.subscription;
+
+import dev.stride.pacing.NudgeMoment;
+import dev.stride.pacing.WeeklyPlan;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.SortedSet;
+import java.util.UUID;
+
+/** One learner following one roadmap with a weekly plan in their own zone. */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+
+    public enum Status {
+        PENDING, ACTIVE, PAUSED, UNSUBSCRIBED, EXPIRED;
+
+        public boolean live() {
+            return this == PENDING || this == ACTIVE || this == PAUSED;
+        }
+    }
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "learner_id")
+    public Learner learner;
+
+    @Column(name = "roadmap_id", nullable = false)
+    public String roadmapId;
+
+    @Column(name = "roadmap_version", nullable = false)
+    public int roadmapVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(nullable = false)
+    public String zone;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "nudge_day", nullable = false)
+    public DayOfWeek nudgeDay;
+
+    @Column(name = "nudge_time", nullable = false)
+    public LocalTime nudgeTime;
+
+    @ElementCollection
+    @CollectionTable(name = "study_slot", joinColumns = @JoinColumn(name = "subscription_id"))
+    @OrderColumn(name = "position")
+    public List<SlotValue> slots = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "skipped_week", joinColumns = @JoinColumn(name = "subscription_id"))
+    @Column(name = "week_start")
+    public SortedSet<LocalDate> skippedWeeks = new TreeSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    public long rowVersion;
+
+    public ZoneId zoneId() {
+        return ZoneId.of(zone);
+    }
+
+    public WeeklyPlan plan() {
+        return new WeeklyPlan(zoneId(), slots.stream().map(SlotValue::toStudySlot).toList(), new NudgeMoment(nudgeDay, nudgeTime));
+    }
+
+    public void setPlan(WeeklyPlan plan) {
+        zone = plan.zone().getId();
+        nudgeDay = plan.nudge().day();
+        nudgeTime = plan.nudge().time();
+        slots.clear();
+        plan.slots().forEach(slot -> slots.add(SlotValue.of(slot)));
+    }
+}

@@ -1,0 +1,356 @@
+package dev.stride.roadmap.subscription;
+
+import dev.stride.contracts.Topics;
+import dev.stride.contracts.event.DomainEvent;
+import dev.stride.contracts.event.MilestoneProgressed;
+import dev.stride.contracts.event.Paused;
+import dev.stride.contracts.event.PlanChanged;
+import dev.stride.contracts.event.Resumed;
+import dev.stride.contracts.event.Snoozed;
+import dev.stride.contracts.event.SubscriptionActivated;
+import dev.stride.contracts.event.SubscriptionRequested;
+import dev.stride.contracts.event.Unsubscribed;
+import dev.stride.contracts.event.WeekSkipped;
+import dev.stride.pacing.ProgressState;
+import dev.stride.pacing.WeeklyPlan;
+import dev.stride.roadmap.catalog.CatalogService;
+import dev.stride.roadmap.catalog.PublishedRoadmap;
+import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.outbox.Outbox;
+import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.Problem;
+import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.Repositories.LearnerRepository;
+import dev.stride.roadmap.subscription.Repositories.PlanBreakRepository;
+import dev.stride.roadmap.subscription.Repositories.ProgressRepository;
+import dev.stride.roadmap.subscription.Repositories.SubscriptionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Subscriptions and everything a learner does with one. Each change and its event are written in one
+ * transaction (the outbox), after every input was checked: a refused request stores nothing and emits nothing.
+ */
+@ApplicationScoped
+public class SubscriptionService {
+
+    public static final int MAX_SNOOZE_DAYS = 14;
+
+    private final LearnerRepository learners;
+    private final SubscriptionRepository subscriptions;
+    private final ProgressRepository progress;
+    private final PlanBreakRepository breaks;
+    private final CatalogService catalog;
+    private final Outbox outbox;
+    private final Links links;
+    private final Validator validator;
+    private final Clock clock;
+
+    public SubscriptionService(LearnerRepository learners, SubscriptionRepository subscriptions, ProgressRepository progress,
+                               PlanBreakRepository breaks, CatalogService catalog, Outbox outbox, Links links, Validator validator, Clock clock) {
+        this.learners = learners;
+        this.subscriptions = subscriptions;
+        this.progress = progress;
+        this.breaks = breaks;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.links = links;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** A new pending subscription (or the learner's pending one, refreshed), and the double opt-in mail through SubscriptionRequested. */
+    @Transactional
+    public Subscription subscribe(SubscribeRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "must be a subscription request");
+        }
+        List<FieldError> errors = PlanRules.constraintErrors(validator, request);
+        Optional<WeeklyPlan> plan = PlanRules.plan(request.plan(), "plan", errors);
+        LocalDate startDate = plan.map(p -> PlanRules.startDate(request.startDate(), today(p.zone()), "startDate", errors)).orElse(null);
+        PublishedRoadmap roadmap = null;
+        if (request.roadmapId() != null && !request.roadmapId().isBlank()) {
+            try {
+                roadmap = catalog.requirePublished(request.roadmapId(), "roadmapId");
+            } catch (ProblemException e) {
+                errors.addAll(e.problem().errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(sorted(errors));
+        }
+
+        Learner learner = learners.findByEmail(request.email()).orElseGet(Learner::new);
+        learner.displayName = request.name().strip();
+        learner.locale = request.locale();
+        if (learner.id == null) {
+            learner.id = UUID.randomUUID();
+            learner.email = request.email().strip();
+            learner.createdAt = clock.instant();
+            learners.persist(learner);
+        }
+        Optional<Subscription> live = subscriptions.findLive(learner.id, roadmap.id());
+        if (live.isPresent() && live.get().status != Subscription.Status.PENDING) {
+            throw new ProblemException(new Problem("https://stride.dev/problems/already-subscribed", "Already subscribed", 409,
+                    "This email already follows this roadmap. Every Stride email has a link to manage it.", null,
+                    List.of(new FieldError("email", "already follows " + roadmap.document().title()))));
+        }
+        Subscription subscription = live.orElseGet(() -> newSubscription(learner, request.roadmapId()));
+        subscription.roadmapVersion = roadmap.version();
+        subscription.setPlan(plan.get());
+        subscription.startDate = startDate;
+        subscription.expiresAt = clock.instant().plus(links.validity(dev.stride.contracts.link.LinkPurpose.CONFIRM));
+        if (live.isEmpty()) {
+            subscriptions.persist(subscription);
+        }
+        emit(subscription, new SubscriptionRequested(subscription.id, learnerOf(subscription), roadmap.id(), roadmap.document().title(),
+                plan.get(), startDate, links.confirmUrl(subscription.id), subscription.expiresAt));
+        return subscription;
+    }
+
+    /** The double opt-in's second half. Confirming twice is harmless; an expired or ended one cannot come back. */
+    @Transactional
+    public Subscription confirm(UUID subscriptionId) {
+        Subscription subscription = require(subscriptionId);
+        switch (subscription.status) {
+            case ACTIVE, PAUSED -> {
+                return subscription;
+            }
+            case EXPIRED, UNSUBSCRIBED -> throw new ProblemException(Problem.of(410, "subscription-ended", "Subscription ended",
+                    "This subscription " + (subscription.status == Subscription.Status.EXPIRED ? "was not confirmed in time" : "was cancelled")
+                            + ". Subscribe again from the roadmap's page: " + links.roadmapUrl(subscription.roadmapId)));
+            default -> {
+            }
+        }
+        if (!clock.instant().isBefore(subscription.expiresAt)) {
+            expire(subscription);
+            throw new ProblemException(Problem.of(410, "confirmation-expired", "Confirmation expired",
+                    "This subscription was not confirmed in time. Subscribe again from " + links.roadmapUrl(subscription.roadmapId)));
+        }
+        subscription.status = Subscription.Status.ACTIVE;
+        subscription.confirmedAt = clock.instant();
+        subscription.expiresAt = null;
+        emit(subscription, new SubscriptionActivated(subscription.id, learnerOf(subscription), subscription.roadmapId,
+                subscription.roadmapVersion, subscription.plan(), subscription.startDate, subscription.confirmedAt));
+        return subscription;
+    }
+
+    @Transactional
+    public Subscription progress(UUID subscriptionId, String milestoneId, ProgressState state) {
+        Subscription subscription = requireFollowing(subscriptionId);
+        if (state == null) {
+            throw ProblemException.invalid("state", "must be one of TODO, IN_PROGRESS, DONE, SKIPPED");
+        }
+        RoadmapDocument roadmap = currentRoadmap(subscription);
+        if (roadmap.milestones().stream().noneMatch(m -> m.id().equals(milestoneId))) {
+            throw ProblemException.invalid("milestoneId", "'" + milestoneId + "' is not a milestone of " + roadmap.title());
+        }
+        MilestoneProgress row = progress.findByIdOptional(new MilestoneProgress.Key(subscriptionId, milestoneId)).orElseGet(() -> {
+            MilestoneProgress created = new MilestoneProgress();
+            created.key = new MilestoneProgress.Key(subscriptionId, milestoneId);
+            return created;
+        });
+        if (row.state == state) {
+            return subscription;
+        }
+        boolean isNew = row.state == null;
+        row.state = state;
+        row.updatedAt = clock.instant();
+        row.updatedOn = today(subscription.zoneId());
+        if (isNew) {
+            progress.persist(row);
+        }
+        emit(subscription, new MilestoneProgressed(subscriptionId, milestoneId, state, row.updatedOn, row.updatedAt));
+        return subscription;
+    }
+
+    /** Skips the current week (in the learner's zone), or the given one. */
+    @Transactional
+    public Subscription skipWeek(UUID subscriptionId, LocalDate weekOf) {
+        Subscription subscription = requireFollowing(subscriptionId);
+        LocalDate today = today(subscription.zoneId());
+        LocalDate weekStart = (weekOf == null ? today : weekOf).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (weekStart.isBefore(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))) {
+            throw ProblemException.invalid("week", "must be this week or a later one");
+        }
+        if (subscription.skippedWeeks.add(weekStart)) {
+            emit(subscription, new WeekSkipped(subscriptionId, weekStart));
+        }
+        return subscription;
+    }
+
+    @Transactional
+    public Subscription snooze(UUID subscriptionId, int days) {
+        Subscription subscription = requireFollowing(subscriptionId);
+        if (days < 1 || days > MAX_SNOOZE_DAYS) {
+            throw ProblemException.invalid("days", "must be from 1 to " + MAX_SNOOZE_DAYS);
+        }
+        LocalDate from = today(subscription.zoneId());
+        PlanBreak snooze = new PlanBreak();
+        snooze.subscriptionId = subscriptionId;
+        snooze.kind = PlanBreak.Kind.SNOOZE;
+        snooze.startsOn = from;
+        snooze.endsBefore = from.plusDays(days);
+        breaks.persist(snooze);
+        emit(subscription, new Snoozed(subscriptionId, from, snooze.endsBefore, days));
+        return subscription;
+    }
+
+    @Transactional
+    public Subscription pause(UUID subscriptionId) {
+        Subscription subscription = requireFollowing(subscriptionId);
+        if (subscription.status == Subscription.Status.PAUSED) {
+            return subscription;
+        }
+        PlanBreak pause = new PlanBreak();
+        pause.subscriptionId = subscriptionId;
+        pause.kind = PlanBreak.Kind.PAUSE;
+        pause.startsOn = today(subscription.zoneId());
+        breaks.persist(pause);
+        subscription.status = Subscription.Status.PAUSED;
+        emit(subscription, new Paused(subscriptionId, pause.startsOn));
+        return subscription;
+    }
+
+    @Transactional
+    public Subscription resume(UUID subscriptionId) {
+        Subscription subscription = requireFollowing(subscriptionId);
+        if (subscription.status != Subscription.Status.PAUSED) {
+            return subscription;
+        }
+        LocalDate today = today(subscription.zoneId());
+        breaks.openPause(subscriptionId).ifPresent(pause -> pause.endsBefore = today.isAfter(pause.startsOn) ? today : pause.startsOn);
+        subscription.status = Subscription.Status.ACTIVE;
+        emit(subscription, new Resumed(subscriptionId, today));
+        return subscription;
+    }
+
+    @Transactional
+    public Subscription changePlan(UUID subscriptionId, PlanRequest request) {
+        Subscription subscription = requireFollowing(subscriptionId);
+        if (request == null) {
+            throw ProblemException.invalid("body", "must be a weekly plan");
+        }
+        List<FieldError> errors = PlanRules.constraintErrors(validator, request);
+        Optional<WeeklyPlan> plan = PlanRules.plan(request, "", errors);
+        if (!errors.isEmpty() || plan.isEmpty()) {
+            throw ProblemException.invalid(sorted(errors.stream().map(e -> new FieldError(e.field().replaceFirst("^\\.", ""), e.message())).toList()));
+        }
+        if (plan.get().equals(subscription.plan())) {
+            return subscription;
+        }
+        subscription.setPlan(plan.get());
+        emit(subscription, new PlanChanged(subscriptionId, plan.get()));
+        return subscription;
+    }
+
+    /** Ends the subscription for good: one goodbye email follows, nothing after it. Unsubscribing twice changes nothing. */
+    @Transactional
+    public Subscription unsubscribe(UUID subscriptionId) {
+        Subscription subscription = require(subscriptionId);
+        if (subscription.status == Subscription.Status.UNSUBSCRIBED || subscription.status == Subscription.Status.EXPIRED) {
+            return subscription;
+        }
+        subscription.status = Subscription.Status.UNSUBSCRIBED;
+        subscription.endedAt = clock.instant();
+        String title = catalog.document(subscription.roadmapId, subscription.roadmapVersion).map(RoadmapDocument::title).orElse(subscription.roadmapId);
+        emit(subscription, new Unsubscribed(subscriptionId, learnerOf(subscription), subscription.roadmapId, title,
+                links.roadmapUrl(subscription.roadmapId), subscription.endedAt));
+        return subscription;
+    }
+
+    /** Pending subscriptions whose confirmation window closed; returns how many expired. */
+    @Transactional
+    public int expirePending(int limit) {
+        List<Subscription> due = subscriptions.pendingExpiredBy(clock.instant(), limit);
+        due.forEach(this::expire);
+        return due.size();
+    }
+
+    @Transactional
+    public SubscriptionView view(UUID subscriptionId) {
+        Subscription subscription = require(subscriptionId);
+        RoadmapDocument roadmap = currentRoadmap(subscription);
+        Map<String, ProgressState> states = progress.of(subscriptionId).stream()
+                .collect(Collectors.toMap(row -> row.key.milestoneId(), row -> row.state));
+        List<SubscriptionView.Progress> checklist = roadmap.milestones().stream()
+                .map(m -> new SubscriptionView.Progress(m.id(), m.title(), states.getOrDefault(m.id(), ProgressState.TODO))).toList();
+        WeeklyPlan plan = subscription.plan();
+        PlanRequest planView = new PlanRequest(plan.zone().getId(),
+                plan.slots().stream().map(s -> new PlanRequest.Slot(s.day(), s.start(), s.minutes())).toList(),
+                new PlanRequest.Nudge(plan.nudge().day(), plan.nudge().time()));
+        List<SubscriptionView.Break> breakViews = breaks.of(subscriptionId).stream()
+                .map(b -> new SubscriptionView.Break(b.kind.name(), b.startsOn, b.endsBefore)).toList();
+        return new SubscriptionView(subscription.id, subscription.status.name(), subscription.learner.email, subscription.learner.displayName,
+                subscription.learner.locale, subscription.roadmapId, subscription.roadmapVersion, subscription.startDate, planView, checklist,
+                new ArrayList<>(subscription.skippedWeeks), breakViews);
+    }
+
+    @Transactional
+    public Subscription require(UUID subscriptionId) {
+        return subscriptions.findByIdOptional(subscriptionId)
+                .orElseThrow(() -> ProblemException.notFound("Subscription " + subscriptionId));
+    }
+
+    /** Progress and plan changes need a confirmed, not cancelled subscription. */
+    private Subscription requireFollowing(UUID subscriptionId) {
+        Subscription subscription = require(subscriptionId);
+        if (subscription.status != Subscription.Status.ACTIVE && subscription.status != Subscription.Status.PAUSED) {
+            throw ProblemException.conflict("subscription-not-active", switch (subscription.status) {
+                case PENDING -> "This subscription is not confirmed yet: use the link in the confirmation email first.";
+                default -> "This subscription has ended; subscribe again from " + links.roadmapUrl(subscription.roadmapId) + ".";
+            });
+        }
+        return subscription;
+    }
+
+    private RoadmapDocument currentRoadmap(Subscription subscription) {
+        return catalog.find(subscription.roadmapId).map(r -> r.document())
+                .orElseThrow(() -> new IllegalStateException("subscription " + subscription.id + " follows a missing roadmap"));
+    }
+
+    private void expire(Subscription subscription) {
+        subscription.status = Subscription.Status.EXPIRED;
+        subscription.endedAt = clock.instant();
+    }
+
+    private void emit(Subscription subscription, DomainEvent event) {
+        outbox.add(Topics.SUBSCRIPTION_EVENTS, subscription.id.toString(), event);
+    }
+
+    private Subscription newSubscription(Learner learner, String roadmapId) {
+        Subscription subscription = new Subscription();
+        subscription.id = UUID.randomUUID();
+        subscription.learner = learner;
+        subscription.roadmapId = roadmapId;
+        subscription.status = Subscription.Status.PENDING;
+        subscription.createdAt = clock.instant();
+        return subscription;
+    }
+
+    private static dev.stride.contracts.event.Learner learnerOf(Subscription subscription) {
+        return new dev.stride.contracts.event.Learner(subscription.learner.email, subscription.learner.displayName, subscription.learner.locale);
+    }
+
+    private LocalDate today(ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private static List<FieldError> sorted(List<FieldError> errors) {
+        return errors.stream().distinct().sorted(java.util.Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList();
+    }
+}

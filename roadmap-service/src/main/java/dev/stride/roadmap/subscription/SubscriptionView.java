@@ -1,0 +1,29 @@
+package dev.stride.roadmap.subscription;
+
+import dev.stride.pacing.ProgressState;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A subscription as its learner sees it through the API. */
+public record SubscriptionView(
+        UUID id,
+        String status,
+        String email,
+        String name,
+        String locale,
+        String roadmapId,
+        int roadmapVersion,
+        LocalDate startDate,
+        PlanRequest plan,
+        List<Progress> progress,
+        List<LocalDate> skippedWeeks,
+        List<Break> breaks) {
+
+    public record Progress(String milestoneId, String title, ProgressState state) {
+    }
+
+    public record Break(String kind, LocalDate from, LocalDate until) {
+    }
+}
