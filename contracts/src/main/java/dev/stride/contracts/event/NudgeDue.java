@@ -1,0 +1,65 @@
+package dev.stride.contracts.event;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything one weekly email needs, computed when it is due from the reminder-service's current
+ * projection (fresh progress, not the state when it was scheduled). Key: subscription id.
+ * {@code nudgeId} is the same for the same (subscription, week) however often it is sent, so the
+ * notifier can drop a repeat.
+ */
+public record NudgeDue(
+        UUID nudgeId,
+        UUID subscriptionId,
+        Kind kind,
+        Learner learner,
+        String zone,
+        String roadmapId,
+        String roadmapTitle,
+        int weekNumber,
+        LocalDate weekStart,
+        LocalDate weekEnd,
+        Instant dueAt,
+        List<PlannedSession> sessions,
+        List<Focus> focus,
+        Progress progress,
+        int aheadMinutes,
+        LocalDate projectedFinish,
+        int streakWeeks,
+        Cadence cadence,
+        NudgeLinks links) implements DomainEvent {
+
+    /** A weekly nudge, or the last one, congratulating on finishing the roadmap. */
+    public enum Kind { WEEKLY, COMPLETED }
+
+    /**
+     * Weekly, or every other week after several nudges without progress ({@code idleNudges} of them);
+     * back to weekly as soon as progress arrives.
+     */
+    public record Cadence(boolean fortnightly, int idleNudges) {
+    }
+
+    /** One study session this week, in the learner's local date and time, and the milestone work laid into it. */
+    public record PlannedSession(LocalDate date, LocalTime start, int minutes, List<Work> work) {
+    }
+
+    public record Work(String milestoneId, String milestoneTitle, int minutes) {
+    }
+
+    /** A milestone worked on this week: what finishes it, where to learn, and its signed "mark done" link. */
+    public record Focus(String milestoneId, String title, String doneWhen, List<RoadmapPublished.Resource> resources,
+                        int minutesThisWeek, int minutesLeft, String markDoneUrl) {
+    }
+
+    public record Progress(int doneMilestones, int totalMilestones, BigDecimal doneHours, BigDecimal totalHours, int percent) {
+    }
+
+    /** Signed links for the email's buttons; {@code unsubscribe} takes the RFC 8058 one-click POST. */
+    public record NudgeLinks(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar) {
+    }
+}
