@@ -1,0 +1,29 @@
+package dev.stride.reminder.projection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** The latest published version of a roadmap: its ordered milestones as the RoadmapPublished JSON list. */
+@Entity
+@Table(name = "roadmap_projection")
+public class RoadmapProjection {
+
+    @Id
+    @Column(name = "roadmap_id")
+    public String roadmapId;
+
+    public int version;
+
+    public String title;
+
+    public boolean retired;
+
+    public String milestones;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,63 @@
+package dev.stride.reminder.projection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An active (or paused, or ended) subscription as the reminder-service needs it. */
+@Entity
+@Table(name = "subscription_projection")
+public class SubscriptionProjection {
+
+    public enum Status { ACTIVE, PAUSED, UNSUBSCRIBED }
+
+    @Id
+    @Column(name = "subscription_id")
+    public UUID subscriptionId;
+
+    public String email;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    public String locale;
+
+    @Column(name = "roadmap_id")
+    public String roadmapId;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    /** When the status last changed (event time): an older status event is ignored. */
+    @Column(name = "status_at")
+    public Instant statusAt;
+
+    /** The weekly plan as JSON (the pacing WeeklyPlan). */
+    public String plan;
+
+    @Column(name = "plan_at")
+    public Instant planAt;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    /** Nudges sent in a row without progress in between: drives the fortnightly back-off. */
+    @Column(name = "idle_nudges")
+    public int idleNudges;
+
+    @Column(name = "last_progress_at")
+    public Instant lastProgressAt;
+
+    @Column(name = "last_nudge_at")
+    public Instant lastNudgeAt;
+
+    /** The congratulation went out; nothing more is scheduled. */
+    public boolean completed;
+}

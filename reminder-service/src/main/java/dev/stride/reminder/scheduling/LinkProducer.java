@@ -1,0 +1,20 @@
+package dev.stride.reminder.scheduling;
+
+import dev.stride.contracts.link.LinkSigner;
+import dev.stride.contracts.link.LinkUrls;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+
+/** Links in nudges, minted with roadmap-service's key and format (it serves them). */
+public class LinkProducer {
+
+    @Produces
+    @Singleton
+    LinkUrls links(@ConfigProperty(name = "stride.links.signing-key") String signingKey,
+                   @ConfigProperty(name = "stride.links.base-url") String baseUrl, Clock clock) {
+        return new LinkUrls(baseUrl, LinkSigner.fromText(signingKey, clock), clock, LinkUrls.Validity.DEFAULT);
+    }
+}

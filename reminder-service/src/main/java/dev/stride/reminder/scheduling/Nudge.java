@@ -1,0 +1,58 @@
+package dev.stride.reminder.scheduling;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The ledger row of one subscription-week: due when, and whether it went out. */
+@Entity
+@Table(name = "nudge")
+public class Nudge {
+
+    public enum Status { PENDING, SENT, EXPIRED, CANCELLED }
+
+    @Embeddable
+    public record Key(@Column(name = "subscription_id") UUID subscriptionId, @Column(name = "week_start") LocalDate weekStart)
+            implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "nudge_id", nullable = false, unique = true)
+    public UUID nudgeId;
+
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public boolean fortnightly;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    public int attempts;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    /** The same (subscription, week) always gives the same id, so a repeat can be recognised downstream. */
+    public static UUID idOf(UUID subscriptionId, LocalDate weekStart) {
+        return UUID.nameUUIDFromBytes(("nudge:" + subscriptionId + ":" + weekStart).getBytes(StandardCharsets.UTF_8));
+    }
+}

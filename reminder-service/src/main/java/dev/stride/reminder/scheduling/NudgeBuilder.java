@@ -1,0 +1,136 @@
+package dev.stride.reminder.scheduling;
+
+import dev.stride.contracts.event.Learner;
+import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.RoadmapPublished;
+import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkUrls;
+import dev.stride.pacing.Allocation;
+import dev.stride.pacing.MilestoneWork;
+import dev.stride.pacing.Pacer;
+import dev.stride.pacing.PacingInput;
+import dev.stride.pacing.ProgressState;
+import dev.stride.pacing.Schedule;
+import dev.stride.pacing.ScheduledWeek;
+import dev.stride.pacing.Session;
+import dev.stride.pacing.WeeklyPlan;
+import dev.stride.reminder.projection.Projections;
+import dev.stride.reminder.projection.RoadmapProjection;
+import dev.stride.reminder.projection.SubscriptionProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Builds a week's NudgeDue from the projection as it stands now (fresh progress), with the pacing engine. */
+@ApplicationScoped
+public class NudgeBuilder {
+
+    static final int SNOOZE_DAYS = 3;
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+
+    private final Projections projections;
+    private final LinkUrls links;
+    private final Clock clock;
+
+    public NudgeBuilder(Projections projections, LinkUrls links, Clock clock) {
+        this.projections = projections;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap) {
+        WeeklyPlan plan = Projections.plan(subscription);
+        LocalDate weekStart = nudge.key.weekStart();
+        List<RoadmapPublished.Milestone> milestones = Projections.milestones(roadmap);
+        Map<String, ProgressState> states = projections.progress(subscription.subscriptionId);
+        List<MilestoneWork> work = milestones.stream()
+                .map(m -> new MilestoneWork(m.id(), minutes(m.hours()), states.getOrDefault(m.id(), ProgressState.TODO))).toList();
+        LocalDate now = LocalDate.now(clock.withZone(plan.zone()));
+        // A Friday-to-Sunday nudge prepares the coming week: plan from its Monday.
+        LocalDate today = now.isBefore(weekStart) ? weekStart : now;
+        Schedule schedule = Pacer.schedule(new PacingInput(work, plan, subscription.startDate,
+                projections.skippedWeeks(subscription.subscriptionId), projections.breaks(subscription.subscriptionId),
+                projections.progressDays(subscription.subscriptionId), today));
+
+        Map<String, RoadmapPublished.Milestone> byId = milestones.stream()
+                .collect(Collectors.toMap(RoadmapPublished.Milestone::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        List<Session> sessions = schedule.weeks().stream().filter(week -> week.weekStart().equals(weekStart))
+                .findFirst().map(ScheduledWeek::sessions).orElse(List.of());
+        List<NudgeDue.PlannedSession> planned = sessions.stream().map(session -> new NudgeDue.PlannedSession(session.date(), session.start(),
+                session.minutes(), session.work().stream()
+                .map(a -> new NudgeDue.Work(a.milestoneId(), byId.get(a.milestoneId()).title(), a.minutes())).toList())).toList();
+
+        return new NudgeDue(nudge.nudgeId, subscription.subscriptionId,
+                schedule.complete() ? NudgeDue.Kind.COMPLETED : NudgeDue.Kind.WEEKLY,
+                new Learner(subscription.email, subscription.displayName, subscription.locale),
+                plan.zone().getId(), roadmap.roadmapId, roadmap.title,
+                Math.toIntExact(ChronoUnit.WEEKS.between(NudgeCalendar.mondayOf(subscription.startDate), weekStart)) + 1,
+                weekStart, weekStart.plusDays(6), nudge.dueAt, planned,
+                focus(subscription, sessions, byId, work), progress(milestones, states),
+                schedule.aheadMinutes(), schedule.projectedFinish().orElse(null), schedule.streakWeeks(),
+                new NudgeDue.Cadence(nudge.fortnightly, subscription.idleNudges), links(subscription));
+    }
+
+    private List<NudgeDue.Focus> focus(SubscriptionProjection subscription, List<Session> sessions, Map<String, RoadmapPublished.Milestone> byId,
+                                       List<MilestoneWork> work) {
+        Map<String, Integer> thisWeek = new LinkedHashMap<>();
+        for (Session session : sessions) {
+            for (Allocation allocation : session.work()) {
+                thisWeek.merge(allocation.milestoneId(), allocation.minutes(), Integer::sum);
+            }
+        }
+        Map<String, Integer> remaining = work.stream().filter(MilestoneWork::remains)
+                .collect(Collectors.toMap(MilestoneWork::milestoneId, MilestoneWork::minutes));
+        List<NudgeDue.Focus> focus = new ArrayList<>();
+        thisWeek.forEach((id, minutes) -> {
+            RoadmapPublished.Milestone milestone = byId.get(id);
+            focus.add(new NudgeDue.Focus(id, milestone.title(), milestone.doneWhen(), milestone.resources(), minutes,
+                    remaining.getOrDefault(id, 0), links.action(subscription.subscriptionId, LinkPurpose.MARK_DONE, Optional.of(id))));
+        });
+        return focus;
+    }
+
+    private static NudgeDue.Progress progress(List<RoadmapPublished.Milestone> milestones, Map<String, ProgressState> states) {
+        BigDecimal done = BigDecimal.ZERO;
+        BigDecimal counted = BigDecimal.ZERO;
+        int doneCount = 0;
+        for (RoadmapPublished.Milestone milestone : milestones) {
+            ProgressState state = states.getOrDefault(milestone.id(), ProgressState.TODO);
+            if (state == ProgressState.SKIPPED) {
+                continue;
+            }
+            counted = counted.add(milestone.hours());
+            if (state == ProgressState.DONE) {
+                done = done.add(milestone.hours());
+                doneCount++;
+            }
+        }
+        int percent = counted.signum() == 0 ? 100 : done.multiply(BigDecimal.valueOf(100)).divide(counted, 0, java.math.RoundingMode.DOWN).intValue();
+        return new NudgeDue.Progress(doneCount, milestones.size(), done, counted, percent);
+    }
+
+    private NudgeDue.NudgeLinks links(SubscriptionProjection subscription) {
+        var id = subscription.subscriptionId;
+        return new NudgeDue.NudgeLinks(
+                links.action(id, LinkPurpose.SKIP_WEEK, Optional.empty()),
+                links.action(id, LinkPurpose.SNOOZE, Optional.of(Integer.toString(SNOOZE_DAYS))),
+                links.action(id, LinkPurpose.PAUSE, Optional.empty()),
+                links.manage(id),
+                links.unsubscribe(id),
+                links.calendar(id));
+    }
+
+    private static int minutes(BigDecimal hours) {
+        return hours.multiply(SIXTY).intValueExact();
+    }
+}

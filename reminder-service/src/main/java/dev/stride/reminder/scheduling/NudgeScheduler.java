@@ -1,0 +1,100 @@
+package dev.stride.reminder.scheduling;
+
+import dev.stride.pacing.WeeklyPlan;
+import dev.stride.reminder.projection.Projections;
+import dev.stride.reminder.projection.RoadmapProjection;
+import dev.stride.reminder.projection.SubscriptionProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps each subscription's one pending ledger row right: computed when it activates, changes plan,
+ * resumes, snoozes or skips; cancelled when it pauses, ends or its roadmap retires. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class NudgeScheduler {
+
+    private final EntityManager em;
+    private final Projections projections;
+    private final Clock clock;
+    private final ReminderSettings settings;
+
+    public NudgeScheduler(EntityManager em, Projections projections, Clock clock, ReminderSettings settings) {
+        this.em = em;
+        this.projections = projections;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Replaces the pending nudge with the next one due from the current week on (or none, when nothing should be sent). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Nudge> reschedule(SubscriptionProjection subscription) {
+        if (!schedulable(subscription)) {
+            cancelPending(subscription.subscriptionId);
+            return Optional.empty();
+        }
+        removeUnsent(subscription.subscriptionId);
+        WeeklyPlan plan = Projections.plan(subscription);
+        LocalDate today = LocalDate.now(clock.withZone(plan.zone()));
+        LocalDate earliest = today.isAfter(subscription.startDate) ? today : subscription.startDate;
+        return schedule(subscription, NudgeCalendar.mondayOf(earliest), backingOff(subscription));
+    }
+
+    /** After week {@code sent} went out (or expired): next week, or the one after when backing off. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Nudge> scheduleAfter(SubscriptionProjection subscription, LocalDate sent) {
+        if (!schedulable(subscription)) {
+            return Optional.empty();
+        }
+        boolean fortnightly = backingOff(subscription);
+        return schedule(subscription, sent.plusWeeks(fortnightly ? 2 : 1), fortnightly);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelPending(UUID subscriptionId) {
+        em.createQuery("from Nudge where key.subscriptionId = ?1 and status = ?2", Nudge.class)
+                .setParameter(1, subscriptionId).setParameter(2, Nudge.Status.PENDING)
+                .getResultList().forEach(nudge -> nudge.status = Nudge.Status.CANCELLED);
+    }
+
+    public boolean backingOff(SubscriptionProjection subscription) {
+        return subscription.idleNudges >= settings.fatigue().idleNudgesBeforeBackOff();
+    }
+
+    private boolean schedulable(SubscriptionProjection subscription) {
+        Optional<RoadmapProjection> roadmap = projections.roadmap(subscription.roadmapId);
+        return subscription.status == SubscriptionProjection.Status.ACTIVE && !subscription.completed
+                && roadmap.isPresent() && !roadmap.get().retired;
+    }
+
+    private Optional<Nudge> schedule(SubscriptionProjection subscription, LocalDate earliestWeek, boolean fortnightly) {
+        UUID id = subscription.subscriptionId;
+        WeeklyPlan plan = Projections.plan(subscription);
+        Optional<LocalDate> week = NudgeCalendar.nextWeek(earliestWeek, clock.instant(), plan.nudge(), plan.zone(),
+                projections.skippedWeeks(id), projections.breaks(id), candidate -> em.find(Nudge.class, new Nudge.Key(id, candidate)) != null);
+        week.ifPresent(weekStart -> {
+            Nudge nudge = new Nudge();
+            nudge.key = new Nudge.Key(id, weekStart);
+            nudge.nudgeId = Nudge.idOf(id, weekStart);
+            nudge.dueAt = NudgeCalendar.dueFor(weekStart, plan.nudge(), plan.zone()).toInstant();
+            nudge.status = Nudge.Status.PENDING;
+            nudge.fortnightly = fortnightly;
+            em.persist(nudge);
+        });
+        return week.map(weekStart -> em.find(Nudge.class, new Nudge.Key(id, weekStart)));
+    }
+
+    /** Pending and cancelled rows give way to the new one; sent and expired weeks stay (a week is nudged once). */
+    private void removeUnsent(UUID subscriptionId) {
+        em.createQuery("from Nudge where key.subscriptionId = ?1 and status in ?2", Nudge.class)
+                .setParameter(1, subscriptionId).setParameter(2, java.util.List.of(Nudge.Status.PENDING, Nudge.Status.CANCELLED))
+                .getResultList().forEach(em::remove);
+        em.flush();
+    }
+}
