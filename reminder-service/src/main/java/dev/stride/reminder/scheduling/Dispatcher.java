@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same nudge id, for the notifier to drop.
  */
 @ApplicationScoped
+@Startup
 public class Dispatcher {
 
     /** A test seam: runs between publishing and marking, where an instance may die. */

@@ -68,7 +68,10 @@ public final class LocalSystem {
         Map<String, String> environment = StrideInfrastructure.asEnvironment(infrastructure.serviceConfig());
         environment.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties"), System.getenv()));
         startService("roadmap-service", options.roadmapPort(), environment);
-        startService("reminder-service", options.reminderPort(), environment);
+        // The local run is a demo: the reminder-service's clock may be moved forward (never in prod).
+        Map<String, String> reminderEnvironment = new LinkedHashMap<>(environment);
+        reminderEnvironment.put("QUARKUS_PROFILE", "demo");
+        startService("reminder-service", options.reminderPort(), reminderEnvironment);
         startService("notifier-service", options.notifierPort(), environment);
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
@@ -112,14 +115,14 @@ public final class LocalSystem {
                   Read the mail      %s   (JSON: %s/api/messages)
 
                   roadmap-service    http://localhost:%d   health /q/health  metrics /q/metrics
-                  reminder-service   http://localhost:%d
+                  reminder-service   http://localhost:%d   a week later: curl -X POST 'http://localhost:%d/ops/clock/advance?by=P7D'
                   notifier-service   http://localhost:%d
                   Kafka %s · PostgreSQL %s · SMTP %s:%d
                   Admin API: user admin, password in %s
                   Logs in %s
 
                 Press Ctrl-C to stop everything.
-                """.formatted(options.roadmapPort(), inbox, inbox, options.roadmapPort(), options.reminderPort(), options.notifierPort(),
+                """.formatted(options.roadmapPort(), inbox, inbox, options.roadmapPort(), options.reminderPort(), options.reminderPort(), options.notifierPort(),
                 infrastructure.kafkaBootstrapServers(), infrastructure.database().jdbcUrl(), infrastructure.smtpHost(), infrastructure.smtpPort(),
                 options.infra().dataDir().resolve("secrets.properties"), options.infra().dataDir().resolve("logs")));
     }
