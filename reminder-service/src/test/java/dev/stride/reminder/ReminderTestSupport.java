@@ -12,8 +12,7 @@ import dev.stride.infra.testing.TestInfrastructure;
 import dev.stride.pacing.NudgeMoment;
 import dev.stride.pacing.StudySlot;
 import dev.stride.pacing.WeeklyPlan;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
+import dev.stride.infra.testing.Rows;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -91,19 +90,13 @@ public final class ReminderTestSupport {
         return id;
     }
 
-    public static long count(EntityManager em, String sql, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return ((Number) query.getSingleResult()).longValue();
-        });
+    public static long count(String sql, Object... parameters) {
+        return Rows.count("reminder", sql, parameters);
     }
 
     /** Waits until the SQL count reaches {@code expected}. */
-    public static void awaitCount(EntityManager em, long expected, String sql, Object... parameters) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(em, sql, parameters) == expected);
+    public static void awaitCount(long expected, String sql, Object... parameters) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, parameters) == expected);
     }
 
     public static LocalDate today(Clock clock) {

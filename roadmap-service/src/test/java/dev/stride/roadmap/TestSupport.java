@@ -2,10 +2,9 @@ package dev.stride.roadmap;
 
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.roadmap.link.Links;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import jakarta.persistence.EntityManager;
+import dev.stride.infra.testing.Rows;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,13 +60,7 @@ public final class TestSupport {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    public static long count(EntityManager em, String sql, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return ((Number) query.getSingleResult()).longValue();
-        });
+    public static long count(String sql, Object... parameters) {
+        return Rows.count("roadmap", sql, parameters);
     }
 }

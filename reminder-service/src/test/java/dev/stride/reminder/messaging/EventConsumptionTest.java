@@ -65,7 +65,7 @@ class EventConsumptionTest {
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, shuffled.toString(), forShuffled.get(0));
 
         for (UUID id : List.of(inOrder, shuffled)) {
-            ReminderTestSupport.awaitCount(em, forInOrder.size(), "SELECT count(*) FROM processed_event WHERE event_id IN (:ids)".replace(":ids",
+            ReminderTestSupport.awaitCount(forInOrder.size(), "SELECT count(*) FROM processed_event WHERE event_id IN (:ids)".replace(":ids",
                     String.join(",", (id.equals(inOrder) ? forInOrder : forShuffled).stream().map(e -> "'" + e.eventId() + "'").toList())));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(state(shuffled)).isEqualTo(state(inOrder)));
@@ -83,7 +83,7 @@ class EventConsumptionTest {
                     new WeekSkipped(stranger, NudgeMoment.DEFAULT.dueIn(LocalDate.of(2027, 1, 4), ReminderTestSupport.ZONE).toLocalDate()), clock);
             UUID after = ReminderTestSupport.activate(roadmap, ReminderTestSupport.PLAN, ReminderTestSupport.today(clock), clock);
 
-            ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM subscription_projection WHERE subscription_id = ?1", after);
+            ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM subscription_projection WHERE subscription_id = ?1", after);
             assertThat(deadLetters.await(KafkaTestConsumer.key(garbageKey), 1, Duration.ofSeconds(30))).hasSize(1)
                     .allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json"));
             assertThat(deadLetters.await(KafkaTestConsumer.key(stranger.toString()), 1, Duration.ofSeconds(30))).hasSize(1);

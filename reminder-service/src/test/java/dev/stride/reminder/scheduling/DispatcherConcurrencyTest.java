@@ -50,7 +50,7 @@ class DispatcherConcurrencyTest {
     @Test
     void twoDispatchersOverTenThousandDueRowsPublishEachOnce() throws Exception {
         String roadmap = ReminderTestSupport.publishRoadmap(3, 2, clock);
-        ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM roadmap_projection WHERE roadmap_id = ?1", roadmap);
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM roadmap_projection WHERE roadmap_id = ?1", roadmap);
         String batch = UUID.randomUUID().toString().substring(0, 8);
         LocalDate week = NudgeCalendar.mondayOf(ReminderTestSupport.today(clock));
         Instant due = clock.instant().minusSeconds(60);
@@ -99,7 +99,7 @@ class DispatcherConcurrencyTest {
             ours.forEach(r -> published.put(r.key(), ((NudgeDue) r.data()).nudgeId()));
             assertThat(published).isEqualTo(expected);
         }
-        assertThat(ReminderTestSupport.count(em, """
+        assertThat(ReminderTestSupport.count("""
                 SELECT count(*) FROM nudge n JOIN subscription_projection s USING (subscription_id)
                 WHERE s.email LIKE ?1 AND n.status = 'SENT'""", "bulk-" + batch + "-%")).isEqualTo(ROWS);
         // The bulk learners leave, so later tests moving the clock do not dispatch their next 10,000 weeks.
@@ -117,7 +117,7 @@ class DispatcherConcurrencyTest {
     void anInstanceDyingBetweenPublishAndMarkHasItsNudgePublishedAgainWithTheSameId() {
         String roadmap = ReminderTestSupport.publishRoadmap(3, 2, clock);
         UUID id = ReminderTestSupport.activate(roadmap, ReminderTestSupport.PLAN, ReminderTestSupport.today(clock), clock);
-        ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id);
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id);
         Nudge nudge = QuarkusTransaction.requiringNew().call(() -> em.createQuery("from Nudge where key.subscriptionId = ?1 and status = ?2", Nudge.class)
                 .setParameter(1, id).setParameter(2, Nudge.Status.PENDING).getSingleResult());
         clock.advance(Duration.between(clock.instant(), nudge.dueAt.plusSeconds(1)));
@@ -127,7 +127,7 @@ class DispatcherConcurrencyTest {
                 throw new IllegalStateException("instance killed after publishing " + key);
             });
             assertThat(nudges.await(KafkaTestConsumer.key(id.toString()), 1, Duration.ofSeconds(20))).hasSize(1);
-            assertThat(ReminderTestSupport.count(em, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id)).isEqualTo(1);
+            assertThat(ReminderTestSupport.count("SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id)).isEqualTo(1);
 
             dispatcher.dispatchAll("survivor", Dispatcher.AfterPublish.NOTHING);
             assertThat(nudges.settle(KafkaTestConsumer.key(id.toString()), Duration.ofSeconds(1))).as("the lease still holds").hasSize(1);

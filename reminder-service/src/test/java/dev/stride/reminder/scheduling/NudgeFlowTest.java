@@ -110,7 +110,7 @@ class NudgeFlowTest {
         UUID id = activate(roadmap, PLAN);
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(),
                 new MilestoneProgressed(id, "m1", ProgressState.DONE, ReminderTestSupport.today(clock), clock.instant()), clock);
-        ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM milestone_state WHERE subscription_id = ?1 AND state = 'DONE'", id);
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM milestone_state WHERE subscription_id = ?1 AND state = 'DONE'", id);
 
         NudgeDue nudge = dispatchOne(id);
         assertThat(nudge.focus()).extracting(NudgeDue.Focus::milestoneId).startsWith("m2").doesNotContain("m1");
@@ -146,8 +146,8 @@ class NudgeFlowTest {
         LocalDate today = ReminderTestSupport.today(clock);
 
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new Paused(id, today), clock);
-        ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'CANCELLED'", id);
-        assertThat(ReminderTestSupport.count(em, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id)).isZero();
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'CANCELLED'", id);
+        assertThat(ReminderTestSupport.count("SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id)).isZero();
 
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new Resumed(id, today), clock);
         awaitPendingWeek(id, week);
@@ -175,7 +175,7 @@ class NudgeFlowTest {
 
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(),
                 new Unsubscribed(id, new dev.stride.contracts.event.Learner("x@example.org", "X", "en"), "r", "R", "https://x", clock.instant()), clock);
-        ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'CANCELLED'", id);
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'CANCELLED'", id);
 
         try (KafkaTestConsumer nudges = new KafkaTestConsumer(Topics.NUDGE_EVENTS, StrideEvents.CODEC)) {
             passDue(nudge);
@@ -194,7 +194,7 @@ class NudgeFlowTest {
                 "learn", java.math.BigDecimal.ONE, "Read it", List.of(), List.of()));
         ReminderTestSupport.send(Topics.ROADMAP_EVENTS, roadmap, new dev.stride.contracts.event.RoadmapPublished(roadmap, 2, revised.title(),
                 revised.summary(), 3, 3, 6, milestones), clock);
-        ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM roadmap_projection WHERE roadmap_id = ?1 AND version = 2", roadmap);
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM roadmap_projection WHERE roadmap_id = ?1 AND version = 2", roadmap);
 
         NudgeDue nudge = dispatchOne(id);
         assertThat(nudge.sessions().get(0).work().get(0)).isEqualTo(new NudgeDue.Work("intro", "A new introduction", 60));
@@ -209,8 +209,8 @@ class NudgeFlowTest {
 
         ReminderTestSupport.send(Topics.ROADMAP_EVENTS, roadmap, new RoadmapRetired(roadmap, 1), clock);
 
-        ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'CANCELLED'", id);
-        assertThat(ReminderTestSupport.count(em, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id)).isZero();
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'CANCELLED'", id);
+        assertThat(ReminderTestSupport.count("SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id)).isZero();
     }
 
     @Test
@@ -235,12 +235,12 @@ class NudgeFlowTest {
             ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(),
                     new MilestoneProgressed(id, milestone, ProgressState.DONE, ReminderTestSupport.today(clock), clock.instant()), clock);
         }
-        ReminderTestSupport.awaitCount(em, 2, "SELECT count(*) FROM milestone_state WHERE subscription_id = ?1 AND state = 'DONE'", id);
+        ReminderTestSupport.awaitCount(2, "SELECT count(*) FROM milestone_state WHERE subscription_id = ?1 AND state = 'DONE'", id);
 
         NudgeDue nudge = dispatchOne(id);
         assertThat(nudge.kind()).isEqualTo(NudgeDue.Kind.COMPLETED);
         assertThat(nudge.progress().percent()).isEqualTo(100);
-        assertThat(ReminderTestSupport.count(em, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id)).isZero();
+        assertThat(ReminderTestSupport.count("SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id)).isZero();
     }
 
     @Test
@@ -263,7 +263,7 @@ class NudgeFlowTest {
 
     private UUID activate(String roadmap, WeeklyPlan plan) {
         UUID id = ReminderTestSupport.activate(roadmap, plan, ReminderTestSupport.today(clock), clock);
-        ReminderTestSupport.awaitCount(em, 1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id);
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING'", id);
         return id;
     }
 

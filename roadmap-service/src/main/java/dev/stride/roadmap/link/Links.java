@@ -37,6 +37,10 @@ public class Links {
         return urls.manage(subscriptionId);
     }
 
+    public String unsubscribeUrl(UUID subscriptionId) {
+        return urls.unsubscribe(subscriptionId);
+    }
+
     public String roadmapUrl(String roadmapId) {
         return urls.roadmap(roadmapId);
     }

@@ -161,7 +161,7 @@ public class LinkPages {
         }
     }
 
-    private static Response problemPage(Problem problem) {
+    static Response problemPage(Problem problem) {
         return Response.status(problem.status()).header("Cache-Control", "no-store")
                 .entity(Templates.problem(problem.status(), problem.title(), problem.detail())).build();
     }

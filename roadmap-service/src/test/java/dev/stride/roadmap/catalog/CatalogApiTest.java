@@ -13,7 +13,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -36,9 +35,6 @@ class CatalogApiTest {
 
     @Inject
     BundledRoadmaps bundled;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Links links;
@@ -80,8 +76,8 @@ class CatalogApiTest {
         bundled.onStart(null);
 
         for (String id : BUNDLED) {
-            assertThat(TestSupport.count(em, "SELECT count(*) FROM roadmap_version WHERE roadmap_id = ?1", id)).as(id).isEqualTo(1);
-            assertThat(TestSupport.count(em, "SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1 AND event_type = 'RoadmapPublished'", id))
+            assertThat(TestSupport.count("SELECT count(*) FROM roadmap_version WHERE roadmap_id = ?1", id)).as(id).isEqualTo(1);
+            assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1 AND event_type = 'RoadmapPublished'", id))
                     .as(id).isEqualTo(1);
         }
     }
@@ -132,8 +128,8 @@ class CatalogApiTest {
 
         admin().body(json).when().post("/admin/roadmaps").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("phases[0].milestones[1].id", "phases[0].milestones[0].hours", "phases[0].milestones[0].kind"));
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM roadmap WHERE id = ?1", id)).isZero();
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1", id)).isZero();
+        assertThat(TestSupport.count("SELECT count(*) FROM roadmap WHERE id = ?1", id)).isZero();
+        assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1", id)).isZero();
     }
 
     @Test

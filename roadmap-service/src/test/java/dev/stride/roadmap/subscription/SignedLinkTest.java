@@ -10,7 +10,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -33,9 +32,6 @@ class SignedLinkTest {
     @Inject
     Clock clock;
 
-    @Inject
-    EntityManager em;
-
     @Test
     void apiCallsNeedTheSubscriptionsOwnManageToken() {
         UUID mine = TestSupport.subscribed(TestSupport.uniqueEmail("mine"), TestSupport.ROADMAP, clock, links);
@@ -54,9 +50,9 @@ class SignedLinkTest {
         withToken(links.token(theirs, LinkPurpose.MANAGE, Optional.empty())).body(done).when().put(path).then().statusCode(403)
                 .body("detail", equalTo("This link belongs to another subscription."));
 
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM milestone_progress WHERE subscription_id = ?1", mine)).isZero();
+        assertThat(TestSupport.count("SELECT count(*) FROM milestone_progress WHERE subscription_id = ?1", mine)).isZero();
         withToken(manage).body(done).when().put(path).then().statusCode(200);
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM milestone_progress WHERE subscription_id = ?1", mine)).isEqualTo(1);
+        assertThat(TestSupport.count("SELECT count(*) FROM milestone_progress WHERE subscription_id = ?1", mine)).isEqualTo(1);
     }
 
     @Test
@@ -67,10 +63,10 @@ class SignedLinkTest {
         given().when().get(url).then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("Mark “Set up Python and learn the basic syntax” as done?")).body(containsString("<form method=\"post\""));
         given().when().get(url).then().statusCode(200);
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM milestone_progress WHERE subscription_id = ?1", id)).isZero();
+        assertThat(TestSupport.count("SELECT count(*) FROM milestone_progress WHERE subscription_id = ?1", id)).isZero();
 
         given().when().post(url).then().statusCode(200).body(containsString("Marked done"));
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM milestone_progress WHERE subscription_id = ?1 AND state = 'DONE'", id)).isEqualTo(1);
+        assertThat(TestSupport.count("SELECT count(*) FROM milestone_progress WHERE subscription_id = ?1 AND state = 'DONE'", id)).isEqualTo(1);
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,9 +28,6 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class SubscriptionValidationTest {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Clock clock;
@@ -76,7 +72,7 @@ class SubscriptionValidationTest {
         String email = TestSupport.uniqueEmail("bad");
         LocalDate today = TestSupport.today(clock);
         String json = breakIt.apply(TestSupport.subscribeJson(email, TestSupport.ROADMAP, today), today);
-        long eventsBefore = TestSupport.count(em, "SELECT count(*) FROM outbox_event");
+        long eventsBefore = TestSupport.count("SELECT count(*) FROM outbox_event");
 
         given().contentType(ContentType.JSON).body(json).when().post("/api/subscriptions")
                 .then().statusCode(400)
@@ -85,8 +81,8 @@ class SubscriptionValidationTest {
                 .body("title", equalTo("Invalid input"))
                 .body("errors.field", hasItem(field));
 
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM learner WHERE lower(email) LIKE lower(?1)", "%" + email.substring(email.indexOf('-')))).isZero();
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM outbox_event")).as("no event").isEqualTo(eventsBefore);
+        assertThat(TestSupport.count("SELECT count(*) FROM learner WHERE lower(email) LIKE lower(?1)", "%" + email.substring(email.indexOf('-')))).isZero();
+        assertThat(TestSupport.count("SELECT count(*) FROM outbox_event")).as("no event").isEqualTo(eventsBefore);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,7 +96,7 @@ class SubscriptionValidationTest {
                  "nudge": {"day": "MONDAY", "time": "07:30"}}""";
         String broken = breakIt.apply(plan, TestSupport.today(clock));
         UUID id = subscription();
-        long eventsBefore = TestSupport.count(em, "SELECT count(*) FROM outbox_event");
+        long eventsBefore = TestSupport.count("SELECT count(*) FROM outbox_event");
 
         TestSupport.as(id, links).body(broken).when().put("/api/subscriptions/" + id + "/plan")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -108,7 +104,7 @@ class SubscriptionValidationTest {
 
         TestSupport.as(id, links).when().get("/api/subscriptions/" + id).then().statusCode(200)
                 .body("plan.timeZone", equalTo("America/New_York")).body("plan.slots.size()", equalTo(2));
-        assertThat(TestSupport.count(em, "SELECT count(*) FROM outbox_event")).as("no event").isEqualTo(eventsBefore);
+        assertThat(TestSupport.count("SELECT count(*) FROM outbox_event")).as("no event").isEqualTo(eventsBefore);
     }
 
     private UUID subscription() {

@@ -1,0 +1,128 @@
+package dev.stride.roadmap.web;
+
+import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkVerificationException;
+import dev.stride.pacing.ProgressState;
+import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
+import dev.stride.roadmap.catalog.CatalogService;
+import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.SubscriptionService;
+import dev.stride.roadmap.subscription.SubscriptionView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The page every email's "manage" link opens: the progress checklist, the weekly plan and the controls.
+ * Each control is a POST that acts and comes back here (303), so reloading never repeats it.
+ */
+@Path("/manage/{token}")
+@Produces(MediaType.TEXT_HTML)
+public class ManagePage {
+
+    public record Item(String id, String title, String state, String phase) {
+    }
+
+    public record SlotLine(String day, String start, int minutes) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, List<Item> checklist,
+                                              String zone, List<SlotLine> slots, String nudge, long done, int total, String unsubscribeUrl);
+    }
+
+    private final SubscriptionService subscriptions;
+    private final CatalogService catalog;
+    private final dev.stride.roadmap.link.Links links;
+
+    public ManagePage(SubscriptionService subscriptions, CatalogService catalog, dev.stride.roadmap.link.Links links) {
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.links = links;
+    }
+
+    @GET
+    public Response page(@PathParam("token") String token) {
+        try {
+            UUID id = verify(token);
+            SubscriptionView view = subscriptions.view(id);
+            RoadmapDocument roadmap = catalog.find(view.roadmapId()).orElseThrow().document();
+            Map<String, String> phaseOf = roadmap.phases().stream()
+                    .flatMap(phase -> phase.milestones().stream().map(m -> Map.entry(m.id(), phase.title())))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+            List<Item> checklist = view.progress().stream()
+                    .map(p -> new Item(p.milestoneId(), p.title(), p.state().name(), phaseOf.get(p.milestoneId()))).toList();
+            List<SlotLine> slots = view.plan().slots().stream()
+                    .map(s -> new SlotLine(s.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH), s.start().toString(), s.minutes())).toList();
+            String nudge = view.plan().nudge().day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + view.plan().nudge().time();
+            long done = view.progress().stream().filter(p -> p.state() == ProgressState.DONE).count();
+            return Response.ok(Templates.manage("/manage/" + token, roadmap.title(), view.name(), view.status(), checklist,
+                            view.plan().timeZone(), slots, nudge, done, view.progress().size(), links.unsubscribeUrl(id)))
+                    .header("Cache-Control", "no-store").build();
+        } catch (LinkVerificationException e) {
+            return LinkPages.problemPage(LinkProblems.of(e));
+        } catch (ProblemException e) {
+            return LinkPages.problemPage(e.problem());
+        }
+    }
+
+    @POST
+    @Path("/milestones/{milestoneId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response progress(@PathParam("token") String token, @PathParam("milestoneId") String milestoneId, @FormParam("state") String state) {
+        return act(token, id -> subscriptions.progress(id, milestoneId, parseState(state)));
+    }
+
+    @POST
+    @Path("/{action: skip-week|snooze|pause|resume}")
+    public Response control(@PathParam("token") String token, @PathParam("action") String action) {
+        return act(token, id -> switch (action) {
+            case "skip-week" -> subscriptions.skipWeek(id, null);
+            case "snooze" -> subscriptions.snooze(id, 3);
+            case "pause" -> subscriptions.pause(id);
+            default -> subscriptions.resume(id);
+        });
+    }
+
+    private Response act(String token, Function<UUID, Object> action) {
+        try {
+            action.apply(verify(token));
+            return Response.seeOther(URI.create("/manage/" + token)).build();
+        } catch (LinkVerificationException e) {
+            return LinkPages.problemPage(LinkProblems.of(e));
+        } catch (ProblemException e) {
+            return LinkPages.problemPage(e.problem());
+        }
+    }
+
+    private UUID verify(String token) {
+        return links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId();
+    }
+
+    private static ProgressState parseState(String state) {
+        try {
+            return ProgressState.valueOf(state);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.invalid("state", "must be one of TODO, IN_PROGRESS, DONE, SKIPPED");
+        }
+    }
+}
