@@ -1,0 +1,54 @@
+package dev.stride.notifier.delivery;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How the sender works through the delivery ledger. Environment form: STRIDE_DELIVERY_POLL_INTERVAL and so on. */
+@ConfigMapping(prefix = "stride.delivery")
+public interface DeliverySettings {
+
+    /** How often the sender looks for due emails. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Emails claimed in one transaction. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** Sends in flight at once; one slow SMTP exchange holds one of them, never the others. */
+    @WithDefault("8")
+    int maxConcurrentSends();
+
+    /** A send not finished by then is a transient failure. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
+    /** A claimed email is not claimed again before this passes; must be longer than the send timeout. */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** First retry delay after a transient failure. */
+    @WithDefault("30s")
+    Duration retryBase();
+
+    /** Each further retry waits this many times longer. */
+    @WithDefault("2")
+    double retryFactor();
+
+    @WithDefault("1h")
+    Duration retryMaxDelay();
+
+    /** Attempts in all, the first included; a transient failure on the last one fails the email. */
+    @WithDefault("12")
+    int maxAttempts();
+
+    /** How often finished emails' Delivered / DeliveryFailed events are published. */
+    @WithDefault("1s")
+    Duration eventsInterval();
+
+    /** How long one batch of delivery events waits for Kafka's acknowledgement. */
+    @WithDefault("10s")
+    Duration eventsTimeout();
+}

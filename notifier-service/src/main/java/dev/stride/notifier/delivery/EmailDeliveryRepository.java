@@ -1,0 +1,64 @@
+package dev.stride.notifier.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDelivery, UUID> {
+
+    /**
+     * Records an email to send unless its id is already in the ledger. Returns false for a repeat, which is
+     * then dropped: the unique id, not a read-then-write, decides, so concurrent consumers cannot both win.
+     */
+    public boolean insertIfAbsent(EmailDelivery row) {
+        int inserted = getEntityManager().createNativeQuery("""
+                        INSERT INTO email_delivery (email_id, kind, subscription_id, recipient, event_type, payload, state,
+                                                    attempts, next_attempt_at, created_at, updated_at, finished_at)
+                        VALUES (:emailId, :kind, :subscriptionId, :recipient, :eventType, :payload, :state,
+                                0, :nextAttemptAt, :createdAt, :createdAt, :finishedAt)
+                        ON CONFLICT (email_id) DO NOTHING""")
+                .setParameter("emailId", row.emailId)
+                .setParameter("kind", row.kind.name())
+                .setParameter("subscriptionId", row.subscriptionId)
+                .setParameter("recipient", row.recipient)
+                .setParameter("eventType", row.eventType)
+                .setParameter("payload", row.payload)
+                .setParameter("state", row.state.name())
+                .setParameter("nextAttemptAt", row.nextAttemptAt)
+                .setParameter("createdAt", row.createdAt)
+                .setParameter("finishedAt", row.finishedAt)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    /** Due emails no other sender holds, oldest due first. */
+    @SuppressWarnings("unchecked")
+    public List<EmailDelivery> claimDue(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM email_delivery
+                        WHERE state IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""", EmailDelivery.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** Finished emails whose Delivered / DeliveryFailed event Kafka has not acknowledged yet. */
+    @SuppressWarnings("unchecked")
+    public List<EmailDelivery> claimUnpublishedOutcomes(int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM email_delivery
+                        WHERE outcome_event_id IS NOT NULL AND outcome_published_at IS NULL
+                        ORDER BY finished_at
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""", EmailDelivery.class)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.stride.notifier.mail;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The emails' type-safe templates: {@code templates/Emails/<name>.html} and {@code .txt} (two variants of one template). */
+public final class Emails {
+
+    private Emails() {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance weeklyNudge(Views.Weekly nudge);
+
+        static native TemplateInstance completed(Views.Weekly nudge);
+
+        static native TemplateInstance confirmation(Views.Confirmation confirmation);
+
+        static native TemplateInstance goodbye(Views.Goodbye goodbye);
+    }
+}

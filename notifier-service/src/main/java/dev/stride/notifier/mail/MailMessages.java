@@ -1,0 +1,195 @@
+package dev.stride.notifier.mail;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every word of every email, and the date and time patterns, in English; German in
+ * {@code messages/msg_de.properties}. Templates use them as {@code {msg:name(...)}}, Java through {@link Texts}.
+ */
+@MessageBundle
+public interface MailMessages {
+
+    // Formats: java.time patterns and units, so dates read as the learner's language writes them.
+
+    @Message("EEEE, MMMM d")
+    String patternDay();
+
+    @Message("MMMM d, yyyy")
+    String patternDate();
+
+    @Message("h:mm a")
+    String patternTime();
+
+    @Message("MMMM d, yyyy, h:mm a z")
+    String patternDateTime();
+
+    @Message("{minutes} min")
+    String minutes(int minutes);
+
+    @Message("{hours} h")
+    String hours(int hours);
+
+    @Message("{hours} h {minutes} min")
+    String hoursAndMinutes(int hours, int minutes);
+
+    // Shared layout.
+
+    @Message("Stride")
+    String brand();
+
+    @Message("Hi {name},")
+    String greeting(String name);
+
+    @Message("You receive this email because {email} follows the roadmap “{roadmap}” on Stride.")
+    String footerWhy(String email, String roadmap);
+
+    @Message("Unsubscribe")
+    String unsubscribe();
+
+    @Message("Manage your plan")
+    String managePlan();
+
+    // Weekly nudge.
+
+    @Message("Week {week}: {topic}")
+    String subjectWeekly(int week, String topic);
+
+    @Message("{first} and {more} more")
+    String topicAndMore(String first, int more);
+
+    @Message("Here is your plan for week {week} of “{roadmap}” ({from} to {to}).")
+    String weeklyIntro(int week, String roadmap, String from, String to);
+
+    @Message("This week's sessions")
+    String sessionsHeading();
+
+    @Message("No study sessions are planned this week.")
+    String noSessions();
+
+    @Message("{day}, {time} ({length})")
+    String sessionLine(String day, String time, String length);
+
+    @Message("{length} {title}")
+    String workLine(String length, String title);
+
+    @Message("To finish")
+    String focusHeading();
+
+    @Message("Done when: {criterion}")
+    String doneWhen(String criterion);
+
+    @Message("{thisWeek} this week, {left} left")
+    String focusTime(String thisWeek, String left);
+
+    @Message("Resources")
+    String resources();
+
+    @Message("Mark “{title}” done")
+    String markDone(String title);
+
+    @Message("Your progress")
+    String progressHeading();
+
+    @Message("{done} of {total} milestones done ({percent}%)")
+    String progressMilestones(int done, int total, int percent);
+
+    @Message("{done} of {total} hours studied")
+    String progressHours(String done, String total);
+
+    @Message("You are {amount} ahead of plan.")
+    String ahead(String amount);
+
+    @Message("You are {amount} behind plan.")
+    String behind(String amount);
+
+    @Message("You are right on plan.")
+    String onPlan();
+
+    @Message("At this pace you finish on {date}.")
+    String projectedFinish(String date);
+
+    @Message("{weeks}-week streak: keep it going!")
+    String streak(int weeks);
+
+    @Message("Skip this week")
+    String skipWeek();
+
+    @Message("Snooze 3 days")
+    String snooze();
+
+    @Message("Pause")
+    String pause();
+
+    @Message("Add all sessions to your calendar")
+    String subscribeCalendar();
+
+    @Message("This week's sessions are attached as a calendar file (week.ics).")
+    String calendarAttached();
+
+    @Message("We have not seen progress for {idle} emails, so from now on we write every other week. Mark a milestone done and the weekly email comes back.")
+    String backOffNotice(int idle);
+
+    @Message("Study: {milestones}")
+    String calendarSummary(String milestones);
+
+    // Completion.
+
+    @Message("You finished “{roadmap}”!")
+    String subjectCompleted(String roadmap);
+
+    @Message("Congratulations, {name}!")
+    String completedHeading(String name);
+
+    @Message("You completed all {total} milestones of “{roadmap}”: {hours} hours of study.")
+    String completedBody(int total, String roadmap, String hours);
+
+    @Message("This was the last weekly email for this roadmap. Pick your next roadmap whenever you are ready.")
+    String completedNext();
+
+    // Confirmation (double opt-in).
+
+    @Message("Confirm your weekly study emails for “{roadmap}”")
+    String subjectConfirmation(String roadmap);
+
+    @Message("Please confirm that you want weekly study emails for “{roadmap}”.")
+    String confirmIntro(String roadmap);
+
+    @Message("Confirm my subscription")
+    String confirmButton();
+
+    @Message("What you will get")
+    String confirmWhatHeading();
+
+    @Message("Every {day} at {time} ({zone}) one email with that week's study sessions, what to finish, and how far along you are.")
+    String confirmWhat(String day, String time, String zone);
+
+    @Message("Your study times")
+    String confirmSlotsHeading();
+
+    @Message("{day} at {time}, {length}")
+    String slotLine(String day, String time, String length);
+
+    @Message("Your plan starts on {date}.")
+    String confirmStart(String date);
+
+    @Message("The button works until {until}. If you did not ask for this, ignore this email and nothing more will be sent.")
+    String confirmBy(String until);
+
+    @Message("You asked to follow “{roadmap}” on Stride with {email}.")
+    String confirmFooter(String roadmap, String email);
+
+    // Goodbye.
+
+    @Message("You have unsubscribed from “{roadmap}”")
+    String subjectGoodbye(String roadmap);
+
+    @Message("You will get no more emails about “{roadmap}”. This is the last one.")
+    String goodbyeBody(String roadmap);
+
+    @Message("Changed your mind? Subscribe again")
+    String resubscribe();
+
+    @Message("This confirms that {email} left “{roadmap}” on Stride.")
+    String goodbyeFooter(String email, String roadmap);
+}

@@ -1,0 +1,18 @@
+package dev.stride.notifier.mail;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** What the emails carry besides their content. From and the SMTP server are standard {@code quarkus.mailer.*} keys. */
+@ConfigMapping(prefix = "stride.mail")
+public interface MailSettings {
+
+    /** STRIDE_MAIL_REPLY_TO: where a learner's reply goes; unset, replies go to the From address. */
+    Optional<String> replyTo();
+
+    /** STRIDE_MAIL_MESSAGE_ID_DOMAIN: Message-IDs are {@code <email-id@domain>}, calendar UIDs end in it too. */
+    @WithDefault("stride.dev")
+    String messageIdDomain();
+}

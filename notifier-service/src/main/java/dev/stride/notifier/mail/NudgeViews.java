@@ -1,0 +1,79 @@
+package dev.stride.notifier.mail;
+
+import dev.stride.contracts.event.Learner;
+import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.RoadmapPublished;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A NudgeDue as the weekly email shows it, in the learner's language. */
+final class NudgeViews {
+
+    private static final int BAR_CELLS = 20;
+
+    private NudgeViews() {
+    }
+
+    static Views.Weekly weekly(NudgeDue nudge, Texts texts, boolean calendarAttached) {
+        List<Views.Session> sessions = orEmpty(nudge.sessions()).stream()
+                .map(session -> new Views.Session(texts.day(session.date()), texts.time(session.start()), texts.duration(session.minutes()),
+                        orEmpty(session.work()).stream().map(work -> new Views.Work(work.milestoneTitle(), texts.duration(work.minutes()))).toList()))
+                .toList();
+        List<Views.Focus> focus = orEmpty(nudge.focus()).stream()
+                .map(milestone -> new Views.Focus(milestone.title(), blankToNull(milestone.doneWhen()), resources(milestone.resources()),
+                        texts.duration(milestone.minutesThisWeek()), texts.duration(milestone.minutesLeft()), MailHeaders.url(milestone.markDoneUrl())))
+                .toList();
+        NudgeDue.NudgeLinks links = nudge.links() == null ? new NudgeDue.NudgeLinks(null, null, null, null, null, null) : nudge.links();
+        NudgeDue.Cadence cadence = nudge.cadence() == null ? new NudgeDue.Cadence(false, 0) : nudge.cadence();
+        Views.Progress progress = progress(nudge.progress(), texts);
+        return new Views.Weekly(name(nudge.learner()), nudge.learner().email(), nudge.roadmapTitle(), nudge.weekNumber(),
+                nudge.weekStart() == null ? "" : texts.day(nudge.weekStart()), nudge.weekEnd() == null ? "" : texts.day(nudge.weekEnd()),
+                sessions, focus, progress, nudge.aheadMinutes(), texts.duration(nudge.aheadMinutes()),
+                nudge.projectedFinish() == null ? null : texts.date(nudge.projectedFinish()), nudge.streakWeeks(),
+                cadence.fortnightly(), cadence.idleNudges(),
+                new Views.Links(MailHeaders.url(links.skipWeek()), MailHeaders.url(links.snooze()), MailHeaders.url(links.pause()),
+                        MailHeaders.url(links.manage()), MailHeaders.url(links.unsubscribe()), MailHeaders.url(links.calendar())),
+                calendarAttached);
+    }
+
+    /** The name to greet: the learner's, or the part of the address before the @. */
+    static String name(Learner learner) {
+        if (learner.displayName() != null && !learner.displayName().isBlank()) {
+            return learner.displayName().trim();
+        }
+        String email = Objects.requireNonNullElse(learner.email(), "");
+        return email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+    }
+
+    private static Views.Progress progress(NudgeDue.Progress progress, Texts texts) {
+        if (progress == null) {
+            return new Views.Progress(0, 0, 0, 100, texts.hours(null), texts.hours(null), bar(0));
+        }
+        int percent = Math.max(0, Math.min(100, progress.percent()));
+        return new Views.Progress(progress.doneMilestones(), progress.totalMilestones(), percent, 100 - percent,
+                texts.hours(progress.doneHours()), texts.hours(progress.totalHours()), bar(percent));
+    }
+
+    /** The plain-text progress bar, e.g. [#####...............]. */
+    private static String bar(int percent) {
+        int filled = Math.round(percent * BAR_CELLS / 100f);
+        return "[" + "#".repeat(filled) + ".".repeat(BAR_CELLS - filled) + "]";
+    }
+
+    private static List<Views.Resource> resources(List<RoadmapPublished.Resource> resources) {
+        return orEmpty(resources).stream()
+                .filter(resource -> MailHeaders.url(resource.url()) != null)
+                .map(resource -> new Views.Resource(resource.title() == null || resource.title().isBlank() ? resource.url() : resource.title(),
+                        MailHeaders.url(resource.url())))
+                .toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.stride.notifier.mail;
+
+import java.util.List;
+
+/**
+ * What the templates show, already in the learner's language and zone: every date, time, duration and number
+ * is formatted (with the patterns of {@link MailMessages}) before it gets here. Links are http(s) or null.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record Weekly(String name, String email, String roadmapTitle, int week, String weekFrom, String weekTo,
+                         List<Session> sessions, List<Focus> focus, Progress progress, int aheadMinutes, String paceAmount,
+                         String projectedFinish, int streakWeeks, boolean fortnightly, int idleNudges, Links links,
+                         boolean calendarAttached) {
+    }
+
+    public record Session(String day, String time, String length, List<Work> work) {
+    }
+
+    public record Work(String title, String length) {
+    }
+
+    public record Focus(String title, String doneWhen, List<Resource> resources, String thisWeek, String left, String markDoneUrl) {
+    }
+
+    public record Resource(String title, String url) {
+    }
+
+    /** {@code rest} is 100 - percent, for the empty part of the bar; {@code textBar} is the bar for the plain-text part. */
+    public record Progress(int done, int total, int percent, int rest, String doneHours, String totalHours, String textBar) {
+    }
+
+    public record Links(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar) {
+    }
+
+    public record Confirmation(String name, String email, String roadmapTitle, String confirmUrl, String nudgeDay, String nudgeTime,
+                               String zone, List<Slot> slots, String startDate, String confirmBy) {
+    }
+
+    public record Slot(String day, String time, String length) {
+    }
+
+    public record Goodbye(String name, String email, String roadmapTitle, String resubscribeUrl) {
+    }
+}

@@ -1,0 +1,109 @@
+package dev.stride.notifier.messaging;
+
+import dev.stride.contracts.Channels;
+import dev.stride.contracts.event.DomainEvent;
+import dev.stride.contracts.event.EmailKind;
+import dev.stride.contracts.event.EventEnvelope;
+import dev.stride.contracts.event.Learner;
+import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.StrideEvents;
+import dev.stride.contracts.event.SubscriptionRequested;
+import dev.stride.contracts.event.UnreadableEventException;
+import dev.stride.contracts.event.Unsubscribed;
+import dev.stride.notifier.delivery.DeliveryLedger;
+import dev.stride.notifier.delivery.DeliveryMetrics;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+
+/**
+ * Turns events into ledger entries; it never talks to the mail server, so a slow or absent SMTP server cannot
+ * hold a partition. {@code ordered = false}: records run concurrently on worker threads (a blocking send inside an
+ * ordered consumer deadlocked, see BUILD-NOTES) and each one's outcome depends only on unique keys in the database.
+ * A record that is not a readable event of the expected kind throws, is nacked and lands on the topic's .dlq.
+ */
+@ApplicationScoped
+public class EmailRequestConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EmailRequestConsumer.class);
+
+    private final DeliveryLedger ledger;
+    private final ProcessedEvents processed;
+    private final DeliveryMetrics metrics;
+
+    public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics) {
+        this.ledger = ledger;
+        this.processed = processed;
+        this.metrics = metrics;
+    }
+
+    @Incoming(Channels.NUDGE_EVENTS_IN)
+    @Blocking(ordered = false)
+    @Transactional
+    public void onNudgeEvent(byte[] record) {
+        EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
+        if (!(envelope.data() instanceof NudgeDue nudge)) {
+            throw new UnreadableEventException(envelope.type() + " " + envelope.eventId() + " does not belong on nudge-events");
+        }
+        require(nudge.nudgeId(), "nudgeId", envelope);
+        require(nudge.subscriptionId(), "subscriptionId", envelope);
+        require(nudge.kind(), "kind", envelope);
+        requireLearner(nudge.learner(), envelope);
+        ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope);
+    }
+
+    @Incoming(Channels.SUBSCRIPTION_EVENTS_IN)
+    @Blocking(ordered = false)
+    @Transactional
+    public void onSubscriptionEvent(byte[] record) {
+        EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
+        if (envelope.data() instanceof SubscriptionRequested requested) {
+            require(requested.subscriptionId(), "subscriptionId", envelope);
+            requireLearner(requested.learner(), envelope);
+            if (firstTime(envelope, EmailKind.CONFIRMATION)) {
+                ledger.record(EmailKind.CONFIRMATION, envelope.eventId(), requested.subscriptionId(), requested.learner().email(), envelope);
+            }
+        } else if (envelope.data() instanceof Unsubscribed unsubscribed) {
+            require(unsubscribed.subscriptionId(), "subscriptionId", envelope);
+            requireLearner(unsubscribed.learner(), envelope);
+            if (firstTime(envelope, EmailKind.GOODBYE)) {
+                unsubscribe(envelope, unsubscribed);
+            }
+        }
+        // Every other subscription event changes nothing here: acknowledged and ignored.
+    }
+
+    private void unsubscribe(EventEnvelope<?> envelope, Unsubscribed unsubscribed) {
+        String address = unsubscribed.learner().email();
+        if (ledger.suppress(address, unsubscribed.subscriptionId(), envelope.eventId())) {
+            ledger.record(EmailKind.GOODBYE, envelope.eventId(), unsubscribed.subscriptionId(), address, envelope);
+        } else {
+            // Left once already (another Unsubscribed event for it): one goodbye is enough.
+            metrics.duplicateDropped(EmailKind.GOODBYE);
+            LOG.infof("Subscription %s was already unsubscribed; no second goodbye", unsubscribed.subscriptionId());
+        }
+    }
+
+    private boolean firstTime(EventEnvelope<?> envelope, EmailKind kind) {
+        if (processed.firstTime(envelope.eventId(), envelope.type())) {
+            return true;
+        }
+        metrics.duplicateDropped(kind);
+        return false;
+    }
+
+    private static void require(Object value, String field, EventEnvelope<?> envelope) {
+        if (value == null) {
+            throw new UnreadableEventException(envelope.type() + " " + envelope.eventId() + " has no " + field);
+        }
+    }
+
+    private static void requireLearner(Learner learner, EventEnvelope<?> envelope) {
+        if (learner == null || learner.email() == null || learner.email().isBlank()) {
+            throw new UnreadableEventException(envelope.type() + " " + envelope.eventId() + " names no recipient");
+        }
+    }
+}

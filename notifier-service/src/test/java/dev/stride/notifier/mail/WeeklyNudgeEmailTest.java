@@ -1,0 +1,220 @@
+package dev.stride.notifier.mail;
+
+import dev.stride.contracts.Topics;
+import dev.stride.contracts.event.Delivered;
+import dev.stride.contracts.event.EmailKind;
+import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.StrideEvents;
+import dev.stride.infra.testing.KafkaTestConsumer;
+import dev.stride.infra.testing.StrideInfraResource;
+import dev.stride.notifier.ReceivedEmail;
+import dev.stride.notifier.TestEvents;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A NudgeDue on the real broker becomes one email in the real SMTP server, read back and parsed as a mail client would. */
+@QuarkusTest
+@WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
+class WeeklyNudgeEmailTest {
+
+    @Test
+    void aNudgeBecomesOneEmailWithBothPartsHeadersAndTheWeeksCalendar() throws Exception {
+        TestEvents.Nudge nudge = TestEvents.nudge(TestEvents.uniqueEmail("weekly"));
+        try (KafkaTestConsumer deliveries = new KafkaTestConsumer(Topics.DELIVERY_EVENTS, StrideEvents.CODEC)) {
+            TestEvents.publishNudge(nudge.envelope());
+
+            List<ReceivedEmail> received = ReceivedEmail.awaitMessagesTo(nudge.email(), 1);
+            assertThat(received).hasSize(1);
+            ReceivedEmail email = received.get(0);
+
+            assertThat(email.subject()).isEqualTo("Week 3: Python functions and file I/O");
+            assertThat(email.stored().envelopeTo()).containsExactly(nudge.email());
+            assertThat(email.header("From")).contains("nudges@stride.localhost");
+            assertThat(email.header("Reply-To")).contains("hello@stride.localhost");
+            assertThat(email.header("Message-ID")).isEqualTo("<" + nudge.nudgeId() + "@stride.dev>");
+            assertThat(email.header("List-Unsubscribe")).isEqualTo("<https://stride.example/unsubscribe/" + nudge.subscriptionId() + ">");
+            assertThat(email.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+            assertThat(email.alternativeOrder()).as("text part first").containsExactly("text/plain", "text/html");
+
+            assertThat(email.text()).contains(
+                    "Hi Ada,",
+                    "Here is your plan for week 3 of “AI/ML engineer in 12 months” (Monday, March 8 to Sunday, March 14).",
+                    "* Tuesday, March 9, 6:00 PM (1 h 30 min)",
+                    "    - 1 h Python functions and file I/O",
+                    "    - 30 min Git and the command line",
+                    "* Saturday, March 13, 9:30 AM (2 h)",
+                    "Done when: A script reads a CSV file and prints a summary per column",
+                    "The Python tutorial: defining functions: https://docs.python.org/3/tutorial/controlflow.html#defining-functions",
+                    "Mark “Python functions and file I/O” done: https://stride.example/actions/done-python-functions",
+                    "[####................] 7 of 34 milestones done (21%)",
+                    "52.5 of 260 hours studied",
+                    "You are 1 h 30 min behind plan.",
+                    "At this pace you finish on February 14, 2028.",
+                    "3-week streak",
+                    "Skip this week: https://stride.example/actions/skip",
+                    "Snooze 3 days: https://stride.example/actions/snooze",
+                    "Pause: https://stride.example/actions/pause",
+                    "Manage your plan: https://stride.example/manage/" + nudge.subscriptionId(),
+                    "Unsubscribe: https://stride.example/unsubscribe/" + nudge.subscriptionId(),
+                    "You receive this email because " + nudge.email() + " follows the roadmap “AI/ML engineer in 12 months” on Stride.");
+            assertThat(email.text()).doesNotContain("every other week");
+
+            assertThat(email.html()).contains(
+                    "Hi Ada,",
+                    "Tuesday, March 9, 6:00 PM (1 h 30 min)",
+                    "1 h Python functions and file I/O",
+                    "Saturday, March 13, 9:30 AM (2 h)",
+                    "Done when: A script reads a CSV file and prints a summary per column",
+                    "href=\"https://stride.example/actions/done-python-functions\"",
+                    "href=\"https://docs.python.org/3/tutorial/controlflow.html#defining-functions\"",
+                    "width=\"21%\"",
+                    "7 of 34 milestones done (21%)",
+                    "52.5 of 260 hours studied",
+                    "You are 1 h 30 min behind plan.",
+                    "At this pace you finish on February 14, 2028.",
+                    ">Skip this week<", ">Snooze 3 days<", ">Pause<", ">Manage your plan<",
+                    "href=\"https://stride.example/unsubscribe/" + nudge.subscriptionId() + "\"",
+                    "role=\"presentation\"", "style=\"");
+
+            ReceivedEmail.Attachment ics = email.attachment("week.ics");
+            assertThat(ics.contentType()).startsWith("text/calendar").containsIgnoringCase("method=PUBLISH");
+            Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics.content()));
+            calendar.validate();
+            assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("PUBLISH");
+            List<VTimeZone> zones = calendar.getComponents(Component.VTIMEZONE);
+            assertThat(zones).extracting(zone -> zone.getProperty(Property.TZID).orElseThrow().getValue()).containsExactly("America/New_York");
+            List<VEvent> events = calendar.getComponents(Component.VEVENT);
+            assertThat(events).extracting(event -> event.getProperty(Property.UID).orElseThrow().getValue()).containsExactly(
+                    nudge.subscriptionId() + "-20270309T1800@stride.dev",
+                    nudge.subscriptionId() + "-20270313T0930@stride.dev");
+            VEvent tuesday = events.get(0);
+            assertThat(tuesday.getProperty(Property.DTSTART).orElseThrow().getValue()).isEqualTo("20270309T180000");
+            assertThat(tuesday.getProperty(Property.DTSTART).orElseThrow().getParameter(Parameter.TZID).orElseThrow().getValue())
+                    .isEqualTo("America/New_York");
+            assertThat(tuesday.getProperty(Property.DURATION).orElseThrow().getValue()).isEqualTo("PT1H30M");
+            assertThat(tuesday.getProperty(Property.SUMMARY).orElseThrow().getValue())
+                    .isEqualTo("Study: Python functions and file I/O, Git and the command line");
+            assertThat(tuesday.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("0");
+
+            List<KafkaTestConsumer.Received> outcome = deliveries.await(KafkaTestConsumer.key(nudge.subscriptionId().toString()), 1, Duration.ofSeconds(30));
+            assertThat(outcome).extracting(KafkaTestConsumer.Received::type).containsExactly("Delivered");
+            Delivered delivered = (Delivered) outcome.get(0).data();
+            assertThat(delivered.emailId()).isEqualTo(nudge.nudgeId());
+            assertThat(delivered.kind()).isEqualTo(EmailKind.NUDGE);
+            assertThat(delivered.messageId()).isEqualTo("<" + nudge.nudgeId() + "@stride.dev>");
+            assertThat(delivered.attempts()).isEqualTo(1);
+            assertThat(outcome.get(0).headers()).containsEntry("ce_type", "dev.stride.Delivered")
+                    .containsEntry("ce_source", "/stride/notifier-service")
+                    .containsEntry("ce_subject", nudge.subscriptionId().toString())
+                    .containsEntry("ce_id", outcome.get(0).envelope().eventId().toString());
+        }
+    }
+
+    @Test
+    void aGermanLearnerGetsGermanTextAndGermanDates() throws Exception {
+        TestEvents.Nudge nudge = TestEvents.nudge(TestEvents.uniqueEmail("deutsch"))
+                .withLocale("de", "Europe/Berlin").withFocusTitle("Dateien öffnen und Funktionen schreiben");
+        TestEvents.publishNudge(nudge.envelope());
+
+        ReceivedEmail email = ReceivedEmail.awaitMessagesTo(nudge.email(), 1).get(0);
+
+        assertThat(email.subject()).isEqualTo("Woche 3: Dateien öffnen und Funktionen schreiben");
+        assertThat(email.text()).contains(
+                "Hallo Ada,",
+                "hier ist dein Plan für Woche 3 von „AI/ML engineer in 12 months“ (Montag, 8. März bis Sonntag, 14. März).",
+                "* Dienstag, 9. März, 18:00 Uhr (1 Std. 30 Min.)",
+                "    - 1 Std. Dateien öffnen und Funktionen schreiben",
+                "* Samstag, 13. März, 09:30 Uhr (2 Std.)",
+                "Erledigt, wenn: A script reads a CSV file",
+                "7 von 34 Meilensteinen erledigt (21 %)",
+                "52,5 von 260 Stunden gelernt",
+                "Du bist 1 Std. 30 Min. hinter deinem Plan.",
+                "In diesem Tempo bist du am 14. Februar 2028 fertig.",
+                "3 Wochen in Folge",
+                "Diese Woche aussetzen: https://stride.example/actions/skip",
+                "Abmelden: https://stride.example/unsubscribe/" + nudge.subscriptionId());
+        assertThat(email.html()).contains("Dienstag, 9. März, 18:00 Uhr (1 Std. 30 Min.)", "Du bist 1 Std. 30 Min. hinter deinem Plan.",
+                ">Pausieren<", ">3 Tage später erinnern<");
+        assertThat(email.text()).doesNotContain("Tuesday", "PM", "Hi Ada");
+
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(email.attachment("week.ics").content()));
+        VEvent tuesday = calendar.<VEvent>getComponents(Component.VEVENT).get(0);
+        assertThat(tuesday.getProperty(Property.DTSTART).orElseThrow().getParameter(Parameter.TZID).orElseThrow().getValue()).isEqualTo("Europe/Berlin");
+        assertThat(tuesday.getProperty(Property.SUMMARY).orElseThrow().getValue()).startsWith("Lernen: Dateien öffnen");
+    }
+
+    @Test
+    void aFortnightlyNudgeSaysWhyAndACompletedRoadmapIsCongratulated() {
+        TestEvents.Nudge idle = TestEvents.nudge(TestEvents.uniqueEmail("idle")).everyOtherWeek();
+        TestEvents.Nudge done = TestEvents.nudge(TestEvents.uniqueEmail("finished")).withKind(NudgeDue.Kind.COMPLETED);
+        TestEvents.publishNudge(idle.envelope());
+        TestEvents.publishNudge(done.envelope());
+
+        ReceivedEmail backOff = ReceivedEmail.awaitMessagesTo(idle.email(), 1).get(0);
+        assertThat(backOff.text()).contains("We have not seen progress for 3 emails, so from now on we write every other week.");
+        assertThat(backOff.html()).contains("so from now on we write every other week");
+
+        ReceivedEmail congratulation = ReceivedEmail.awaitMessagesTo(done.email(), 1).get(0);
+        assertThat(congratulation.subject()).isEqualTo("You finished “AI/ML engineer in 12 months”!");
+        assertThat(congratulation.text()).contains("Congratulations, Ada!",
+                "You completed all 34 milestones of “AI/ML engineer in 12 months”: 260 hours of study.",
+                "34 of 34 milestones done (100%)", "This was the last weekly email for this roadmap.");
+        assertThat(congratulation.html()).contains("Congratulations, Ada!");
+        assertThat(congratulation.attachments()).as("no sessions to put in a calendar").isEmpty();
+        assertThat(congratulation.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+    }
+
+    @Test
+    void scriptAndLineBreaksInNamesAreEscapedInHtmlAndCannotAddHeaders() {
+        String address = TestEvents.uniqueEmail("injection");
+        TestEvents.Nudge nudge = TestEvents.nudge(address)
+                .withName("Eve <script>alert('name')</script>\r\nBcc: victim@example.org")
+                .withFocusTitle("<script>alert(1)</script>\r\nX-Injected: yes");
+        TestEvents.publishNudge(nudge.envelope());
+
+        ReceivedEmail email = ReceivedEmail.awaitMessagesTo(address, 1).get(0);
+
+        assertThat(email.headerNames()).doesNotContain("X-Injected", "Bcc");
+        assertThat(email.header("X-Injected")).isNull();
+        assertThat(email.stored().envelopeTo()).containsExactly(address);
+        assertThat(email.subject()).isEqualTo("Week 3: <script>alert(1)</script> X-Injected: yes");
+        assertThat(email.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Eve &lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;")
+                .doesNotContainIgnoringCase("<script");
+        assertThat(email.text()).contains("Hi Eve <script>alert('name')</script>");
+        assertThat(ReceivedEmail.messagesTo("victim@example.org")).isEmpty();
+    }
+
+    @Test
+    void aChangedSessionKeepsItsUidAndRaisesItsSequence() throws Exception {
+        TestEvents.Nudge first = TestEvents.nudge(TestEvents.uniqueEmail("sequence"));
+        TestEvents.publishNudge(first.envelope());
+        ReceivedEmail.awaitMessagesTo(first.email(), 1);
+
+        TestEvents.Nudge changed = first.withNewNudgeId().withFocusTitle("Python functions, file I/O and exceptions");
+        TestEvents.publishNudge(changed.envelope());
+        ReceivedEmail second = ReceivedEmail.awaitMessagesTo(first.email(), 2).get(1);
+
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(second.attachment("week.ics").content()));
+        List<VEvent> events = calendar.getComponents(Component.VEVENT);
+        assertThat(events).extracting(event -> event.getProperty(Property.UID).orElseThrow().getValue()).containsExactly(
+                first.subscriptionId() + "-20270309T1800@stride.dev", first.subscriptionId() + "-20270313T0930@stride.dev");
+        assertThat(events).extracting(event -> event.getProperty(Property.SEQUENCE).orElseThrow().getValue())
+                .as("Tuesday's work changed, Saturday's did not").containsExactly("1", "0");
+        assertThat(events.get(0).getProperty(Property.SUMMARY).orElseThrow().getValue()).contains("Python functions, file I/O and exceptions");
+    }
+}
