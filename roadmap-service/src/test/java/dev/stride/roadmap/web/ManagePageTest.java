@@ -53,6 +53,36 @@ class ManagePageTest {
     }
 
     @Test
+    void thePlanFormChangesThePlanAndKeepsBadInputWithItsErrors() {
+        UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("replan"), TestSupport.ROADMAP, clock, links);
+        String page = "/manage/" + links.token(id, LinkPurpose.MANAGE, Optional.empty());
+
+        given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("timeZone", "GMT+1")
+                .formParam("day", "MONDAY").formParam("start", "18:00").formParam("minutes", "90")
+                .formParam("day", "MONDAY").formParam("start", "18:30").formParam("minutes", "60")
+                .formParam("nudgeDay", "SUNDAY").formParam("nudgeTime", "19:00")
+                .when().post(page + "/plan").then().statusCode(400)
+                .body(containsString("value=\"GMT+1\""))
+                .body(containsString("not an offset like GMT+1"))
+                .body(containsString("overlaps the slot on Monday at 18:00"))
+                .body(containsString("value=\"18:30\""));
+        TestSupport.as(id, links).when().get("/api/subscriptions/" + id).then().body("plan.timeZone", equalTo(TestSupport.ZONE));
+
+        given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("timeZone", "Europe/Berlin")
+                .formParam("day", "WEDNESDAY").formParam("start", "07:00").formParam("minutes", "45")
+                .formParam("day", "MONDAY").formParam("start", "").formParam("minutes", "")
+                .formParam("nudgeDay", "SUNDAY").formParam("nudgeTime", "19:00")
+                .when().post(page + "/plan").then().statusCode(303);
+        TestSupport.as(id, links).when().get("/api/subscriptions/" + id).then()
+                .body("plan.timeZone", equalTo("Europe/Berlin"))
+                .body("plan.slots.size()", equalTo(1))
+                .body("plan.slots[0].day", equalTo("WEDNESDAY"))
+                .body("plan.nudge.day", equalTo("SUNDAY"));
+    }
+
+    @Test
     void aForgedManageLinkShowsAnErrorPageAndChangesNothing() {
         UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("forged"), TestSupport.ROADMAP, clock, links);
         String forged = "/manage/" + links.token(id, LinkPurpose.PAUSE, Optional.empty());
