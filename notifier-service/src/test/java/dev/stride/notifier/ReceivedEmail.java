@@ -1,14 +1,11 @@
 package dev.stride.notifier;
 
+import dev.stride.infra.mail.MailParts;
 import dev.stride.infra.mail.StoredMail;
 import dev.stride.infra.testing.TestInfrastructure;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Header;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,10 +33,9 @@ public record ReceivedEmail(StoredMail stored, MimeMessage message, String subje
     public static ReceivedEmail of(StoredMail stored) {
         try {
             MimeMessage message = stored.parse();
-            Collector collector = new Collector();
-            collector.walk(message);
-            return new ReceivedEmail(stored, message, message.getSubject(), collector.text, collector.html,
-                    List.copyOf(collector.alternativeOrder), List.copyOf(collector.attachments));
+            MailParts parts = MailParts.of(message);
+            return new ReceivedEmail(stored, message, message.getSubject(), parts.text(), parts.html(), parts.alternativeOrder(),
+                    parts.attachments().stream().map(a -> new Attachment(a.filename(), a.contentType(), a.content())).toList());
         } catch (Exception e) {
             throw new IllegalStateException("unreadable message: " + e.getMessage(), e);
         }
@@ -69,37 +65,5 @@ public record ReceivedEmail(StoredMail stored, MimeMessage message, String subje
     public Attachment attachment(String filename) {
         return attachments.stream().filter(attachment -> filename.equals(attachment.filename())).findFirst()
                 .orElseThrow(() -> new AssertionError("no attachment " + filename + " in " + attachments));
-    }
-
-    private static final class Collector {
-        String text;
-        String html;
-        final List<String> alternativeOrder = new ArrayList<>();
-        final List<Attachment> attachments = new ArrayList<>();
-
-        void walk(Part part) throws Exception {
-            if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) part.getContent();
-                boolean alternative = part.isMimeType("multipart/alternative");
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    if (alternative) {
-                        alternativeOrder.add(child.getContentType().split(";")[0].trim().toLowerCase());
-                    }
-                    walk(child);
-                }
-                return;
-            }
-            boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
-            if (!attached && part.isMimeType("text/plain") && text == null) {
-                text = part.getContent().toString();
-            } else if (!attached && part.isMimeType("text/html") && html == null) {
-                html = part.getContent().toString();
-            } else {
-                try (InputStream in = part.getInputStream()) {
-                    attachments.add(new Attachment(part.getFileName(), part.getContentType(), in.readAllBytes()));
-                }
-            }
-        }
     }
 }

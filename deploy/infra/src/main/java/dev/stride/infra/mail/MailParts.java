@@ -10,32 +10,40 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The readable pieces of a MIME message: its first text and HTML bodies and its attachments. */
-record MailParts(String text, String html, List<Attachment> attachments) {
+/**
+ * The readable pieces of a MIME message: its first text and HTML bodies, its attachments, and the order of
+ * the parts of its multipart/alternative (mail clients show the last one they can).
+ */
+public record MailParts(String text, String html, List<String> alternativeOrder, List<Attachment> attachments) {
 
-    record Attachment(String filename, String contentType, byte[] content) {
+    public record Attachment(String filename, String contentType, byte[] content) {
     }
 
-    static MailParts of(Part message) {
+    public static MailParts of(Part message) {
         Collector collector = new Collector();
         try {
             collector.walk(message);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("unreadable MIME structure: " + e.getMessage(), e);
         }
-        return new MailParts(collector.text, collector.html, List.copyOf(collector.attachments));
+        return new MailParts(collector.text, collector.html, List.copyOf(collector.alternativeOrder), List.copyOf(collector.attachments));
     }
 
     private static final class Collector {
         String text;
         String html;
         final List<Attachment> attachments = new ArrayList<>();
+        final List<String> alternativeOrder = new ArrayList<>();
 
         void walk(Part part) throws MessagingException, IOException {
             if (part.isMimeType("multipart/*")) {
                 Multipart multipart = (Multipart) part.getContent();
+                boolean alternative = part.isMimeType("multipart/alternative");
                 for (int i = 0; i < multipart.getCount(); i++) {
                     BodyPart child = multipart.getBodyPart(i);
+                    if (alternative) {
+                        alternativeOrder.add(child.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT));
+                    }
                     walk(child);
                 }
                 return;
