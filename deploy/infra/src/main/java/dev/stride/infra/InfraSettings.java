@@ -64,10 +64,6 @@ public record InfraSettings(
         return new InfraSettings(dataDir, kafka, kafkaController, kafkaPartitions, postgres, smtp, inbox, externalKafka, externalDatabase, externalSmtp);
     }
 
-    public InfraSettings withPartitions(int partitions) {
-        return new InfraSettings(dataDir, kafkaPort, kafkaControllerPort, partitions, postgresPort, smtpPort, inboxPort, externalKafka, externalDatabase, externalSmtp);
-    }
-
     static int intOf(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

@@ -22,11 +22,6 @@ public final class Ports {
         }
     }
 
-    /** {@code port}, or a free one when it is 0. */
-    public static int orFree(int port) {
-        return port == 0 ? free() : port;
-    }
-
     /** Fails with a message naming the role and the setting that moves it, when something already listens on the port. */
     public static void requireFree(int port, String role, String setting) {
         if (isListening("127.0.0.1", port) || !canBind(port)) {
