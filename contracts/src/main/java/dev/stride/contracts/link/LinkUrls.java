@@ -64,8 +64,9 @@ public final class LinkUrls {
     public Duration validity(LinkPurpose purpose) {
         return switch (purpose) {
             case CONFIRM -> validity.confirm();
-            case MANAGE, CALENDAR -> validity.manage();
-            case UNSUBSCRIBE -> validity.unsubscribe();
+            case MANAGE -> validity.manage();
+            // A calendar app keeps the feed's URL for long: it lives as long as an unsubscribe link.
+            case UNSUBSCRIBE, CALENDAR -> validity.unsubscribe();
             default -> validity.action();
         };
     }

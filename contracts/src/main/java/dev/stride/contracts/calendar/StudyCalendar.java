@@ -1,0 +1,159 @@
+package dev.stride.contracts.calendar;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Name;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Study sessions as iCalendar (RFC 5545, written by ical4j), by one set of rules for the weekly email's attachment
+ * and the live calendar feed:
+ * <ul>
+ *   <li>one VEVENT per session, in the learner's zone, with that zone's VTIMEZONE from ical4j's bundled definitions;</li>
+ *   <li>a session's UID is stable: subscription, local date and start time, so a re-planned session updates in place;</li>
+ *   <li>its SEQUENCE comes from a {@link Sequences} that raises it whenever the session's content changed.</li>
+ * </ul>
+ */
+public final class StudyCalendar {
+
+    public static final String CONTENT_TYPE = "text/calendar; method=PUBLISH; charset=UTF-8";
+
+    private static final DateTimeFormatter UID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm");
+    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /** One planned session as a calendar shows it. */
+    public record Entry(LocalDate date, LocalTime start, int minutes, String summary, String description) {
+        public Entry {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(summary, "summary");
+            description = description == null ? "" : description;
+            if (minutes <= 0) {
+                throw new IllegalArgumentException("a session lasts some minutes, not " + minutes);
+            }
+        }
+    }
+
+    /** Remembers each UID's content: returns 0 the first time, the same while unchanged, one more after each change. */
+    @FunctionalInterface
+    public interface Sequences {
+        int sequenceFor(String uid, String contentHash);
+    }
+
+    /**
+     * What the whole calendar says about itself. A feed has a name and asks to be refreshed; an attachment has neither.
+     */
+    public record Header(UUID subscriptionId, ZoneId zone, String uidDomain, Optional<String> name, Optional<Duration> refreshEvery) {
+        public Header {
+            Objects.requireNonNull(subscriptionId, "subscriptionId");
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(uidDomain, "uidDomain");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(refreshEvery, "refreshEvery");
+        }
+
+        public static Header attachment(UUID subscriptionId, ZoneId zone, String uidDomain) {
+            return new Header(subscriptionId, zone, uidDomain, Optional.empty(), Optional.empty());
+        }
+
+        public static Header feed(UUID subscriptionId, ZoneId zone, String uidDomain, String name, Duration refreshEvery) {
+            return new Header(subscriptionId, zone, uidDomain, Optional.of(name), Optional.of(refreshEvery));
+        }
+    }
+
+    private StudyCalendar() {
+    }
+
+    public static String uid(UUID subscriptionId, LocalDate date, LocalTime start, String domain) {
+        return subscriptionId + "-" + UID_TIME.format(date.atTime(start)) + "@" + domain;
+    }
+
+    /** The calendar as UTF-8 bytes; entries may be empty (a feed with nothing planned is still a valid calendar). */
+    public static byte[] render(Header header, List<Entry> entries, Sequences sequences, Instant stamp) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Stride//Weekly study plan//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        header.name().ifPresent(name -> {
+            calendar.add(new Name(name));
+            calendar.add(new XProperty("X-WR-CALNAME", name));
+        });
+        header.refreshEvery().ifPresent(every -> {
+            calendar.add(new RefreshInterval(new ParameterList(), every));
+            calendar.add(new XProperty("X-PUBLISHED-TTL", every.toString()));
+        });
+        TimeZone timeZone = ZONES.getTimeZone(header.zone().getId());
+        if (timeZone != null) {
+            calendar.add(timeZone.getVTimeZone());
+        }
+        for (Entry entry : entries) {
+            calendar.add(event(header, entry, sequences, stamp));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            // Not validating while writing: one pedantic rule must not cost the learner the whole calendar; the tests validate.
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static VEvent event(Header header, Entry entry, Sequences sequences, Instant stamp) {
+        // ZonedDateTime.of: a start in a DST gap moves forward by the gap, one in an overlap takes the earlier instant.
+        ZonedDateTime start = ZonedDateTime.of(entry.date(), entry.start(), header.zone());
+        String uid = uid(header.subscriptionId(), entry.date(), entry.start(), header.uidDomain());
+        int sequence = sequences.sequenceFor(uid, hash(start + "|" + entry.minutes() + "|" + entry.summary() + "|" + entry.description()));
+
+        VEvent event = new VEvent(start, Duration.ofMinutes(entry.minutes()), entry.summary());
+        event.add(new Uid(uid));
+        event.add(new Sequence(sequence));
+        if (!entry.description().isBlank()) {
+            event.add(new Description(entry.description()));
+        }
+        event.replace(new DtStamp(stamp));
+        return event;
+    }
+
+    private static String hash(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
