@@ -1,8 +1,16 @@
 package dev.stride.roadmap.api;
 
 import dev.stride.roadmap.catalog.CatalogService;
+import dev.stride.roadmap.plan.PlanView;
+import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.PlanRequest;
+import dev.stride.roadmap.subscription.SubscribeRequest;
+import dev.stride.roadmap.subscription.SubscriptionService;
+import dev.stride.roadmap.web.CatalogPages;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.List;
 
 @Path("/api/roadmaps")
@@ -17,10 +26,18 @@ import java.util.List;
 @Tag(name = "Roadmaps")
 public class RoadmapResource {
 
-    private final CatalogService catalog;
+    /** A plan to preview: when the learner would start (today in their zone if not given) and when they can study. */
+    public record PreviewRequest(LocalDate startDate, PlanRequest plan) {
+    }
 
-    public RoadmapResource(CatalogService catalog) {
+    private final CatalogService catalog;
+    private final SubscriptionService subscriptions;
+    private final StudySchedules schedules;
+
+    public RoadmapResource(CatalogService catalog, SubscriptionService subscriptions, StudySchedules schedules) {
         this.catalog = catalog;
+        this.subscriptions = subscriptions;
+        this.schedules = schedules;
     }
 
     @GET
@@ -34,5 +51,18 @@ public class RoadmapResource {
     @Operation(summary = "One roadmap with its phases and milestones (retired ones stay readable for their learners)")
     public RoadmapViews.Detail get(@PathParam("id") String id) {
         return catalog.find(id).map(RoadmapViews::detail).orElseThrow(() -> ProblemException.notFound("Roadmap '" + id + "'"));
+    }
+
+    @POST
+    @Path("/{id}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The first weeks' sessions and the projected finish of a plan, laid out by the reminder's pacing; stores nothing")
+    public PlanView preview(@PathParam("id") String id, PreviewRequest request) {
+        if (catalog.find(id).isEmpty()) {
+            throw ProblemException.notFound("Roadmap '" + id + "'");
+        }
+        SubscriptionService.Checked checked = subscriptions.preview(new SubscribeRequest(null, null, null, id,
+                request == null ? null : request.startDate(), request == null ? null : request.plan()));
+        return schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), CatalogPages.PREVIEW_WEEKS);
     }
 }

@@ -41,6 +41,10 @@ public class Links {
         return urls.unsubscribe(subscriptionId);
     }
 
+    public String calendarUrl(UUID subscriptionId) {
+        return urls.calendar(subscriptionId);
+    }
+
     public String roadmapUrl(String roadmapId) {
         return urls.roadmap(roadmapId);
     }

@@ -80,19 +80,13 @@ public class SubscriptionService {
             throw ProblemException.invalid("body", "must be a subscription request");
         }
         List<FieldError> errors = PlanRules.constraintErrors(validator, request);
-        Optional<WeeklyPlan> plan = PlanRules.plan(request.plan(), "plan", errors);
-        LocalDate startDate = plan.map(p -> PlanRules.startDate(request.startDate(), today(p.zone()), "startDate", errors)).orElse(null);
-        PublishedRoadmap roadmap = null;
-        if (request.roadmapId() != null && !request.roadmapId().isBlank()) {
-            try {
-                roadmap = catalog.requirePublished(request.roadmapId(), "roadmapId");
-            } catch (ProblemException e) {
-                errors.addAll(e.problem().errors());
-            }
-        }
+        Checked checked = check(request, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(sorted(errors));
         }
+        PublishedRoadmap roadmap = checked.roadmap();
+        Optional<WeeklyPlan> plan = Optional.of(checked.plan());
+        LocalDate startDate = checked.startDate();
 
         Learner learner = learners.findByEmail(request.email()).orElseGet(Learner::new);
         learner.displayName = request.name().strip();
@@ -120,6 +114,50 @@ public class SubscriptionService {
         emit(subscription, new SubscriptionRequested(subscription.id, learnerOf(subscription), roadmap.id(), roadmap.document().title(),
                 plan.get(), startDate, links.confirmUrl(subscription.id), subscription.expiresAt));
         return subscription;
+    }
+
+    /** A subscription request's roadmap, plan and start date, once every rule on them holds. */
+    public record Checked(PublishedRoadmap roadmap, WeeklyPlan plan, LocalDate startDate) {
+    }
+
+    /**
+     * Checks the roadmap, plan and start date of a subscription request by the rules {@link #subscribe} applies, and stores
+     * nothing: the subscribe form's preview. Who subscribes (email, name, language) is not needed for a preview.
+     */
+    @Transactional
+    public Checked preview(SubscribeRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "must be a subscription request");
+        }
+        List<FieldError> errors = new ArrayList<>(PlanRules.constraintErrors(validator, request).stream()
+                .filter(error -> error.field().startsWith("plan") || error.field().startsWith("startDate") || error.field().startsWith("roadmapId"))
+                .toList());
+        Checked checked = check(request, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(sorted(errors));
+        }
+        return checked;
+    }
+
+    /** Errors in who subscribes (email, name, language) alone: a form shows them with its plan's errors, all at once. */
+    public List<FieldError> learnerErrors(SubscribeRequest request) {
+        return PlanRules.constraintErrors(validator, request).stream()
+                .filter(error -> error.field().equals("email") || error.field().equals("name") || error.field().equals("locale"))
+                .toList();
+    }
+
+    private Checked check(SubscribeRequest request, List<FieldError> errors) {
+        Optional<WeeklyPlan> plan = PlanRules.plan(request.plan(), "plan", errors);
+        LocalDate startDate = plan.map(p -> PlanRules.startDate(request.startDate(), today(p.zone()), "startDate", errors)).orElse(null);
+        PublishedRoadmap roadmap = null;
+        if (request.roadmapId() != null && !request.roadmapId().isBlank()) {
+            try {
+                roadmap = catalog.requirePublished(request.roadmapId(), "roadmapId");
+            } catch (ProblemException e) {
+                errors.addAll(e.problem().errors());
+            }
+        }
+        return new Checked(roadmap, plan.orElse(null), startDate);
     }
 
     /** The double opt-in's second half. Confirming twice is harmless; an expired or ended one cannot come back. */

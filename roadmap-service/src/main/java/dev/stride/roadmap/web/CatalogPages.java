@@ -2,42 +2,69 @@ package dev.stride.roadmap.web;
 
 import dev.stride.roadmap.api.RoadmapViews;
 import dev.stride.roadmap.catalog.CatalogService;
+import dev.stride.roadmap.catalog.PublishedRoadmap;
+import dev.stride.roadmap.plan.PlanView;
+import dev.stride.roadmap.plan.StudySchedules;
+import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.Problem;
+import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.SubscribeRequest;
+import dev.stride.roadmap.subscription.SubscriptionService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The catalog and each roadmap's page, read-only: where the launcher's banner and the goodbye email's
- * "subscribe again" link lead. The subscribe form and live preview come with the web pages issue.
+ * The catalog, each roadmap's page with its subscribe form, and the "check your email" page. The form works without
+ * JavaScript: "Preview" comes back with the first weeks laid out, "Subscribe" with errors next to their fields (input
+ * kept) or a redirect to the check-your-email page. With JavaScript the preview follows the form as it is edited,
+ * through {@code POST /api/roadmaps/{id}/preview}.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class CatalogPages {
 
+    /** Weeks the preview lays out. */
+    public static final int PREVIEW_WEEKS = 3;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance catalog(List<RoadmapViews.Summary> roadmaps);
+        static native TemplateInstance catalog(List<RoadmapViews.Detail> roadmaps);
 
-        static native TemplateInstance roadmap(RoadmapViews.Detail roadmap);
+        static native TemplateInstance roadmap(RoadmapViews.Detail roadmap, SubscribeForm form, PlanView preview);
+
+        static native TemplateInstance subscribed(RoadmapViews.Detail roadmap);
     }
 
     private final CatalogService catalog;
+    private final SubscriptionService subscriptions;
+    private final StudySchedules schedules;
 
-    public CatalogPages(CatalogService catalog) {
+    public CatalogPages(CatalogService catalog, SubscriptionService subscriptions, StudySchedules schedules) {
         this.catalog = catalog;
+        this.subscriptions = subscriptions;
+        this.schedules = schedules;
     }
 
     @GET
     public Response catalog() {
-        return Response.ok(Templates.catalog(catalog.published().stream().map(RoadmapViews::summary).toList()))
+        return Response.ok(Templates.catalog(catalog.published().stream().map(RoadmapViews::detail).toList()))
                 .header("Cache-Control", "public, max-age=60").build();
     }
 
@@ -45,8 +72,87 @@ public class CatalogPages {
     @Path("roadmaps/{id}")
     public Response roadmap(@PathParam("id") String id) {
         return catalog.find(id)
-                .map(found -> Response.ok(Templates.roadmap(RoadmapViews.detail(found))).header("Cache-Control", "public, max-age=60").build())
-                .orElseGet(() -> LinkPages.problemPage(Problem.of(404, "not-found", "No such roadmap",
-                        "There is no roadmap '" + id + "'. The catalog lists every one.")));
+                .map(found -> Response.ok(Templates.roadmap(RoadmapViews.detail(found), SubscribeForm.blank(), null))
+                        .header("Cache-Control", "public, max-age=60").build())
+                .orElseGet(() -> notFound(id));
+    }
+
+    /** The subscribe form: {@code intent=preview} only lays out the first weeks; anything else subscribes. */
+    @POST
+    @Path("roadmaps/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response subscribe(@PathParam("id") String id, @FormParam("intent") String intent, @FormParam("email") String email,
+                              @FormParam("name") String name, @FormParam("locale") String locale, @FormParam("startDate") String startDate,
+                              @FormParam("timeZone") String timeZone, @FormParam("day") List<String> days, @FormParam("start") List<String> starts,
+                              @FormParam("minutes") List<String> minutes, @FormParam("nudgeDay") String nudgeDay,
+                              @FormParam("nudgeTime") String nudgeTime) {
+        Optional<PublishedRoadmap> roadmap = catalog.find(id);
+        if (roadmap.isEmpty()) {
+            return notFound(id);
+        }
+        PlanForm.Parsed plan = PlanForm.parse(timeZone, days, starts, minutes, nudgeDay, nudgeTime);
+        List<FieldError> problems = new ArrayList<>();
+        LocalDate start = null;
+        if (startDate != null && !startDate.isBlank()) {
+            try {
+                start = LocalDate.parse(startDate.strip());
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldError("startDate", "must be a date such as 2027-01-04"));
+            }
+        }
+        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), plan.form(), Map.of());
+        SubscribeRequest request = new SubscribeRequest(blankToNull(email), blankToNull(name), blankToNull(locale), id, start,
+                plan.request().orElse(null));
+        PlanView preview = null;
+        if (plan.request().isPresent() && problems.isEmpty()) {
+            try {
+                SubscriptionService.Checked checked = subscriptions.preview(request);
+                preview = schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), PREVIEW_WEEKS);
+            } catch (ProblemException e) {
+                problems.addAll(e.problem().errors());
+            }
+        }
+        boolean previewOnly = "preview".equals(intent);
+        if (!previewOnly) {
+            problems.addAll(subscriptions.learnerErrors(request));
+        }
+        if (previewOnly || !problems.isEmpty() || plan.request().isEmpty()) {
+            SubscribeForm shown = form.withProblems(problems);
+            return page(roadmap.get(), shown, preview, shown.hasErrors() ? Response.Status.BAD_REQUEST : Response.Status.OK);
+        }
+        try {
+            subscriptions.subscribe(request);
+            return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed")).build();
+        } catch (ProblemException e) {
+            if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
+                return LinkPages.problemPage(e.problem());
+            }
+            return page(roadmap.get(), form.withProblems(e.problem().errors()), preview, Response.Status.fromStatusCode(e.problem().status()));
+        }
+    }
+
+    @GET
+    @Path("roadmaps/{id}/subscribed")
+    public Response subscribed(@PathParam("id") String id) {
+        return catalog.find(id)
+                .map(found -> Response.ok(Templates.subscribed(RoadmapViews.detail(found))).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> notFound(id));
+    }
+
+    private static Response page(PublishedRoadmap roadmap, SubscribeForm form, PlanView preview, Response.Status status) {
+        return Response.status(status).entity(Templates.roadmap(RoadmapViews.detail(roadmap), form, preview))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private static Response notFound(String id) {
+        return LinkPages.problemPage(Problem.of(404, "not-found", "No such roadmap", "There is no roadmap '" + id + "'. The catalog lists every one."));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

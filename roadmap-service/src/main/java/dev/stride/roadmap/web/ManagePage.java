@@ -21,13 +21,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.stride.roadmap.subscription.PlanRequest;
+import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.plan.PlanView;
+import dev.stride.roadmap.plan.StudySchedules;
 
 import java.net.URI;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.TextStyle;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,37 +50,26 @@ public class ManagePage {
     public record SlotLine(String day, String start, int minutes) {
     }
 
-    /** One row of the plan form as entered (kept when the form comes back with errors). */
-    public record SlotRow(int index, String day, String start, String minutes, String error) {
-        public int number() {
-            return index + 1;
-        }
-    }
-
-    public record PlanForm(String timeZone, List<SlotRow> rows, String nudgeDay, String nudgeTime, Map<String, String> errors) {
-        public String error(String field) {
-            return errors.get(field);
-        }
-    }
-
-    static final List<String> DAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
-    private static final int EMPTY_ROWS = 2;
+    /** Weeks of the schedule the page shows (this one and the next). */
+    private static final int WEEKS_SHOWN = 2;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, List<Item> checklist,
                                               String zone, List<SlotLine> slots, String nudge, long done, int total, String unsubscribeUrl,
-                                              PlanForm plan, List<String> days);
+                                              String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan);
     }
 
     private final SubscriptionService subscriptions;
     private final CatalogService catalog;
-    private final dev.stride.roadmap.link.Links links;
+    private final Links links;
+    private final StudySchedules schedules;
 
-    public ManagePage(SubscriptionService subscriptions, CatalogService catalog, dev.stride.roadmap.link.Links links) {
+    public ManagePage(SubscriptionService subscriptions, CatalogService catalog, Links links, StudySchedules schedules) {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.links = links;
+        this.schedules = schedules;
     }
 
     @GET
@@ -92,7 +81,7 @@ public class ManagePage {
         try {
             UUID id = verify(token);
             SubscriptionView view = subscriptions.view(id);
-            PlanForm plan = submitted != null ? submitted : formOf(view);
+            PlanForm plan = submitted != null ? submitted : PlanForm.of(view.plan());
             RoadmapDocument roadmap = catalog.find(view.roadmapId()).orElseThrow().document();
             Map<String, String> phaseOf = roadmap.phases().stream()
                     .flatMap(phase -> phase.milestones().stream().map(m -> Map.entry(m.id(), phase.title())))
@@ -103,8 +92,11 @@ public class ManagePage {
                     .map(s -> new SlotLine(s.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH), s.start().toString(), s.minutes())).toList();
             String nudge = view.plan().nudge().day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + view.plan().nudge().time();
             long done = view.progress().stream().filter(p -> p.state() == ProgressState.DONE).count();
+            PlanView schedule = schedules.of(view, roadmap, WEEKS_SHOWN);
+            List<PlanView.Entry> thisWeek = schedule.weekOf(schedules.today(ZoneId.of(view.plan().timeZone())));
             return Response.status(status).entity(Templates.manage("/manage/" + token, roadmap.title(), view.name(), view.status(), checklist,
-                            view.plan().timeZone(), slots, nudge, done, view.progress().size(), links.unsubscribeUrl(id), plan, DAYS))
+                            view.plan().timeZone(), slots, nudge, done, view.progress().size(), links.unsubscribeUrl(id), links.calendarUrl(id),
+                            schedule, thisWeek, plan))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
             return LinkPages.problemPage(LinkProblems.of(e));
@@ -138,27 +130,11 @@ public class ManagePage {
     public Response changePlan(@PathParam("token") String token, @FormParam("timeZone") String timeZone, @FormParam("day") List<String> days,
                                @FormParam("start") List<String> starts, @FormParam("minutes") List<String> minutes,
                                @FormParam("nudgeDay") String nudgeDay, @FormParam("nudgeTime") String nudgeTime) {
-        List<SlotRow> rows = new ArrayList<>();
-        List<PlanRequest.Slot> slots = new ArrayList<>();
+        PlanForm.Parsed parsed = PlanForm.parse(timeZone, days, starts, minutes, nudgeDay, nudgeTime);
         Map<String, String> errors = new LinkedHashMap<>();
-        for (int i = 0; i < Math.max(days.size(), Math.max(starts.size(), minutes.size())); i++) {
-            String day = at(days, i);
-            String start = at(starts, i);
-            String length = at(minutes, i);
-            if (start.isBlank() && length.isBlank()) {
-                continue;
-            }
-            int index = slots.size();
-            rows.add(new SlotRow(index, day, start, length, null));
-            slots.add(new PlanRequest.Slot(parse(() -> DayOfWeek.valueOf(day), "slots[" + index + "].day", "choose a day", errors),
-                    parse(() -> LocalTime.parse(start), "slots[" + index + "].start", "must be a time such as 18:30", errors),
-                    parse(() -> Integer.valueOf(length.trim()), "slots[" + index + "].minutes", "must be a number of minutes", errors)));
-        }
-        PlanRequest.Nudge nudge = new PlanRequest.Nudge(parse(() -> DayOfWeek.valueOf(nudgeDay), "nudge.day", "choose a day", errors),
-                parse(() -> LocalTime.parse(nudgeTime), "nudge.time", "must be a time such as 07:30", errors));
-        if (errors.isEmpty()) {
+        if (parsed.request().isPresent()) {
             try {
-                subscriptions.changePlan(verify(token), new PlanRequest(timeZone, slots, nudge));
+                subscriptions.changePlan(verify(token), parsed.request().get());
                 return Response.seeOther(URI.create("/manage/" + token)).build();
             } catch (LinkVerificationException e) {
                 return LinkPages.problemPage(LinkProblems.of(e));
@@ -169,45 +145,7 @@ public class ManagePage {
                 e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
             }
         }
-        List<SlotRow> shown = new ArrayList<>();
-        for (SlotRow row : rows) {
-            shown.add(new SlotRow(row.index(), row.day(), row.start(), row.minutes(), rowError(errors, row.index())));
-        }
-        for (int i = 0; i < EMPTY_ROWS; i++) {
-            shown.add(new SlotRow(shown.size(), "", "", "", null));
-        }
-        return render(token, new PlanForm(timeZone, shown, nudgeDay, nudgeTime, errors), Response.Status.BAD_REQUEST);
-    }
-
-    private static PlanForm formOf(SubscriptionView view) {
-        List<SlotRow> rows = new ArrayList<>();
-        for (PlanRequest.Slot slot : view.plan().slots()) {
-            rows.add(new SlotRow(rows.size(), slot.day().name(), slot.start().toString(), Integer.toString(slot.minutes()), null));
-        }
-        for (int i = 0; i < EMPTY_ROWS; i++) {
-            rows.add(new SlotRow(rows.size(), "", "", "", null));
-        }
-        return new PlanForm(view.plan().timeZone(), rows, view.plan().nudge().day().name(), view.plan().nudge().time().toString(), Map.of());
-    }
-
-    private static String rowError(Map<String, String> errors, int index) {
-        String prefix = "slots[" + index + "]";
-        return errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .map(e -> e.getKey().substring(prefix.length()).replaceFirst("^\\.", "") + " " + e.getValue())
-                .map(String::strip).reduce((a, b) -> a + "; " + b).orElse(null);
-    }
-
-    private static String at(List<String> values, int index) {
-        return values != null && index < values.size() && values.get(index) != null ? values.get(index) : "";
-    }
-
-    private static <T> T parse(java.util.function.Supplier<T> parser, String field, String message, Map<String, String> errors) {
-        try {
-            return parser.get();
-        } catch (RuntimeException e) {
-            errors.put(field, message);
-            return null;
-        }
+        return render(token, parsed.form().withErrors(errors), Response.Status.BAD_REQUEST);
     }
 
     private Response act(String token, Function<UUID, Object> action) {

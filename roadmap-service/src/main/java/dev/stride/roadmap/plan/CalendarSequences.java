@@ -1,0 +1,41 @@
+package dev.stride.roadmap.plan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The SEQUENCE of each session UID the feed serves, kept in {@code calendar_event}. */
+@ApplicationScoped
+public class CalendarSequences {
+
+    private final EntityManager em;
+
+    public CalendarSequences(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * 0 the first time a UID is served, the same while its content is unchanged, one more whenever it changed.
+     * One statement, so two replicas answering the same calendar app at once agree.
+     */
+    @Transactional
+    public int sequenceFor(String uid, UUID subscriptionId, String contentHash, Instant now) {
+        Object sequence = em.createNativeQuery("""
+                        INSERT INTO calendar_event AS known (uid, subscription_id, content_hash, sequence, updated_at)
+                        VALUES (:uid, :subscriptionId, :hash, 0, :now)
+                        ON CONFLICT (uid) DO UPDATE
+                            SET sequence = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.sequence ELSE known.sequence + 1 END,
+                                updated_at = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.updated_at ELSE EXCLUDED.updated_at END,
+                                content_hash = EXCLUDED.content_hash
+                        RETURNING sequence""")
+                .setParameter("uid", uid)
+                .setParameter("subscriptionId", subscriptionId)
+                .setParameter("hash", contentHash)
+                .setParameter("now", now)
+                .getSingleResult();
+        return ((Number) sequence).intValue();
+    }
+}

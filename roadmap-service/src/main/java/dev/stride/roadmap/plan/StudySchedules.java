@@ -1,0 +1,78 @@
+package dev.stride.roadmap.plan;
+
+import dev.stride.pacing.DateRange;
+import dev.stride.pacing.MilestoneWork;
+import dev.stride.pacing.NudgeMoment;
+import dev.stride.pacing.Pacer;
+import dev.stride.pacing.PacingInput;
+import dev.stride.pacing.ProgressState;
+import dev.stride.pacing.Schedule;
+import dev.stride.pacing.StudySlot;
+import dev.stride.pacing.WeeklyPlan;
+import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.subscription.SubscriptionView;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A learner's weeks as the pacing engine lays them (the same {@link Pacer} the reminder-service's nudges use): the
+ * subscribe form's preview, the manage page's week and finish date, and the calendar feed.
+ */
+@ApplicationScoped
+public class StudySchedules {
+
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+
+    private final Clock clock;
+
+    public StudySchedules(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** What a new subscription would get: nothing done yet, starting on {@code startDate}. */
+    public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks) {
+        Map<String, ProgressState> none = Map.of();
+        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, none), plan, startDate, java.util.Set.of(), List.of(), List.of(),
+                today(plan.zone())));
+        return PlanView.of(schedule, roadmap, plan, weeks);
+    }
+
+    /** Where a subscription stands today, with its progress, skipped weeks, snoozes and pauses. */
+    public PlanView of(SubscriptionView subscription, RoadmapDocument roadmap, int weeks) {
+        WeeklyPlan plan = planOf(subscription);
+        Map<String, ProgressState> states = subscription.progress().stream()
+                .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, SubscriptionView.Progress::state, (a, b) -> b));
+        // A pause resumed on the day it began holds no date at all.
+        List<DateRange> breaks = subscription.breaks().stream()
+                .filter(b -> b.until() == null || b.until().isAfter(b.from()))
+                .map(b -> new DateRange(b.from(), b.until())).toList();
+        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, states), plan, subscription.startDate(),
+                new HashSet<>(subscription.skippedWeeks()), breaks, List.of(), today(plan.zone())));
+        return PlanView.of(schedule, roadmap, plan, weeks);
+    }
+
+    /** The plan of a subscription as its view (already checked when it was stored) holds it. */
+    public static WeeklyPlan planOf(SubscriptionView subscription) {
+        return new WeeklyPlan(ZoneId.of(subscription.plan().timeZone()),
+                subscription.plan().slots().stream().map(slot -> new StudySlot(slot.day(), slot.start(), slot.minutes())).toList(),
+                new NudgeMoment(subscription.plan().nudge().day(), subscription.plan().nudge().time()));
+    }
+
+    public LocalDate today(ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private static List<MilestoneWork> work(RoadmapDocument roadmap, Map<String, ProgressState> states) {
+        return roadmap.milestones().stream()
+                .map(m -> new MilestoneWork(m.id(), m.hours().multiply(SIXTY).intValueExact(), states.getOrDefault(m.id(), ProgressState.TODO)))
+                .toList();
+    }
+}

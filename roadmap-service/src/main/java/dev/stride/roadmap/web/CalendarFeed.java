@@ -1,0 +1,94 @@
+package dev.stride.roadmap.web;
+
+import dev.stride.contracts.calendar.StudyCalendar;
+import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkVerificationException;
+import dev.stride.pacing.WeeklyPlan;
+import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
+import dev.stride.roadmap.catalog.CatalogService;
+import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.plan.CalendarSequences;
+import dev.stride.roadmap.plan.CalendarSettings;
+import dev.stride.roadmap.plan.PlanView;
+import dev.stride.roadmap.plan.StudySchedules;
+import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.Subscription;
+import dev.stride.roadmap.subscription.SubscriptionService;
+import dev.stride.roadmap.subscription.SubscriptionView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The live calendar feed a calendar app subscribes to: the planned sessions of the coming weeks, by the same rules
+ * as the weekly email's attachment (stable UIDs, SEQUENCE raised on change, VTIMEZONE). A re-plan, a skipped week or a
+ * milestone marked done shows at the app's next fetch. Once the subscription ends the feed is empty, so the app
+ * clears its events rather than keeping stale ones.
+ */
+@Path("/calendar/{token}.ics")
+public class CalendarFeed {
+
+    private final SubscriptionService subscriptions;
+    private final CatalogService catalog;
+    private final StudySchedules schedules;
+    private final CalendarSequences sequences;
+    private final CalendarSettings settings;
+    private final Links links;
+    private final Clock clock;
+
+    public CalendarFeed(SubscriptionService subscriptions, CatalogService catalog, StudySchedules schedules, CalendarSequences sequences,
+                        CalendarSettings settings, Links links, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.schedules = schedules;
+        this.sequences = sequences;
+        this.settings = settings;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @GET
+    public Response feed(@PathParam("token") String token) {
+        UUID id;
+        try {
+            id = links.signer().verify(token, LinkPurpose.CALENDAR, null).subscriptionId();
+        } catch (LinkVerificationException e) {
+            return LinkPages.problemPage(LinkProblems.of(e));
+        }
+        SubscriptionView view;
+        try {
+            view = subscriptions.view(id);
+        } catch (ProblemException e) {
+            return LinkPages.problemPage(e.problem());
+        }
+        WeeklyPlan plan = StudySchedules.planOf(view);
+        RoadmapDocument roadmap = catalog.find(view.roadmapId()).orElseThrow().document();
+        boolean following = view.status().equals(Subscription.Status.ACTIVE.name()) || view.status().equals(Subscription.Status.PAUSED.name());
+        List<StudyCalendar.Entry> entries = following
+                ? schedules.of(view, roadmap, settings.feedWeeks()).sessions().stream().map(session -> entry(session, view.locale())).toList()
+                : List.of();
+        StudyCalendar.Header header = StudyCalendar.Header.feed(id, plan.zone(), settings.uidDomain(), "Stride: " + roadmap.title(),
+                settings.refreshEvery());
+        byte[] body = StudyCalendar.render(header, entries, (uid, hash) -> sequences.sequenceFor(uid, id, hash, clock.instant()), clock.instant());
+        return Response.ok(body, StudyCalendar.CONTENT_TYPE)
+                .header("Content-Disposition", "inline; filename=\"stride.ics\"")
+                // Private: the URL is the learner's own; short-lived so a re-plan reaches the app soon.
+                .header("Cache-Control", "private, max-age=300")
+                .build();
+    }
+
+    /** Titles as the email attachment words them, in the learner's language. */
+    private static StudyCalendar.Entry entry(PlanView.Entry session, String locale) {
+        String milestones = session.work().stream().map(PlanView.Work::title).distinct().collect(Collectors.joining(", "));
+        String description = session.work().stream().map(work -> work.minutes() + " min: " + work.title()).collect(Collectors.joining("\n"));
+        return new StudyCalendar.Entry(session.date(), session.start(), session.minutes(),
+                ("de".equals(locale) ? "Lernen: " : "Study: ") + milestones, description);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.stride.roadmap.web;
+
+import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.subscription.PlanRequest;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The subscribe form on a roadmap's page as the learner filled it in, errors by field. Plan fields live in {@link PlanForm};
+ * errors about them arrive from the service as {@code plan.*} and are shown there.
+ */
+public record SubscribeForm(String email, String name, String locale, String startDate, PlanForm plan, Map<String, String> errors) {
+
+    /** A first plan to edit: two evening/weekend slots, the nudge on Monday morning, the zone set by the browser if it can. */
+    static final PlanRequest DEFAULT_PLAN = new PlanRequest("UTC",
+            List.of(new PlanRequest.Slot(DayOfWeek.TUESDAY, LocalTime.of(19, 0), 60), new PlanRequest.Slot(DayOfWeek.SATURDAY, LocalTime.of(10, 0), 120)),
+            new PlanRequest.Nudge(DayOfWeek.MONDAY, LocalTime.of(7, 30)));
+
+    public static SubscribeForm blank() {
+        return new SubscribeForm("", "", "en", "", PlanForm.of(DEFAULT_PLAN), Map.of());
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty() || !plan.errors().isEmpty();
+    }
+
+    /** All errors in the order the form shows its fields, for the summary at the top. */
+    public List<String> summary() {
+        Map<String, String> all = new LinkedHashMap<>(errors);
+        plan.errors().forEach((field, message) -> all.putIfAbsent("plan." + field, message));
+        return all.entrySet().stream().map(e -> label(e.getKey()) + ": " + e.getValue()).toList();
+    }
+
+    /** This form with the service's field errors placed next to their fields. */
+    SubscribeForm withProblems(List<FieldError> problems) {
+        Map<String, String> own = new LinkedHashMap<>(errors);
+        Map<String, String> planErrors = new LinkedHashMap<>();
+        for (FieldError problem : problems) {
+            if (problem.field().startsWith("plan.")) {
+                planErrors.putIfAbsent(problem.field().substring("plan.".length()), problem.message());
+            } else if (problem.field().equals("plan")) {
+                planErrors.putIfAbsent("slots", problem.message());
+            } else {
+                own.putIfAbsent(problem.field(), problem.message());
+            }
+        }
+        return new SubscribeForm(email, name, locale, startDate, plan.withErrors(planErrors), own);
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case "email" -> "Email";
+            case "name" -> "Name";
+            case "locale" -> "Language";
+            case "startDate" -> "Start date";
+            case "plan.timeZone" -> "Time zone";
+            case "plan.slots" -> "Study slots";
+            case "plan.nudge.day", "plan.nudge.time" -> "Weekly email";
+            default -> field.startsWith("plan.slots[") ? "Study slot " + (Integer.parseInt(field.replaceAll("^plan\\.slots\\[(\\d+)].*$", "$1")) + 1)
+                    : field;
+        };
+    }
+}
