@@ -50,6 +50,7 @@ class OperationsTest {
     void metricsCoverBacklogLagSentExpiredAndConsumerLag() {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("stride_nudges_due_backlog"))
+                .body(containsString("stride_nudges_scheduled"))
                 .body(containsString("stride_dispatch_lag_seconds"))
                 .body(containsString("stride_nudges_sent_total"))
                 .body(containsString("stride_nudges_expired_total"))
