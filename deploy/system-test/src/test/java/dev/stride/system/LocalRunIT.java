@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import static org.awaitility.Awaitility.await;
  */
 class LocalRunIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("stride.build.dir")).getParent();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
@@ -139,29 +137,13 @@ class LocalRunIT {
     }
 
     private Process launch(Map<String, Integer> ports, Path dataDir, Path output, List<String> env) throws IOException {
-        List<String> command = new ArrayList<>(List.of(PROJECT.resolve("stride").toString(), "--data-dir", dataDir.toString()));
-        Map<String, String> flags = Map.of("roadmap", "--roadmap-port", "reminder", "--reminder-port", "notifier", "--notifier-port",
-                "inbox", "--inbox-port", "smtp", "--smtp-port", "kafka", "--kafka-port", "postgres", "--postgres-port");
-        flags.forEach((role, flag) -> command.addAll(List.of(flag, ports.get(role).toString())));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("STRIDE_KAFKA_CONTROLLER_PORT", ports.get("kafka-controller").toString());
-        env.forEach(pair -> builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)));
-        Process process = builder.start();
+        Process process = LocalStride.launch(ports, dataDir, output, env);
         launched.add(process);
         return process;
     }
 
     private static Map<String, Integer> freePorts() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String role : List.of("roadmap", "reminder", "notifier", "inbox", "smtp", "kafka", "kafka-controller", "postgres")) {
-            int port;
-            do {
-                port = Ports.free();
-            } while (ports.containsValue(port));
-            ports.put(role, port);
-        }
-        return ports;
+        return LocalStride.freePorts();
     }
 
     /** PostgreSQL detaches from the launcher (pg_ctl), so it is found through its pid file. */
@@ -183,6 +165,6 @@ class LocalRunIT {
     }
 
     private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : "";
+        return LocalStride.read(file);
     }
 }

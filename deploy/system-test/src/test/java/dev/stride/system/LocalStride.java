@@ -1,0 +1,51 @@
+package dev.stride.system;
+
+import dev.stride.infra.Ports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs README's first command, {@code ./stride}, on free ports with its own data folder, as the system tests need it. */
+final class LocalStride {
+
+    static final Path PROJECT = Path.of(System.getProperty("stride.build.dir")).getParent();
+
+    private static final Map<String, String> FLAGS = Map.of("roadmap", "--roadmap-port", "reminder", "--reminder-port", "notifier", "--notifier-port",
+            "inbox", "--inbox-port", "smtp", "--smtp-port", "kafka", "--kafka-port", "postgres", "--postgres-port");
+
+    private LocalStride() {
+    }
+
+    /** A free port for every role the launcher listens on, no two alike. */
+    static Map<String, Integer> freePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String role : List.of("roadmap", "reminder", "notifier", "inbox", "smtp", "kafka", "kafka-controller", "postgres")) {
+            int port;
+            do {
+                port = Ports.free();
+            } while (ports.containsValue(port));
+            ports.put(role, port);
+        }
+        return ports;
+    }
+
+    /** Starts the launcher; its output (stdout and stderr) goes to {@code output}. Extra environment as NAME=value. */
+    static Process launch(Map<String, Integer> ports, Path dataDir, Path output, List<String> env) throws IOException {
+        List<String> command = new ArrayList<>(List.of(PROJECT.resolve("stride").toString(), "--data-dir", dataDir.toString()));
+        FLAGS.forEach((role, flag) -> command.addAll(List.of(flag, ports.get(role).toString())));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("STRIDE_KAFKA_CONTROLLER_PORT", ports.get("kafka-controller").toString());
+        env.forEach(pair -> builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)));
+        return builder.start();
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+}
