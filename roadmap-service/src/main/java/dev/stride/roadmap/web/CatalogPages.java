@@ -1,8 +1,10 @@
 package dev.stride.roadmap.web;
 
+import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.roadmap.api.RoadmapViews;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.PublishedRoadmap;
+import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.plan.PlanView;
 import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.problem.FieldError;
@@ -49,17 +51,19 @@ public class CatalogPages {
 
         static native TemplateInstance roadmap(RoadmapViews.Detail roadmap, SubscribeForm form, PlanView preview);
 
-        static native TemplateInstance subscribed(RoadmapViews.Detail roadmap);
+        static native TemplateInstance subscribed(RoadmapViews.Detail roadmap, long confirmWithinHours);
     }
 
     private final CatalogService catalog;
     private final SubscriptionService subscriptions;
     private final StudySchedules schedules;
+    private final Links links;
 
-    public CatalogPages(CatalogService catalog, SubscriptionService subscriptions, StudySchedules schedules) {
+    public CatalogPages(CatalogService catalog, SubscriptionService subscriptions, StudySchedules schedules, Links links) {
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.schedules = schedules;
+        this.links = links;
     }
 
     @GET
@@ -135,7 +139,7 @@ public class CatalogPages {
     @Path("roadmaps/{id}/subscribed")
     public Response subscribed(@PathParam("id") String id) {
         return catalog.find(id)
-                .map(found -> Response.ok(Templates.subscribed(RoadmapViews.detail(found))).header("Cache-Control", "no-store").build())
+                .map(found -> Response.ok(Templates.subscribed(RoadmapViews.detail(found), links.validity(LinkPurpose.CONFIRM).toHours())).header("Cache-Control", "no-store").build())
                 .orElseGet(() -> notFound(id));
     }
 
