@@ -94,6 +94,21 @@ public final class StudyCalendar {
         }
     }
 
+    /**
+     * The one statement behind every {@link Sequences}: each service keeps a {@code calendar_event} table in its own schema
+     * (uid, subscription_id, content_hash, sequence, updated_at) and runs this with the parameters {@code uid},
+     * {@code subscriptionId}, {@code hash} and {@code now}. It returns the SEQUENCE to write: 0 the first time, the same
+     * while the content is unchanged, one more whenever it changed. One statement, so concurrent writers agree.
+     */
+    public static final String SEQUENCE_UPSERT = """
+            INSERT INTO calendar_event AS known (uid, subscription_id, content_hash, sequence, updated_at)
+            VALUES (:uid, :subscriptionId, :hash, 0, :now)
+            ON CONFLICT (uid) DO UPDATE
+                SET sequence = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.sequence ELSE known.sequence + 1 END,
+                    updated_at = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.updated_at ELSE EXCLUDED.updated_at END,
+                    content_hash = EXCLUDED.content_hash
+            RETURNING sequence""";
+
     private StudyCalendar() {
     }
 

@@ -1,5 +1,6 @@
 package dev.stride.notifier.mail;
 
+import dev.stride.contracts.calendar.StudyCalendar;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,14 +17,7 @@ public class CalendarEventRepository implements PanacheRepositoryBase<CalendarEv
      */
     @Transactional
     public int sequenceFor(String uid, UUID subscriptionId, String contentHash, Instant now) {
-        Object sequence = getEntityManager().createNativeQuery("""
-                        INSERT INTO calendar_event AS known (uid, subscription_id, content_hash, sequence, updated_at)
-                        VALUES (:uid, :subscriptionId, :hash, 0, :now)
-                        ON CONFLICT (uid) DO UPDATE
-                            SET sequence = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.sequence ELSE known.sequence + 1 END,
-                                updated_at = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.updated_at ELSE EXCLUDED.updated_at END,
-                                content_hash = EXCLUDED.content_hash
-                        RETURNING sequence""")
+        Object sequence = getEntityManager().createNativeQuery(StudyCalendar.SEQUENCE_UPSERT)
                 .setParameter("uid", uid)
                 .setParameter("subscriptionId", subscriptionId)
                 .setParameter("hash", contentHash)

@@ -1,5 +1,6 @@
 package dev.stride.roadmap.plan;
 
+import dev.stride.contracts.calendar.StudyCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,14 +24,7 @@ public class CalendarSequences {
      */
     @Transactional
     public int sequenceFor(String uid, UUID subscriptionId, String contentHash, Instant now) {
-        Object sequence = em.createNativeQuery("""
-                        INSERT INTO calendar_event AS known (uid, subscription_id, content_hash, sequence, updated_at)
-                        VALUES (:uid, :subscriptionId, :hash, 0, :now)
-                        ON CONFLICT (uid) DO UPDATE
-                            SET sequence = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.sequence ELSE known.sequence + 1 END,
-                                updated_at = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.updated_at ELSE EXCLUDED.updated_at END,
-                                content_hash = EXCLUDED.content_hash
-                        RETURNING sequence""")
+        Object sequence = em.createNativeQuery(StudyCalendar.SEQUENCE_UPSERT)
                 .setParameter("uid", uid)
                 .setParameter("subscriptionId", subscriptionId)
                 .setParameter("hash", contentHash)
