@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,8 +40,7 @@ public class StudySchedules {
 
     /** What a new subscription would get: nothing done yet, starting on {@code startDate}. */
     public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks) {
-        Map<String, ProgressState> none = Map.of();
-        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, none), plan, startDate, java.util.Set.of(), List.of(), List.of(),
+        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, Map.of()), plan, startDate, Set.of(), List.of(), List.of(),
                 today(plan.zone())));
         return PlanView.of(schedule, roadmap, plan, weeks);
     }

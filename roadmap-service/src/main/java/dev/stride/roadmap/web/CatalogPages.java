@@ -107,8 +107,27 @@ public class CatalogPages {
         SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), plan.form(), Map.of());
         SubscribeRequest request = new SubscribeRequest(blankToNull(email), blankToNull(name), blankToNull(locale), id, start,
                 plan.request().orElse(null));
+        boolean planReadable = plan.request().isPresent() && problems.isEmpty();
+        Response.Status status = Response.Status.BAD_REQUEST;
+        if (!"preview".equals(intent)) {
+            List<FieldError> learner = subscriptions.learnerErrors(request);
+            if (planReadable && learner.isEmpty()) {
+                try {
+                    subscriptions.subscribe(request);
+                    return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed")).build();
+                } catch (ProblemException e) {
+                    if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
+                        return LinkPages.problemPage(e.problem());
+                    }
+                    problems.addAll(e.problem().errors());
+                    status = Response.Status.fromStatusCode(e.problem().status());
+                }
+            }
+            problems.addAll(learner);
+        }
+        // The page comes back: with the first weeks laid out whenever the plan allows, and the plan's rule errors otherwise.
         PlanView preview = null;
-        if (plan.request().isPresent() && problems.isEmpty()) {
+        if (planReadable) {
             try {
                 SubscriptionService.Checked checked = subscriptions.preview(request);
                 preview = schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), PREVIEW_WEEKS);
@@ -116,23 +135,8 @@ public class CatalogPages {
                 problems.addAll(e.problem().errors());
             }
         }
-        boolean previewOnly = "preview".equals(intent);
-        if (!previewOnly) {
-            problems.addAll(subscriptions.learnerErrors(request));
-        }
-        if (previewOnly || !problems.isEmpty() || plan.request().isEmpty()) {
-            SubscribeForm shown = form.withProblems(problems);
-            return page(roadmap.get(), shown, preview, shown.hasErrors() ? Response.Status.BAD_REQUEST : Response.Status.OK);
-        }
-        try {
-            subscriptions.subscribe(request);
-            return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed")).build();
-        } catch (ProblemException e) {
-            if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
-                return LinkPages.problemPage(e.problem());
-            }
-            return page(roadmap.get(), form.withProblems(e.problem().errors()), preview, Response.Status.fromStatusCode(e.problem().status()));
-        }
+        SubscribeForm shown = form.withProblems(problems);
+        return page(roadmap.get(), shown, preview, shown.hasErrors() ? status : Response.Status.OK);
     }
 
     @GET
