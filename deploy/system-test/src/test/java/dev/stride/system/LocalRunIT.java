@@ -48,7 +48,7 @@ class LocalRunIT {
 
     @Test
     void startsEverythingReadyAndStopsWithoutLeavingAnythingBehindTwice() throws Exception {
-        Map<String, Integer> ports = freePorts();
+        Map<String, Integer> ports = LocalStride.freePorts();
         Path dataDir = work.resolve("data");
 
         for (int run = 1; run <= 2; run++) {
@@ -56,8 +56,8 @@ class LocalRunIT {
             Process stride = launch(ports, dataDir, output, List.of());
 
             await("run " + run + " ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> read(output).contains("Stride is running.") || !stride.isAlive());
-            assertThat(stride.isAlive()).as("launcher alive; its output:\n%s", read(output)).isTrue();
+                    .until(() -> LocalStride.read(output).contains("Stride is running.") || !stride.isAlive());
+            assertThat(stride.isAlive()).as("launcher alive; its output:\n%s", LocalStride.read(output)).isTrue();
 
             for (String service : List.of("roadmap", "reminder", "notifier")) {
                 HttpResponse<String> ready = get("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
@@ -65,7 +65,7 @@ class LocalRunIT {
                 assertThat(ready.body()).contains("\"status\": \"UP\"");
             }
             assertThat(get("http://127.0.0.1:" + ports.get("inbox") + "/api/messages").statusCode()).isEqualTo(200);
-            assertThat(read(output)).contains("http://localhost:" + ports.get("roadmap") + "/").contains("http://localhost:" + ports.get("inbox"));
+            assertThat(LocalStride.read(output)).contains("http://localhost:" + ports.get("roadmap") + "/").contains("http://localhost:" + ports.get("inbox"));
 
             List<ProcessHandle> processes = new ArrayList<>(stride.descendants().toList());
             postgresPid(dataDir).ifPresent(processes::add);
@@ -73,7 +73,7 @@ class LocalRunIT {
 
             stride.destroy();
             assertThat(stride.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
-            assertThat(read(output)).contains("Stride stopped.");
+            assertThat(LocalStride.read(output)).contains("Stride stopped.");
             await("run " + run + " processes gone").atMost(Duration.ofSeconds(20))
                     .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
             ports.forEach((role, port) -> assertThat(Ports.isListening("127.0.0.1", port)).as(role + " port " + port + " freed").isFalse());
@@ -82,11 +82,11 @@ class LocalRunIT {
 
     @Test
     void aLaunchAfterAHardKillStopsWhatTheKilledOneLeftRunning() throws Exception {
-        Map<String, Integer> ports = freePorts();
+        Map<String, Integer> ports = LocalStride.freePorts();
         Path dataDir = work.resolve("data");
         Process killed = launch(ports, dataDir, work.resolve("killed.log"), List.of());
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> read(work.resolve("killed.log")).contains("Stride is running.") || !killed.isAlive());
+                .until(() -> LocalStride.read(work.resolve("killed.log")).contains("Stride is running.") || !killed.isAlive());
         List<ProcessHandle> orphans = new ArrayList<>(killed.descendants().toList());
         postgresPid(dataDir).ifPresent(orphans::add);
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -95,8 +95,8 @@ class LocalRunIT {
         Path output = work.resolve("next.log");
         Process next = launch(ports, dataDir, output, List.of());
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> read(output).contains("Stride is running.") || !next.isAlive());
-        assertThat(read(output)).contains("left running by an earlier launch that did not stop cleanly").contains("Stride is running.");
+                .until(() -> LocalStride.read(output).contains("Stride is running.") || !next.isAlive());
+        assertThat(LocalStride.read(output)).contains("left running by an earlier launch that did not stop cleanly").contains("Stride is running.");
         assertThat(orphans).noneMatch(ProcessHandle::isAlive);
 
         next.destroy();
@@ -106,14 +106,14 @@ class LocalRunIT {
 
     @Test
     void aTakenServicePortFailsFastWithOneLineSayingWhatToDo() throws Exception {
-        Map<String, Integer> ports = freePorts();
+        Map<String, Integer> ports = LocalStride.freePorts();
         try (ServerSocket taken = new ServerSocket(ports.get("roadmap"), 1, InetAddress.getLoopbackAddress())) {
             Path output = work.resolve("taken.log");
             Process stride = launch(ports, work.resolve("data"), output, List.of());
 
             assertThat(stride.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(stride.exitValue()).isEqualTo(2);
-            assertThat(withoutBuildLine(read(output))).isEqualTo("stride: Port " + ports.get("roadmap") + " for roadmap-service is already in use. "
+            assertThat(withoutBuildLine(LocalStride.read(output))).isEqualTo("stride: Port " + ports.get("roadmap") + " for roadmap-service is already in use. "
                     + "Stop whatever listens there (for example: ss -ltnp 'sport = :" + ports.get("roadmap")
                     + "') or choose another port with --roadmap-port or STRIDE_ROADMAP_PORT.");
         }
@@ -121,14 +121,14 @@ class LocalRunIT {
 
     @Test
     void anUnreachableDatabaseUrlFailsFastWithoutAStackTrace() throws Exception {
-        Map<String, Integer> ports = freePorts();
+        Map<String, Integer> ports = LocalStride.freePorts();
         int nobody = Ports.free();
         Path output = work.resolve("db.log");
         Process stride = launch(ports, work.resolve("data"), output,
                 List.of("STRIDE_DATABASE_URL=jdbc:postgresql://127.0.0.1:" + nobody + "/stride"));
 
         assertThat(stride.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String said = read(output);
+        String said = LocalStride.read(output);
         assertThat(stride.exitValue()).isEqualTo(2);
         assertThat(said).contains("stride: Cannot reach PostgreSQL at jdbc:postgresql://127.0.0.1:" + nobody + "/stride")
                 .contains("unset STRIDE_DATABASE_URL")
@@ -140,10 +140,6 @@ class LocalRunIT {
         Process process = LocalStride.launch(ports, dataDir, output, env);
         launched.add(process);
         return process;
-    }
-
-    private static Map<String, Integer> freePorts() {
-        return LocalStride.freePorts();
     }
 
     /** PostgreSQL detaches from the launcher (pg_ctl), so it is found through its pid file. */
@@ -162,9 +158,5 @@ class LocalRunIT {
     /** The script may first say it builds (sources newer than the jars); what follows must be the one line. */
     private static String withoutBuildLine(String output) {
         return output.strip().replaceFirst("^Building Stride \\(\\./mvnw -DskipTests install\\)\\.\\.\\.\\R", "");
-    }
-
-    private static String read(Path file) throws IOException {
-        return LocalStride.read(file);
     }
 }
