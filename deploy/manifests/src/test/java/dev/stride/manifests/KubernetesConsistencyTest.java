@@ -101,6 +101,25 @@ class KubernetesConsistencyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void everyStrideSettingIsSetByTheManifests(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        List<String> missing = new ArrayList<>();
+        for (StrideService service : Project.services()) {
+            Set<String> environment = rendered.environment(service.name()).keySet();
+            for (ServiceConfig.Setting setting : service.config().strideSettings()) {
+                if (!setting.isSetBy(environment)) {
+                    missing.add(service.name() + ": " + setting.property() + " (set one of " + setting.variables() + ")");
+                }
+            }
+        }
+        assertThat(missing).as(overlay + ": every stride.* setting a service reads, by environment variable").isEmpty();
+        // The calendar feed and the email attachment name a session by the same UID only if their domains agree.
+        assertThat(rendered.environment("roadmap-service").get("STRIDE_CALENDAR_UID_DOMAIN"))
+                .isEqualTo(rendered.environment("notifier-service").get("STRIDE_MAIL_MESSAGE_ID_DOMAIN"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void secretsComeOnlyFromSecrets(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (StrideService service : Project.services()) {

@@ -180,6 +180,17 @@ final class ServiceConfig {
                 .toList();
     }
 
+    /**
+     * Every Stride setting the service reads in production ({@code stride.*}), but for the demo switch, which a cluster
+     * never sets. Each names the variables that set it.
+     */
+    List<Setting> strideSettings() {
+        return prodView().entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("stride.") && !entry.getKey().startsWith("stride.demo."))
+                .map(entry -> new Setting(entry.getKey(), variablesFor(entry.getKey(), entry.getValue()), isSecret(entry.getKey())))
+                .toList();
+    }
+
     /** A property and the environment variables any one of which sets it. */
     record Setting(String property, Set<String> variables, boolean secret) {
 
