@@ -14,13 +14,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Reads and writes the projection tables; JSON columns use the events' own JSON. */
 @ApplicationScoped
@@ -92,32 +96,9 @@ public class Projections {
         return changed > 0;
     }
 
-    @SuppressWarnings("unchecked")
-    public Map<String, ProgressState> progress(UUID subscriptionId) {
-        Map<String, ProgressState> states = new LinkedHashMap<>();
-        List<Object[]> rows = em.createNativeQuery("SELECT milestone_id, state FROM milestone_state WHERE subscription_id = ?1")
-                .setParameter(1, subscriptionId).getResultList();
-        rows.forEach(row -> states.put((String) row[0], ProgressState.valueOf((String) row[1])));
-        return states;
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<LocalDate> progressDays(UUID subscriptionId) {
-        List<Object> rows = em.createNativeQuery("SELECT on_date FROM progress_day WHERE subscription_id = ?1 ORDER BY on_date")
-                .setParameter(1, subscriptionId).getResultList();
-        return rows.stream().map(Projections::date).toList();
-    }
-
     public void skipWeek(UUID subscriptionId, LocalDate weekStart) {
         em.createNativeQuery("INSERT INTO skipped_week (subscription_id, week_start) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, subscriptionId).setParameter(2, weekStart).executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    public Set<LocalDate> skippedWeeks(UUID subscriptionId) {
-        List<Object> rows = em.createNativeQuery("SELECT week_start FROM skipped_week WHERE subscription_id = ?1")
-                .setParameter(1, subscriptionId).getResultList();
-        return new HashSet<>(rows.stream().map(Projections::date).toList());
     }
 
     public void addBreak(UUID subscriptionId, String kind, LocalDate startsOn, LocalDate endsBefore) {
@@ -135,14 +116,46 @@ public class Projections {
                 .setParameter(1, subscriptionId).setParameter(2, on).executeUpdate();
     }
 
+    public LearnerState state(UUID subscriptionId) {
+        return states(List.of(subscriptionId)).getOrDefault(subscriptionId, LearnerState.EMPTY);
+    }
+
+    /** The learner state of each subscription, read with one query per table whatever the number of subscriptions. */
     @SuppressWarnings("unchecked")
-    public List<DateRange> breaks(UUID subscriptionId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT starts_on, ends_before FROM plan_break WHERE subscription_id = ?1 ORDER BY starts_on")
-                .setParameter(1, subscriptionId).getResultList();
+    public Map<UUID, LearnerState> states(Collection<UUID> subscriptionIds) {
+        Map<UUID, LearnerState> states = new HashMap<>();
+        if (subscriptionIds.isEmpty()) {
+            return states;
+        }
+        Function<UUID, LearnerState> blank = id -> new LearnerState(new LinkedHashMap<>(), new ArrayList<>(), new HashSet<>(), new ArrayList<>());
+        List<Object[]> progress = em.createNativeQuery("SELECT subscription_id, milestone_id, state FROM milestone_state WHERE subscription_id IN (?1)")
+                .setParameter(1, subscriptionIds).getResultList();
+        progress.forEach(row -> states.computeIfAbsent((UUID) row[0], blank).progress().put((String) row[1], ProgressState.valueOf((String) row[2])));
+        List<Object[]> days = em.createNativeQuery("SELECT subscription_id, on_date FROM progress_day WHERE subscription_id IN (?1) ORDER BY on_date")
+                .setParameter(1, subscriptionIds).getResultList();
+        days.forEach(row -> states.computeIfAbsent((UUID) row[0], blank).progressDays().add(date(row[1])));
+        List<Object[]> skipped = em.createNativeQuery("SELECT subscription_id, week_start FROM skipped_week WHERE subscription_id IN (?1)")
+                .setParameter(1, subscriptionIds).getResultList();
+        skipped.forEach(row -> states.computeIfAbsent((UUID) row[0], blank).skippedWeeks().add(date(row[1])));
+        List<Object[]> breaks = em.createNativeQuery("""
+                        SELECT subscription_id, starts_on, ends_before FROM plan_break WHERE subscription_id IN (?1) ORDER BY starts_on""")
+                .setParameter(1, subscriptionIds).getResultList();
         // A pause resumed the day it began holds no date at all.
-        return rows.stream()
-                .filter(row -> row[1] == null || date(row[1]).isAfter(date(row[0])))
-                .map(row -> new DateRange(date(row[0]), row[1] == null ? null : date(row[1]))).toList();
+        breaks.stream()
+                .filter(row -> row[2] == null || date(row[2]).isAfter(date(row[1])))
+                .forEach(row -> states.computeIfAbsent((UUID) row[0], blank).breaks()
+                        .add(new DateRange(date(row[1]), row[2] == null ? null : date(row[2]))));
+        return states;
+    }
+
+    /** The subscriptions among {@code subscriptionIds} this service knows, by id, in one query. */
+    public Map<UUID, SubscriptionProjection> subscriptions(Collection<UUID> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("from SubscriptionProjection where subscriptionId in ?1", SubscriptionProjection.class)
+                .setParameter(1, subscriptionIds).getResultStream()
+                .collect(Collectors.toMap(subscription -> subscription.subscriptionId, Function.identity()));
     }
 
     private static LocalDate date(Object value) {

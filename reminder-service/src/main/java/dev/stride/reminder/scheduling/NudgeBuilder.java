@@ -14,6 +14,7 @@ import dev.stride.pacing.Schedule;
 import dev.stride.pacing.ScheduledWeek;
 import dev.stride.pacing.Session;
 import dev.stride.pacing.WeeklyPlan;
+import dev.stride.reminder.projection.LearnerState;
 import dev.stride.reminder.projection.Projections;
 import dev.stride.reminder.projection.RoadmapProjection;
 import dev.stride.reminder.projection.SubscriptionProjection;
@@ -38,29 +39,30 @@ public class NudgeBuilder {
     static final int SNOOZE_DAYS = 3;
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
 
-    private final Projections projections;
     private final LinkUrls links;
     private final Clock clock;
 
-    public NudgeBuilder(Projections projections, LinkUrls links, Clock clock) {
-        this.projections = projections;
+    public NudgeBuilder(LinkUrls links, Clock clock) {
         this.links = links;
         this.clock = clock;
     }
 
-    public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap) {
+    /**
+     * The NudgeDue of {@code nudge}'s week. {@code milestones} is {@code roadmap}'s parsed list (a batch parses it once per roadmap)
+     * and {@code learner} the subscription's state as read for the batch.
+     */
+    public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap,
+                          List<RoadmapPublished.Milestone> milestones, LearnerState learner) {
         WeeklyPlan plan = Projections.plan(subscription);
         LocalDate weekStart = nudge.key.weekStart();
-        List<RoadmapPublished.Milestone> milestones = Projections.milestones(roadmap);
-        Map<String, ProgressState> states = projections.progress(subscription.subscriptionId);
+        Map<String, ProgressState> states = learner.progress();
         List<MilestoneWork> work = milestones.stream()
                 .map(m -> new MilestoneWork(m.id(), minutes(m.hours()), states.getOrDefault(m.id(), ProgressState.TODO))).toList();
         LocalDate now = LocalDate.now(clock.withZone(plan.zone()));
         // A Friday-to-Sunday nudge prepares the coming week: plan from its Monday.
         LocalDate today = now.isBefore(weekStart) ? weekStart : now;
         Schedule schedule = Pacer.schedule(new PacingInput(work, plan, subscription.startDate,
-                projections.skippedWeeks(subscription.subscriptionId), projections.breaks(subscription.subscriptionId),
-                projections.progressDays(subscription.subscriptionId), today));
+                learner.skippedWeeks(), learner.breaks(), learner.progressDays(), today));
 
         Map<String, RoadmapPublished.Milestone> byId = milestones.stream()
                 .collect(Collectors.toMap(RoadmapPublished.Milestone::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));

@@ -1,6 +1,7 @@
 package dev.stride.reminder.scheduling;
 
 import dev.stride.pacing.WeeklyPlan;
+import dev.stride.reminder.projection.LearnerState;
 import dev.stride.reminder.projection.Projections;
 import dev.stride.reminder.projection.RoadmapProjection;
 import dev.stride.reminder.projection.SubscriptionProjection;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Keeps each subscription's one pending ledger row right: computed when it activates, changes plan,
@@ -43,17 +45,24 @@ public class NudgeScheduler {
         WeeklyPlan plan = Projections.plan(subscription);
         LocalDate today = LocalDate.now(clock.withZone(plan.zone()));
         LocalDate earliest = today.isAfter(subscription.startDate) ? today : subscription.startDate;
-        return schedule(subscription, NudgeCalendar.mondayOf(earliest), backingOff(subscription));
+        return schedule(subscription, NudgeCalendar.mondayOf(earliest), backingOff(subscription),
+                projections.state(subscription.subscriptionId), ledgerHas(subscription.subscriptionId));
     }
 
     /** After week {@code sent} went out (or expired): next week, or the one after when backing off. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Nudge> scheduleAfter(SubscriptionProjection subscription, LocalDate sent) {
+        return scheduleAfter(subscription, sent, projections.state(subscription.subscriptionId), ledgerHas(subscription.subscriptionId));
+    }
+
+    /** As above, with the learner's state and the weeks already in the ledger read beforehand for a whole batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Nudge> scheduleAfter(SubscriptionProjection subscription, LocalDate sent, LearnerState learner, Predicate<LocalDate> inLedger) {
         if (!schedulable(subscription)) {
             return Optional.empty();
         }
         boolean fortnightly = backingOff(subscription);
-        return schedule(subscription, sent.plusWeeks(fortnightly ? 2 : 1), fortnightly);
+        return schedule(subscription, sent.plusWeeks(fortnightly ? 2 : 1), fortnightly, learner, inLedger);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -73,12 +82,13 @@ public class NudgeScheduler {
                 && roadmap.isPresent() && !roadmap.get().retired;
     }
 
-    private Optional<Nudge> schedule(SubscriptionProjection subscription, LocalDate earliestWeek, boolean fortnightly) {
+    private Optional<Nudge> schedule(SubscriptionProjection subscription, LocalDate earliestWeek, boolean fortnightly, LearnerState learner,
+                                     Predicate<LocalDate> inLedger) {
         UUID id = subscription.subscriptionId;
         WeeklyPlan plan = Projections.plan(subscription);
         Optional<LocalDate> week = NudgeCalendar.nextWeek(earliestWeek, clock.instant(), plan.nudge(), plan.zone(),
-                projections.skippedWeeks(id), projections.breaks(id), candidate -> em.find(Nudge.class, new Nudge.Key(id, candidate)) != null);
-        week.ifPresent(weekStart -> {
+                learner.skippedWeeks(), learner.breaks(), inLedger);
+        return week.map(weekStart -> {
             Nudge nudge = new Nudge();
             nudge.key = new Nudge.Key(id, weekStart);
             nudge.nudgeId = Nudge.idOf(id, weekStart);
@@ -86,8 +96,13 @@ public class NudgeScheduler {
             nudge.status = Nudge.Status.PENDING;
             nudge.fortnightly = fortnightly;
             em.persist(nudge);
+            return nudge;
         });
-        return week.map(weekStart -> em.find(Nudge.class, new Nudge.Key(id, weekStart)));
+    }
+
+    /** Whether the subscription already has a ledger row for a week (a week is nudged once). */
+    private Predicate<LocalDate> ledgerHas(UUID subscriptionId) {
+        return week -> em.find(Nudge.class, new Nudge.Key(subscriptionId, week)) != null;
     }
 
     /** Pending and cancelled rows give way to the new one; sent and expired weeks stay (a week is nudged once). */

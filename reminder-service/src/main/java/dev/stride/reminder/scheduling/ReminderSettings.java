@@ -22,9 +22,13 @@ public interface ReminderSettings {
         @WithDefault("2s")
         String delay();
 
-        /** Rows claimed per transaction. */
-        @WithDefault("100")
+        /** Rows claimed, built, published and marked together. */
+        @WithDefault("500")
         int batchSize();
+
+        /** Batches in flight at once in one instance: one batch's database work overlaps another's wait for Kafka. */
+        @WithDefault("2")
+        int lanes();
 
         /** How long a claim holds before another instance may take the row (a crashed instance's rows come back). */
         @WithDefault("60s")

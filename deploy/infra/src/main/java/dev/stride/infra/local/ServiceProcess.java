@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One Stride service run from its Quarkus fast-jar as a child process, its output in a log file. */
-final class ServiceProcess {
+/**
+ * One Stride service run from its Quarkus fast-jar as a child process, its output in a log file. The launcher
+ * uses it, and so do the benchmarks and fault tests, which run the services as production does: separate JVMs.
+ */
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -24,6 +27,7 @@ final class ServiceProcess {
     private final int port;
     private final Path log;
     private final Process process;
+    private final long startedNanos = System.nanoTime();
 
     private ServiceProcess(String name, int port, Path log, Process process) {
         this.name = name;
@@ -32,15 +36,20 @@ final class ServiceProcess {
         this.process = process;
     }
 
+    /** The local run's JVM options: quick start-up over peak throughput (STRIDE_SERVICE_JAVA_OPTS overrides them). */
     static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log) {
+        String javaOpts = System.getenv().getOrDefault("STRIDE_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        return start(name, jar, port, environment, log, List.of(javaOpts.trim().split("\\s+")));
+    }
+
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new InfrastructureException(name + " is not built (" + jar + " is missing). Run ./stride without --no-build, "
                     + "or build with ./mvnw -DskipTests install.");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String javaOpts = System.getenv().getOrDefault("STRIDE_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-        command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -57,24 +66,27 @@ final class ServiceProcess {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    /** Waits until {@code /q/health/ready} answers 200; fails with the end of the log if the process dies or time runs out. */
-    void awaitReady(Duration timeout) {
+    /**
+     * Waits until {@code /q/health/ready} answers 200 and returns how long that took from launch; fails with the end of the
+     * log if the process dies or time runs out.
+     */
+    public Duration awaitReady(Duration timeout) {
         URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -86,7 +98,7 @@ final class ServiceProcess {
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    return;
+                    return Duration.ofNanos(System.nanoTime() - startedNanos);
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -94,13 +106,13 @@ final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new InfrastructureException("Interrupted while waiting for " + name);
             }
-            sleep(500);
+            sleep(50);
         }
         throw new InfrastructureException(name + " was not ready within " + timeout.toSeconds() + " s. End of " + log + ":\n" + tail(40));
     }
 
     /** Asks the service to shut down gracefully (SIGTERM), and kills it if it has not within {@code grace}. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
@@ -116,7 +128,7 @@ final class ServiceProcess {
         }
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

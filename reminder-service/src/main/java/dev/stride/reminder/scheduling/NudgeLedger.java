@@ -1,0 +1,169 @@
+package dev.stride.reminder.scheduling;
+
+import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.RoadmapPublished;
+import dev.stride.reminder.projection.LearnerState;
+import dev.stride.reminder.projection.Projections;
+import dev.stride.reminder.projection.RoadmapProjection;
+import dev.stride.reminder.projection.SubscriptionProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The dispatcher's three transactions over a batch of ledger rows, each set-based: claim due rows with a lease,
+ * build their NudgeDue from the projections, and (after Kafka acknowledged them) mark them sent and schedule
+ * the next weeks. A fixed number of statements per batch, whatever its size.
+ */
+@ApplicationScoped
+public class NudgeLedger {
+
+    private static final Logger LOG = Logger.getLogger(NudgeLedger.class);
+
+    /** A claimed row: its key and the id its NudgeDue carries. */
+    public record Claimed(Nudge.Key key, UUID nudgeId) {
+    }
+
+    /** What a batch comes to once prepared: the nudges to publish, and how many rows were settled without one. */
+    public record Prepared(List<NudgeDue> toPublish, int expired) {
+    }
+
+    private final EntityManager em;
+    private final Projections projections;
+    private final NudgeScheduler scheduler;
+    private final NudgeBuilder builder;
+    private final Clock clock;
+    private final ReminderSettings settings;
+
+    public NudgeLedger(EntityManager em, Projections projections, NudgeScheduler scheduler, NudgeBuilder builder, Clock clock,
+                       ReminderSettings settings) {
+        this.em = em;
+        this.projections = projections;
+        this.scheduler = scheduler;
+        this.builder = builder;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Claimed> claim(String dispatcherId) {
+        Instant now = clock.instant();
+        List<Object[]> rows = em.createNativeQuery("""
+                        UPDATE nudge SET lease_until = ?1, claimed_by = ?2, attempts = attempts + 1
+                        WHERE (subscription_id, week_start) IN (
+                            SELECT subscription_id, week_start FROM nudge
+                            WHERE status = 'PENDING' AND due_at <= ?3 AND (lease_until IS NULL OR lease_until < ?3)
+                            ORDER BY due_at
+                            LIMIT ?4
+                            FOR UPDATE SKIP LOCKED)
+                        RETURNING subscription_id, week_start, nudge_id""")
+                .setParameter(1, now.plus(settings.dispatch().lease())).setParameter(2, dispatcherId).setParameter(3, now)
+                .setParameter(4, settings.dispatch().batchSize())
+                .getResultList();
+        return rows.stream().map(row -> new Claimed(new Nudge.Key((UUID) row[0], toDate(row[1])), (UUID) row[2])).toList();
+    }
+
+    /**
+     * The NudgeDue of each claimed row still pending. A row whose subscription or roadmap ended is cancelled; one found more
+     * than the grace past due (the service was down) expires and the next week is scheduled.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Prepared prepare(List<Claimed> claimed) {
+        List<Nudge> nudges = em.createQuery("from Nudge where nudgeId in ?1 and status = ?2", Nudge.class)
+                .setParameter(1, claimed.stream().map(Claimed::nudgeId).toList()).setParameter(2, Nudge.Status.PENDING).getResultList();
+        Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(nudges.stream().map(n -> n.key.subscriptionId()).toList());
+        Map<UUID, LearnerState> states = projections.states(subscriptions.keySet());
+        Map<String, List<RoadmapPublished.Milestone>> milestones = new HashMap<>();
+        List<NudgeDue> toPublish = new ArrayList<>(nudges.size());
+        int expired = 0;
+        for (Nudge nudge : nudges) {
+            SubscriptionProjection subscription = subscriptions.get(nudge.key.subscriptionId());
+            RoadmapProjection roadmap = subscription == null ? null : projections.roadmap(subscription.roadmapId).orElse(null);
+            if (subscription == null || roadmap == null || roadmap.retired || subscription.status != SubscriptionProjection.Status.ACTIVE) {
+                nudge.status = Nudge.Status.CANCELLED;
+            } else if (Duration.between(nudge.dueAt, clock.instant()).compareTo(settings.dispatch().grace()) > 0) {
+                nudge.status = Nudge.Status.EXPIRED;
+                expired++;
+                scheduler.scheduleAfter(subscription, nudge.key.weekStart());
+                LOG.infof("Nudge for %s week %s expired (due %s); scheduling the next week", nudge.key.subscriptionId(), nudge.key.weekStart(), nudge.dueAt);
+            } else {
+                List<RoadmapPublished.Milestone> list = milestones.computeIfAbsent(roadmap.roadmapId, id -> Projections.milestones(roadmap));
+                toPublish.add(builder.build(nudge, subscription, roadmap, list,
+                        states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY)));
+            }
+        }
+        return new Prepared(toPublish, expired);
+    }
+
+    /**
+     * Marks the acknowledged nudges sent, if this dispatcher still holds their rows, and schedules each subscription's next
+     * week (or records the completion). Returns how many rows it marked.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public int markSent(String dispatcherId, List<NudgeDue> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Map<UUID, NudgeDue> byNudge = acknowledged.stream().collect(Collectors.toMap(NudgeDue::nudgeId, Function.identity()));
+        List<Object[]> marked = em.createNativeQuery("""
+                        UPDATE nudge SET status = 'SENT', sent_at = ?1
+                        WHERE nudge_id IN (?2) AND status = 'PENDING' AND claimed_by = ?3
+                        RETURNING subscription_id, week_start, nudge_id""")
+                .setParameter(1, now).setParameter(2, byNudge.keySet()).setParameter(3, dispatcherId).getResultList();
+        List<UUID> ids = marked.stream().map(row -> (UUID) row[0]).toList();
+        Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(ids);
+        Map<UUID, LearnerState> states = projections.states(ids);
+        Set<Nudge.Key> ledger = ledgerWeeks(ids, marked.stream().map(row -> toDate(row[1])).min(LocalDate::compareTo).orElseThrow());
+        for (Object[] row : marked) {
+            SubscriptionProjection subscription = subscriptions.get((UUID) row[0]);
+            LocalDate week = toDate(row[1]);
+            boolean progressedSinceLastNudge = subscription.lastProgressAt != null
+                    && (subscription.lastNudgeAt == null || subscription.lastProgressAt.isAfter(subscription.lastNudgeAt));
+            // Counts the nudges sent since the learner last made progress, this one included.
+            subscription.idleNudges = progressedSinceLastNudge ? 0 : subscription.idleNudges + 1;
+            subscription.lastNudgeAt = now;
+            if (byNudge.get((UUID) row[2]).kind() == NudgeDue.Kind.COMPLETED) {
+                subscription.completed = true;
+            } else {
+                scheduler.scheduleAfter(subscription, week, states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY),
+                        candidate -> ledger.contains(new Nudge.Key(subscription.subscriptionId, candidate)));
+            }
+        }
+        return marked.size();
+    }
+
+    /** Every (subscription, week) after {@code after} already in the ledger for these subscriptions: a week is nudged once. */
+    @SuppressWarnings("unchecked")
+    private Set<Nudge.Key> ledgerWeeks(List<UUID> subscriptionIds, LocalDate after) {
+        if (subscriptionIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT subscription_id, week_start FROM nudge WHERE subscription_id IN (?1) AND week_start > ?2")
+                .setParameter(1, subscriptionIds).setParameter(2, after).getResultList();
+        Set<Nudge.Key> keys = new HashSet<>();
+        rows.forEach(row -> keys.add(new Nudge.Key((UUID) row[0], toDate(row[1]))));
+        return keys;
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
+    }
+}
