@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +35,8 @@ public final class SmtpSink implements AutoCloseable {
     private final int port;
     private final Path folder;
     private final Clock clock;
-    private final List<StoredMail> messages = new CopyOnWriteArrayList<>();
+    // Not copy-on-write: a burst of 100,000 messages would copy the list 100,000 times.
+    private final List<StoredMail> messages = Collections.synchronizedList(new ArrayList<>());
     private final List<SmtpReplyRule> rules = new CopyOnWriteArrayList<>();
     private final AtomicLong lastId = new AtomicLong();
     private SMTPServer server;
@@ -58,15 +60,21 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     public List<StoredMail> messages() {
-        return List.copyOf(messages);
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
+    }
+
+    public int count() {
+        return messages.size();
     }
 
     public List<StoredMail> messagesTo(String address) {
-        return messages.stream().filter(mail -> mail.isFor(address)).toList();
+        return messages().stream().filter(mail -> mail.isFor(address)).toList();
     }
 
     public Optional<StoredMail> message(long id) {
-        return messages.stream().filter(mail -> mail.id() == id).findFirst();
+        return messages().stream().filter(mail -> mail.id() == id).findFirst();
     }
 
     public void clear() {

@@ -1,0 +1,82 @@
+package dev.stride.bench;
+
+import dev.stride.bench.burst.BurstBenchmark;
+import dev.stride.bench.dispatch.BenchRecords;
+import dev.stride.bench.dispatch.DispatchBenchmark;
+import dev.stride.bench.dispatch.PeerContext;
+import dev.stride.infra.InfraSettings;
+import dev.stride.infra.LocalInfrastructure;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Entry point: {@code ./mvnw -q -pl benchmarks exec:java -Dbench=dispatch -Dn=100000} (or {@code -Dbench=burst}).
+ *
+ * <p>Starts its own Kafka, PostgreSQL and SMTP sink on free ports (or uses the servers named by
+ * STRIDE_KAFKA_BOOTSTRAP_SERVERS / STRIDE_DATABASE_URL, as the tests do), prints the machine, runs the chosen
+ * benchmark and prints its tables. The services run from their built fast-jars ({@code ./mvnw -DskipTests install}
+ * first). Settings are system properties:
+ * <ul>
+ *   <li>{@code bench}: {@code dispatch} or {@code burst}</li>
+ *   <li>{@code n}: items per run, default 100000; {@code n.quartz}: Quartz's own n (it drains in the hundreds per
+ *       second here), default {@code n}</li>
+ *   <li>{@code threads}: db-scheduler thread counts, default {@code 20,50}</li>
+ *   <li>{@code peers}: which rows, default {@code stride,producer,update,db-scheduler,quartz}</li>
+ *   <li>{@code baseline}: the folder of an older checkout whose reminder-service jar is built, to add its rows</li>
+ *   <li>{@code settle}: burst only, seconds to keep counting after the last email, default 10</li>
+ * </ul>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bench = System.getProperty("bench", "dispatch");
+        int n = Integer.getInteger("n", 100_000);
+        PrintStream out = System.out;
+        out.println(Machine.describe());
+        out.println("bench:   " + bench + ", n " + n);
+        out.println();
+
+        Path dataDir = Files.createTempDirectory("stride-bench-");
+        try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(dataDir, System.getenv()),
+                line -> out.println("infra:   " + line))) {
+            switch (bench) {
+                case "dispatch" -> new DispatchBenchmark(infra, dataDir.resolve("logs"), out).run(n, Integer.getInteger("n.quartz", n),
+                        list(System.getProperty("peers", "stride,producer,update,db-scheduler,quartz")),
+                        list(System.getProperty("threads", "20,50")).stream().map(Integer::valueOf).toList(),
+                        System.getProperty("baseline"));
+                case "burst" -> BurstBenchmark.print(new BurstBenchmark(infra, dataDir.resolve("logs"),
+                        Duration.ofSeconds(Long.getLong("settle", 10))).run(n, Map.of(), Map.of()), out);
+                default -> throw new IllegalArgumentException("Unknown -Dbench=" + bench + "; known: dispatch, burst");
+            }
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+
+    /** The context the peers publish with; its payload is the size Stride's own records had. */
+    public static PeerContext context(LocalInfrastructure infra, int payloadBytes) {
+        return new PeerContext(infra.kafkaBootstrapServers(), infra.database(), BenchRecords.payload(payloadBytes));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

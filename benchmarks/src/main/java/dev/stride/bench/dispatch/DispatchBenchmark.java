@@ -1,0 +1,100 @@
+package dev.stride.bench.dispatch;
+
+import dev.stride.bench.Bench;
+import dev.stride.bench.Table;
+import dev.stride.bench.harness.StrideServices;
+import dev.stride.infra.LocalInfrastructure;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * N due nudges drained by each engine in turn, on the same PostgreSQL and broker: Stride's dispatcher (1 and 2
+ * JVMs, and an older build when asked), then the bare ceilings and the peer schedulers publishing records the size
+ * Stride's were. Prints items/s, the ratio of each row to Stride's best, and Stride's due→sent lag.
+ */
+public final class DispatchBenchmark {
+
+    /** One finished row. */
+    public record Row(String engine, String config, Peer.Drained drained) {
+    }
+
+    private final LocalInfrastructure infra;
+    private final StrideServices services;
+    private final PrintStream out;
+
+    public DispatchBenchmark(LocalInfrastructure infra, Path logDir, PrintStream out) {
+        this.infra = infra;
+        this.services = new StrideServices(StrideServices.projectDir(), infra, logDir);
+        this.out = out;
+    }
+
+    public List<Row> run(int n, int quartzN, List<String> selected, List<Integer> threads, String baseline) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        List<String> lags = new ArrayList<>();
+        double payload = BenchRecords.DEFAULT_PAYLOAD_SIZE;
+        if (selected.contains("stride")) {
+            List<StrideDispatch> strides = new ArrayList<>();
+            for (int instances : List.of(1, 2)) {
+                strides.add(new StrideDispatch(services, infra, instances, services.jar("reminder-service"), "dispatcher"));
+            }
+            if (baseline != null) {
+                Path old = Path.of(baseline, "reminder-service/target/quarkus-app/quarkus-run.jar");
+                strides.add(new StrideDispatch(services, infra, 1, old, "before batching"));
+                strides.add(new StrideDispatch(services, infra, 2, old, "before batching"));
+            }
+            for (StrideDispatch stride : strides) {
+                // The unbatched dispatcher drains about a hundred a second: -Dn.baseline keeps its rows affordable.
+                rows.add(drain(stride, stride.name().endsWith("before batching") ? Integer.getInteger("n.baseline", n) : n));
+                StrideDispatch.Lag lag = stride.lag();
+                lags.add("%s (%s): due→sent p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(stride.name(), stride.config(), lag.p50(), lag.p99(), lag.max()));
+                payload = stride.meanRecordBytes() > 0 ? stride.meanRecordBytes() : payload;
+            }
+        }
+        PeerContext context = Bench.context(infra, (int) Math.round(payload));
+        if (selected.contains("producer")) {
+            rows.add(drain(new BareProducerCeiling(context), n));
+        }
+        if (selected.contains("update")) {
+            rows.add(drain(new BareUpdateCeiling(context), n));
+        }
+        if (selected.contains("db-scheduler")) {
+            for (int count : threads) {
+                rows.add(drain(new DbSchedulerPeer(context, count), n));
+            }
+        }
+        if (selected.contains("quartz")) {
+            rows.add(drain(new QuartzPeer(context), quartzN));
+        }
+        print(rows, lags, payload);
+        return rows;
+    }
+
+    private Row drain(Peer peer, int n) throws Exception {
+        out.println("running: " + peer.name() + " (" + peer.config() + "), n " + n);
+        return new Row(peer.name(), peer.config(), peer.drain(n));
+    }
+
+    private void print(List<Row> rows, List<String> lags, double payload) {
+        double stride = rows.stream().filter(row -> row.engine().equals("Stride dispatcher"))
+                .mapToDouble(row -> row.drained().perSecond()).max().orElse(Double.NaN);
+        Table table = new Table("engine", "config", "n", "seconds", "items/s", "Stride best ÷ this");
+        List<String> problems = new ArrayList<>();
+        for (Row row : rows) {
+            Peer.Drained drained = row.drained();
+            table.row(row.engine(), row.config(), drained.n(), drained.seconds(), drained.perSecond(),
+                    Double.isNaN(stride) ? null : "%.2f x".formatted(stride / drained.perSecond()));
+            if (!drained.complete()) {
+                problems.add(row.engine() + " (" + row.config() + "): " + drained.executed() + " records for " + drained.n() + " items");
+            }
+        }
+        out.println();
+        out.printf("payload: %.0f bytes per record (the mean of Stride's NudgeDue records)%n%n", payload);
+        table.print(out);
+        out.println();
+        lags.forEach(out::println);
+        problems.forEach(problem -> out.println("CHECK FAILED: " + problem));
+    }
+}

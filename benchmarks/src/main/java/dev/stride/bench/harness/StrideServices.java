@@ -1,0 +1,88 @@
+package dev.stride.bench.harness;
+
+import dev.stride.infra.Ports;
+import dev.stride.infra.StrideInfrastructure;
+import dev.stride.infra.local.ServiceProcess;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stride's services as production runs them: each a separate JVM started from its built fast-jar with the image's
+ * JVM options, pointed at the given infrastructure. The benchmarks and the fault suite run on this.
+ */
+public final class StrideServices implements AutoCloseable {
+
+    /** A local signing key: links are minted but never followed here. */
+    public static final String SIGNING_KEY = "benchmark-signing-key-of-at-least-32-bytes";
+
+    /** One running service: its process, and how long it took from launch to ready. */
+    public record Running(String name, ServiceProcess process, Duration startToReady) {
+
+        public long pid() {
+            return process.process().pid();
+        }
+    }
+
+    private final Path projectDir;
+    private final StrideInfrastructure infra;
+    private final Path logDir;
+    private final List<Running> running = new ArrayList<>();
+
+    public StrideServices(Path projectDir, StrideInfrastructure infra, Path logDir) {
+        this.projectDir = projectDir;
+        this.infra = infra;
+        this.logDir = logDir;
+    }
+
+    /** The project root: where {@code ./mvnw} runs (exec:java from the benchmarks folder sees its parent). */
+    public static Path projectDir() {
+        Path here = Path.of("").toAbsolutePath();
+        return here.resolve("reminder-service").toFile().isDirectory() ? here : here.getParent();
+    }
+
+    /** The service's built fast-jar, or the one {@code -D<service>.jar} names (e.g. an older build to compare with). */
+    public Path jar(String service) {
+        String override = System.getProperty(service + ".jar");
+        return override != null ? Path.of(override) : projectDir.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Starts {@code service} (instance {@code instance}) with extra settings on top of the infrastructure's, and waits until ready. */
+    public Running start(String service, int instance, Map<String, String> settings) {
+        return start(service, jar(service), instance, settings);
+    }
+
+    /** As above, from the given fast-jar (an older build, to compare with). */
+    public Running start(String service, Path jar, int instance, Map<String, String> settings) {
+        Map<String, String> environment = new LinkedHashMap<>(StrideInfrastructure.asEnvironment(infra.serviceConfig()));
+        environment.put("STRIDE_LINKS_SIGNING_KEY", SIGNING_KEY);
+        environment.put("STRIDE_OPERATORS_ADMIN_PASSWORD", "benchmark-admin-password");
+        environment.putAll(settings);
+        String name = service + "-" + instance;
+        List<String> jvm = new ArrayList<>(ProductionJvm.options(projectDir, service));
+        // -Dservice.jvm.extra adds options to every service, e.g. to record a profile: -XX:StartFlightRecording=filename=...
+        String extra = System.getProperty("service.jvm.extra", "").replace("{name}", name);
+        jvm.addAll(extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")));
+        ServiceProcess process = ServiceProcess.start(name, jar, Ports.free(), environment, logDir.resolve(name + ".log"), jvm);
+        Running started = new Running(name, process, process.awaitReady(Duration.ofMinutes(3)));
+        running.add(started);
+        return started;
+    }
+
+    public List<Running> running() {
+        return List.copyOf(running);
+    }
+
+    /** Stops every service gracefully (SIGTERM, as Kubernetes does), newest first. */
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).process().stop(Duration.ofSeconds(30));
+        }
+        running.clear();
+    }
+}
