@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 /**
  * Turns events into ledger entries; it never talks to the mail server, so a slow or absent SMTP server cannot
  * hold a partition. {@code ordered = false}: records run concurrently on worker threads (a blocking send inside an
- * ordered consumer deadlocked, see BUILD-NOTES) and each one's outcome depends only on unique keys in the database.
+ * ordered consumer deadlocked, see the README) and each one's outcome depends only on unique keys in the database.
  * A record that is not a readable event of the expected kind throws, is nacked and lands on the topic's .dlq.
  */
 @ApplicationScoped
