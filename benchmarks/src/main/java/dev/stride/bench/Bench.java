@@ -1,9 +1,7 @@
 package dev.stride.bench;
 
 import dev.stride.bench.burst.BurstBenchmark;
-import dev.stride.bench.dispatch.BenchRecords;
 import dev.stride.bench.dispatch.DispatchBenchmark;
-import dev.stride.bench.dispatch.PeerContext;
 import dev.stride.infra.InfraSettings;
 import dev.stride.infra.LocalInfrastructure;
 
@@ -63,11 +61,6 @@ public final class Bench {
         } finally {
             deleteTree(dataDir);
         }
-    }
-
-    /** The context the peers publish with; its payload is the size Stride's own records had. */
-    public static PeerContext context(LocalInfrastructure infra, int payloadBytes) {
-        return new PeerContext(infra.kafkaBootstrapServers(), infra.database(), BenchRecords.payload(payloadBytes));
     }
 
     private static List<String> list(String commaSeparated) {

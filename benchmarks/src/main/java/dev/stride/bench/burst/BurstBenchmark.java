@@ -2,6 +2,7 @@ package dev.stride.bench.burst;
 
 import dev.stride.bench.Table;
 import dev.stride.bench.dispatch.BenchDb;
+import dev.stride.bench.harness.Progress;
 import dev.stride.bench.harness.ProcessStats;
 import dev.stride.bench.harness.StrideServices;
 import dev.stride.infra.LocalInfrastructure;
@@ -140,19 +141,8 @@ public final class BurstBenchmark {
         }
     }
 
-    private static void awaitAccepted(SmtpSink sink, int n) throws InterruptedException {
-        int last = -1;
-        long lastMove = System.nanoTime();
-        while (sink.count() < n) {
-            int now = sink.count();
-            if (now != last) {
-                last = now;
-                lastMove = System.nanoTime();
-            } else if (System.nanoTime() - lastMove > BenchDb.STALL.toNanos()) {
-                throw new IllegalStateException("the burst stalled: " + now + " of " + n + " emails accepted");
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitAccepted(SmtpSink sink, int n) throws Exception {
+        Progress.await("the burst", () -> new Progress.Status(sink.count(), sink.count() >= n, sink.count() + " of " + n + " emails accepted"));
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -2,6 +2,7 @@ package dev.stride.bench.dispatch;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.stride.bench.harness.Progress;
 import dev.stride.infra.Database;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -23,12 +23,6 @@ import java.util.stream.Collectors;
  * rows), DDL scripts, connection pools, and the wait for "everything ran and the table is empty".
  */
 public final class BenchDb {
-
-    /** How often a drain checks whether it is done; the measured time is at most this much late. */
-    public static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
-
-    /** A drain whose handler count has not moved for this long has stalled (-Dbench.stallSeconds). */
-    public static final Duration STALL = Duration.ofSeconds(Long.getLong("bench.stallSeconds", 60));
 
     private BenchDb() {
     }
@@ -113,28 +107,14 @@ public final class BenchDb {
     }
 
     /**
-     * Blocks until the handler counted at least {@code n} executions and {@code remainingQuery}
-     * (a count over the engine's table) says nothing is left, checking every {@link #PROBE_INTERVAL}
-     * on {@code probe}. Fails when the count stops moving for {@link #STALL}, so a lost or failing
-     * item ends the run with a message instead of hanging it.
+     * Blocks until the handler counted at least {@code n} executions and {@code remainingQuery} (a count over the
+     * engine's table) says nothing is left, checked on {@code probe}; fails when the count stalls ({@link Progress}).
      */
-    public static void awaitDrained(String engine, int n, AtomicLong executed, Connection probe, String remainingQuery)
-            throws SQLException, InterruptedException {
-        long lastCount = -1;
-        long lastMove = System.nanoTime();
-        while (true) {
+    public static void awaitDrained(String engine, int n, AtomicLong executed, Connection probe, String remainingQuery) throws Exception {
+        Progress.await(engine, () -> {
             long now = executed.get();
-            if (now >= n && count(probe, remainingQuery) == 0) {
-                return;
-            }
-            if (now != lastCount) {
-                lastCount = now;
-                lastMove = System.nanoTime();
-            } else if (System.nanoTime() - lastMove > STALL.toNanos()) {
-                throw new IllegalStateException(engine + " stalled: " + now + " of " + n + " executed, "
-                        + count(probe, remainingQuery) + " still in its table, no progress for " + STALL.toSeconds() + " s");
-            }
-            Thread.sleep(PROBE_INTERVAL.toMillis());
-        }
+            boolean done = now >= n && count(probe, remainingQuery) == 0;
+            return new Progress.Status(now, done, now + " of " + n + " executed, " + (done ? 0 : count(probe, remainingQuery)) + " still in its table");
+        });
     }
 }

@@ -1,6 +1,5 @@
 package dev.stride.bench.dispatch;
 
-import dev.stride.bench.Bench;
 import dev.stride.bench.Table;
 import dev.stride.bench.harness.StrideServices;
 import dev.stride.infra.LocalInfrastructure;
@@ -53,7 +52,8 @@ public final class DispatchBenchmark {
                 payload = stride.meanRecordBytes() > 0 ? stride.meanRecordBytes() : payload;
             }
         }
-        PeerContext context = Bench.context(infra, (int) Math.round(payload));
+        // The peers publish records the size Stride's own were.
+        PeerContext context = new PeerContext(infra.kafkaBootstrapServers(), infra.database(), BenchRecords.payload((int) Math.round(payload)));
         if (selected.contains("producer")) {
             rows.add(drain(new BareProducerCeiling(context), n));
         }

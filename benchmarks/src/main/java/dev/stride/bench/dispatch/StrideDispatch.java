@@ -1,5 +1,6 @@
 package dev.stride.bench.dispatch;
 
+import dev.stride.bench.harness.Progress;
 import dev.stride.bench.harness.StrideServices;
 import dev.stride.contracts.Topics;
 import dev.stride.infra.StrideInfrastructure;
@@ -108,31 +109,18 @@ public final class StrideDispatch implements Peer {
         return settings;
     }
 
-    /** Waits until {@code n} rows of the week are sent and their next weeks are pending; fails when nothing moves for a minute. */
+    /** Waits until {@code n} rows of the week are sent and their next weeks are pending. */
     private static void awaitSent(Statement sql, int n, LocalDate week) throws Exception {
-        long last = -1;
-        long lastMove = System.nanoTime();
-        while (true) {
-            long sent;
-            long next;
+        Progress.await("Stride", () -> {
             // Only the fixture's learners count: events other runs left on the topics may bring in more subscriptions.
             try (ResultSet row = sql.executeQuery("SELECT count(*) FILTER (WHERE n.status = 'SENT' AND n.week_start = '" + week + "'), "
                     + "count(*) FILTER (WHERE n.status = 'PENDING' AND n.week_start > '" + week + "') FROM reminder.nudge n "
                     + "JOIN reminder.subscription_projection s USING (subscription_id) WHERE s.email LIKE '%@bench.example.org'")) {
                 row.next();
-                sent = row.getLong(1);
-                next = row.getLong(2);
+                long sent = row.getLong(1);
+                long next = row.getLong(2);
+                return new Progress.Status(sent + next, sent >= n && next >= n, sent + " of " + n + " sent, " + next + " next weeks scheduled");
             }
-            if (sent >= n && next >= n) {
-                return;
-            }
-            if (sent != last) {
-                last = sent;
-                lastMove = System.nanoTime();
-            } else if (System.nanoTime() - lastMove > BenchDb.STALL.toNanos()) {
-                throw new IllegalStateException("Stride stalled: " + sent + " of " + n + " sent, " + next + " next weeks scheduled");
-            }
-            Thread.sleep(BenchDb.PROBE_INTERVAL.toMillis());
-        }
+        });
     }
 }

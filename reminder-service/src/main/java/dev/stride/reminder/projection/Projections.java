@@ -158,7 +158,8 @@ public class Projections {
                 .collect(Collectors.toMap(subscription -> subscription.subscriptionId, Function.identity()));
     }
 
-    private static LocalDate date(Object value) {
+    /** A date column as the driver hands it over in a native query (java.sql.Date or LocalDate). */
+    public static LocalDate date(Object value) {
         return value instanceof Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 }

@@ -126,7 +126,7 @@ public class Dispatcher {
 
     /** One batch: claim, prepare, publish, mark. Returns how many rows it claimed. */
     public int dispatchBatch(String dispatcherId, AfterPublish afterPublish) {
-        List<NudgeLedger.Claimed> claimed = ledger.claim(dispatcherId);
+        List<UUID> claimed = ledger.claim(dispatcherId);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -139,7 +139,7 @@ public class Dispatcher {
             sent.increment(ledger.markSent(dispatcherId, acknowledged));
         } catch (RuntimeException e) {
             // The leases run out and the rows are claimed again: published twice at worst, never lost.
-            LOG.warnf("A batch of %d nudges was not finished (%s); its rows are retried after their lease", claimed.size(), e.getMessage());
+            LOG.warnf(e, "A batch of %d nudges was not finished (%s); its rows are retried after their lease", claimed.size(), e.getMessage());
         }
         return claimed.size();
     }

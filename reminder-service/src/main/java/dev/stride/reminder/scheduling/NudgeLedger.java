@@ -35,10 +35,6 @@ public class NudgeLedger {
 
     private static final Logger LOG = Logger.getLogger(NudgeLedger.class);
 
-    /** A claimed row: its key and the id its NudgeDue carries. */
-    public record Claimed(Nudge.Key key, UUID nudgeId) {
-    }
-
     /** What a batch comes to once prepared: the nudges to publish, and how many rows were settled without one. */
     public record Prepared(List<NudgeDue> toPublish, int expired) {
     }
@@ -62,9 +58,10 @@ public class NudgeLedger {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
-    public List<Claimed> claim(String dispatcherId) {
+    /** Claims up to a batch of due rows for {@code dispatcherId}; returns their nudge ids. */
+    public List<UUID> claim(String dispatcherId) {
         Instant now = clock.instant();
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> claimed = em.createNativeQuery("""
                         UPDATE nudge SET lease_until = ?1, claimed_by = ?2, attempts = attempts + 1
                         WHERE (subscription_id, week_start) IN (
                             SELECT subscription_id, week_start FROM nudge
@@ -76,7 +73,8 @@ public class NudgeLedger {
                 .setParameter(1, now.plus(settings.dispatch().lease())).setParameter(2, dispatcherId).setParameter(3, now)
                 .setParameter(4, settings.dispatch().batchSize())
                 .getResultList();
-        return rows.stream().map(row -> new Claimed(new Nudge.Key((UUID) row[0], toDate(row[1])), (UUID) row[2])).toList();
+        // Three columns, not nudge_id alone: Hibernate then mapped markSent's three-column RETURNING to one column too.
+        return claimed.stream().map(row -> (UUID) row[2]).toList();
     }
 
     /**
@@ -84,9 +82,9 @@ public class NudgeLedger {
      * than the grace past due (the service was down) expires and the next week is scheduled.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Prepared prepare(List<Claimed> claimed) {
+    public Prepared prepare(List<UUID> claimed) {
         List<Nudge> nudges = em.createQuery("from Nudge where nudgeId in ?1 and status = ?2", Nudge.class)
-                .setParameter(1, claimed.stream().map(Claimed::nudgeId).toList()).setParameter(2, Nudge.Status.PENDING).getResultList();
+                .setParameter(1, claimed).setParameter(2, Nudge.Status.PENDING).getResultList();
         Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(nudges.stream().map(n -> n.key.subscriptionId()).toList());
         Map<UUID, LearnerState> states = projections.states(subscriptions.keySet());
         Map<String, List<RoadmapPublished.Milestone>> milestones = new HashMap<>();
@@ -131,10 +129,10 @@ public class NudgeLedger {
         List<UUID> ids = marked.stream().map(row -> (UUID) row[0]).toList();
         Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(ids);
         Map<UUID, LearnerState> states = projections.states(ids);
-        Set<Nudge.Key> ledger = ledgerWeeks(ids, marked.stream().map(row -> toDate(row[1])).min(LocalDate::compareTo).orElseThrow());
+        Set<Nudge.Key> ledger = ledgerWeeks(ids, marked.stream().map(row -> Projections.date(row[1])).min(LocalDate::compareTo).orElseThrow());
         for (Object[] row : marked) {
             SubscriptionProjection subscription = subscriptions.get((UUID) row[0]);
-            LocalDate week = toDate(row[1]);
+            LocalDate week = Projections.date(row[1]);
             boolean progressedSinceLastNudge = subscription.lastProgressAt != null
                     && (subscription.lastNudgeAt == null || subscription.lastProgressAt.isAfter(subscription.lastNudgeAt));
             // Counts the nudges sent since the learner last made progress, this one included.
@@ -159,11 +157,7 @@ public class NudgeLedger {
         List<Object[]> rows = em.createNativeQuery("SELECT subscription_id, week_start FROM nudge WHERE subscription_id IN (?1) AND week_start > ?2")
                 .setParameter(1, subscriptionIds).setParameter(2, after).getResultList();
         Set<Nudge.Key> keys = new HashSet<>();
-        rows.forEach(row -> keys.add(new Nudge.Key((UUID) row[0], toDate(row[1]))));
+        rows.forEach(row -> keys.add(new Nudge.Key((UUID) row[0], Projections.date(row[1]))));
         return keys;
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 }
