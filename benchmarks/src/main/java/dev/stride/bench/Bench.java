@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  *       second here), default {@code n}</li>
  *   <li>{@code threads}: db-scheduler thread counts, default {@code 20,50}</li>
  *   <li>{@code peers}: which rows, default {@code stride,producer,update,db-scheduler,quartz}</li>
+ *   <li>{@code instances}: Stride's rows, by number of reminder-service JVMs, default {@code 1,2}</li>
  *   <li>{@code baseline}: the folder of an older checkout whose reminder-service jar is built, to add its rows</li>
  *   <li>{@code settle}: burst only, seconds to keep counting after the last email, default 10</li>
  * </ul>

@@ -48,7 +48,16 @@ public record PacingInput(
 
     /** Skipped weeks and pauses hold no session; an occurrence belongs to the date it starts on. */
     public boolean laysNothingOn(LocalDate date) {
-        return skippedWeeks.contains(Weeks.mondayOf(date)) || pauses.stream().anyMatch(pause -> pause.contains(date));
+        if (skippedWeeks.contains(Weeks.mondayOf(date))) {
+            return true;
+        }
+        // A loop, not a stream: the pacer asks this for every slot of every week up to the finish, for every nudge.
+        for (DateRange pause : pauses) {
+            if (pause.contains(date)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public PacingInput withMilestones(List<MilestoneWork> newMilestones) {

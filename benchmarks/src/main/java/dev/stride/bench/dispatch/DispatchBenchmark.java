@@ -36,8 +36,8 @@ public final class DispatchBenchmark {
         double payload = BenchRecords.DEFAULT_PAYLOAD_SIZE;
         if (selected.contains("stride")) {
             List<StrideDispatch> strides = new ArrayList<>();
-            for (int instances : List.of(1, 2)) {
-                strides.add(new StrideDispatch(services, infra, instances, services.jar("reminder-service"), "dispatcher"));
+            for (String instances : System.getProperty("instances", "1,2").split(",")) {
+                strides.add(new StrideDispatch(services, infra, Integer.parseInt(instances.trim()), services.jar("reminder-service"), "dispatcher"));
             }
             if (baseline != null) {
                 Path old = Path.of(baseline, "reminder-service/target/quarkus-app/quarkus-run.jar");

@@ -9,6 +9,7 @@ import dev.stride.pacing.ProgressState;
 import dev.stride.pacing.WeeklyPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,13 +149,16 @@ public class Projections {
         return states;
     }
 
-    /** The subscriptions among {@code subscriptionIds} this service knows, by id, in one query. */
+    /**
+     * The subscriptions among {@code subscriptionIds} this service knows, by id, in one query, read-only: the dispatcher
+     * reads a batch of them and changes them with set-based statements, so Hibernate keeps no snapshot to compare.
+     */
     public Map<UUID, SubscriptionProjection> subscriptions(Collection<UUID> subscriptionIds) {
         if (subscriptionIds.isEmpty()) {
             return Map.of();
         }
         return em.createQuery("from SubscriptionProjection where subscriptionId in ?1", SubscriptionProjection.class)
-                .setParameter(1, subscriptionIds).getResultStream()
+                .setParameter(1, subscriptionIds).setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream()
                 .collect(Collectors.toMap(subscription -> subscription.subscriptionId, Function.identity()));
     }
 

@@ -126,26 +126,42 @@ public class NudgeLedger {
                         WHERE nudge_id IN (?2) AND status = 'PENDING' AND claimed_by = ?3
                         RETURNING subscription_id, week_start, nudge_id""")
                 .setParameter(1, now).setParameter(2, byNudge.keySet()).setParameter(3, dispatcherId).getResultList();
+        if (marked.isEmpty()) {
+            return 0;
+        }
         List<UUID> ids = marked.stream().map(row -> (UUID) row[0]).toList();
+        recordNudged(ids, marked.stream().filter(row -> byNudge.get((UUID) row[2]).kind() == NudgeDue.Kind.COMPLETED)
+                .map(row -> (UUID) row[0]).toList(), now);
         Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(ids);
         Map<UUID, LearnerState> states = projections.states(ids);
         Set<Nudge.Key> ledger = ledgerWeeks(ids, marked.stream().map(row -> Projections.date(row[1])).min(LocalDate::compareTo).orElseThrow());
         for (Object[] row : marked) {
             SubscriptionProjection subscription = subscriptions.get((UUID) row[0]);
-            LocalDate week = Projections.date(row[1]);
-            boolean progressedSinceLastNudge = subscription.lastProgressAt != null
-                    && (subscription.lastNudgeAt == null || subscription.lastProgressAt.isAfter(subscription.lastNudgeAt));
-            // Counts the nudges sent since the learner last made progress, this one included.
-            subscription.idleNudges = progressedSinceLastNudge ? 0 : subscription.idleNudges + 1;
-            subscription.lastNudgeAt = now;
-            if (byNudge.get((UUID) row[2]).kind() == NudgeDue.Kind.COMPLETED) {
-                subscription.completed = true;
-            } else {
-                scheduler.scheduleAfter(subscription, week, states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY),
+            if (byNudge.get((UUID) row[2]).kind() != NudgeDue.Kind.COMPLETED) {
+                scheduler.scheduleAfter(subscription, Projections.date(row[1]), states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY),
                         candidate -> ledger.contains(new Nudge.Key(subscription.subscriptionId, candidate)));
             }
         }
         return marked.size();
+    }
+
+    /**
+     * Counts the nudge on each subscription in one statement, in the database, so an event applied meanwhile is not
+     * overwritten: the nudges sent since the learner last made progress (none when there was progress since the last
+     * nudge), the time of this one, and whether the roadmap is complete.
+     */
+    private void recordNudged(List<UUID> subscriptionIds, List<UUID> completed, Instant now) {
+        em.createNativeQuery("""
+                        UPDATE subscription_projection SET
+                            idle_nudges = CASE WHEN last_progress_at IS NOT NULL AND (last_nudge_at IS NULL OR last_progress_at > last_nudge_at)
+                                               THEN 0 ELSE idle_nudges + 1 END,
+                            last_nudge_at = ?1
+                        WHERE subscription_id IN (?2)""")
+                .setParameter(1, now).setParameter(2, subscriptionIds).executeUpdate();
+        if (!completed.isEmpty()) {
+            em.createNativeQuery("UPDATE subscription_projection SET completed = true WHERE subscription_id IN (?1)")
+                    .setParameter(1, completed).executeUpdate();
+        }
     }
 
     /** Every (subscription, week) after {@code after} already in the ledger for these subscriptions: a week is nudged once. */
