@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,9 +47,10 @@ class AutoscalingTest {
         for (Keda.ScaledObject scaled : rendered.all("ScaledObject", Keda.ScaledObject.class)) {
             StrideService service = Project.service(scaled.spec().scaleTargetRef().name());
             Map<String, String> groups = service.config().consumedTopicsAndGroups();
-            assertThat(scaled.spec().triggers()).extracting(trigger -> trigger.metadata().get("topic"))
+            List<Keda.Trigger> lagTriggers = scaled.spec().triggers().stream().filter(trigger -> trigger.type().equals("kafka")).toList();
+            assertThat(lagTriggers).extracting(trigger -> trigger.metadata().get("topic"))
                     .as(overlay + ": " + service.name() + " has a lag trigger for each topic it reads").containsExactlyInAnyOrderElementsOf(groups.keySet());
-            for (Keda.Trigger trigger : scaled.spec().triggers()) {
+            for (Keda.Trigger trigger : lagTriggers) {
                 String topic = trigger.metadata().get("topic");
                 assertThat(trigger.metadata()).as(service.name() + " trigger on " + topic)
                         .containsEntry("consumerGroup", groups.get(topic))
@@ -61,6 +63,20 @@ class AutoscalingTest {
                 assertThat(scaled.spec().minReplicaCount()).as("production: " + service.name()).isGreaterThanOrEqualTo(2);
             }
         }
+    }
+
+    /** In production the dispatcher also scales on its own load, the nudges due in PostgreSQL, read from Prometheus. */
+    @Test
+    void productionScalesTheDispatcherOnItsDueBacklog() {
+        Keda.ScaledObject reminder = Rendered.of("production").get("ScaledObject", "reminder-service", Keda.ScaledObject.class);
+        List<Keda.Trigger> backlog = reminder.spec().triggers().stream().filter(trigger -> trigger.type().equals("prometheus")).toList();
+        assertThat(backlog).singleElement().satisfies(trigger -> {
+            // max, not sum: every replica reports the same global count.
+            assertThat(trigger.metadata().get("query")).startsWith("max(stride_nudges_due_backlog");
+            assertThat(Integer.parseInt(trigger.metadata().get("threshold"))).isPositive();
+            assertThat(trigger.metadata().get("serverAddress")).startsWith("http");
+        });
+        assertThat(reminder.spec().triggers()).as("the lag triggers stay").anyMatch(trigger -> trigger.type().equals("kafka"));
     }
 
     @ParameterizedTest

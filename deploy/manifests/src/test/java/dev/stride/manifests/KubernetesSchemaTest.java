@@ -141,14 +141,14 @@ class KubernetesSchemaTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void scaledObjectsTargetADeploymentWithKafkaTriggers(String overlay) {
+    void scaledObjectsTargetADeploymentWithKafkaOrPrometheusTriggers(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (Keda.ScaledObject scaled : rendered.all("ScaledObject", Keda.ScaledObject.class)) {
             assertThat(scaled.spec().scaleTargetRef().name()).as("ScaledObject scaleTargetRef.name").isNotBlank();
             assertThat(rendered.find("Deployment", scaled.spec().scaleTargetRef().name())).as("the Deployment it scales").isPresent();
             assertThat(scaled.spec().triggers()).as("ScaledObject triggers").isNotEmpty()
                     .allSatisfy(trigger -> assertThat(trigger.metadata()).as("trigger metadata").isNotEmpty())
-                    .extracting(Keda.Trigger::type).containsOnly("kafka");
+                    .extracting(Keda.Trigger::type).isSubsetOf("kafka", "prometheus");
         }
     }
 

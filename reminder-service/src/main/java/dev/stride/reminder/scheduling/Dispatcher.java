@@ -93,6 +93,11 @@ public class Dispatcher {
 
     /** Dispatches on every lane until nothing is due; returns how many rows were claimed. */
     public int dispatchAll(String dispatcherId, AfterPublish afterPublish) {
+        // The backlog gauge is what autoscaling reads: counted as a drain starts (an index range over due rows only),
+        // lowered as batches are claimed, counted again at the end.
+        backlog.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM nudge WHERE status = 'PENDING' AND due_at <= ?1")
+                .setParameter(1, clock.instant()).getSingleResult()).longValue()));
         List<Future<Integer>> running = IntStream.range(0, settings.dispatch().lanes())
                 .mapToObj(lane -> lanes.submit(() -> drain(dispatcherId, afterPublish))).toList();
         int total = 0;
@@ -130,6 +135,7 @@ public class Dispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
+        backlog.updateAndGet(due -> Math.max(0, due - claimed.size()));
         try {
             NudgeLedger.Prepared prepared = ledger.prepare(claimed);
             expired.increment(prepared.expired());
