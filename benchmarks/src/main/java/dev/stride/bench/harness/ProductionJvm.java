@@ -17,7 +17,7 @@ import java.util.List;
 public final class ProductionJvm {
 
     /** The memory limit of each service's container in deploy/k8s/base (resources.limits.memory). */
-    public static final String CONTAINER_MEMORY = "512m";
+    public static final String CONTAINER_MEMORY = "768m";
 
     private ProductionJvm() {
     }
