@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The launcher's command line. Each flag has an environment variable (shown in {@link #USAGE}); a
- * flag wins over its variable, and both win over the defaults.
+ * flag wins over its variable, and both win over the defaults. The {@code stride} script prints the same
+ * usage itself, so that {@code --help} needs no build (LaunchOptionsTest keeps the two equal).
  */
 record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int roadmapPort, int reminderPort, int notifierPort) {
 
@@ -18,8 +21,10 @@ record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int ro
             Usage: ./stride [options]
 
             Builds Stride if its sources changed, starts Kafka, PostgreSQL, an SMTP server with a web inbox
-            and the three services, and prints where to go. Ctrl-C stops everything it started.
+            and the three services, and prints where to go. A service that exits is started again after
+            1 s, 2 s, 4 s ... up to 30 s (1 s again once it ran a minute). Ctrl-C stops everything it started.
 
+              --help, -h              print this and exit (needs no build)
               --fresh                 wipe the kept data (database, Kafka logs, inbox) before starting
               --no-build              never build; use what target/ holds
               --data-dir DIR          where data and logs are kept    STRIDE_DATA_DIR      (target/stride-local)
@@ -38,6 +43,9 @@ record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int ro
               STRIDE_SMTP_HOST=host  STRIDE_SMTP_PORT=port        (no web inbox then)
             """;
 
+    /** The options without a value; those with one are the keys of {@link #FLAG_TO_ENV}. */
+    private static final List<String> SWITCHES = List.of("--help", "-h", "--fresh", "--no-build");
+
     private static final Map<String, String> FLAG_TO_ENV = Map.of(
             "--data-dir", "STRIDE_DATA_DIR",
             "--roadmap-port", "STRIDE_ROADMAP_PORT",
@@ -48,6 +56,18 @@ record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int ro
             "--kafka-port", "STRIDE_KAFKA_PORT",
             "--postgres-port", "STRIDE_POSTGRES_PORT",
             "--partitions", "STRIDE_KAFKA_PARTITIONS");
+
+    /** Every option a person may give (not {@code --project-dir}, which the script adds). */
+    static Set<String> options() {
+        Set<String> options = new TreeSet<>(SWITCHES);
+        options.addAll(FLAG_TO_ENV.keySet());
+        return options;
+    }
+
+    /** Whether {@code option} takes a value. */
+    static boolean takesValue(String option) {
+        return FLAG_TO_ENV.containsKey(option);
+    }
 
     /** Returns null when {@code --help} was asked for. */
     static LaunchOptions parse(List<String> args, Map<String, String> environment) {

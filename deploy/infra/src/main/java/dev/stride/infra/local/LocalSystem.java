@@ -8,19 +8,25 @@ import dev.stride.infra.StrideInfrastructure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: infrastructure in this JVM, the three services as child processes.
- * Prints where to go once everything is ready; on Ctrl-C (or SIGTERM) stops the services gracefully,
- * then the infrastructure, and leaves nothing running. Started by the {@code stride} script.
+ * Prints where to go once everything is ready. A service that exits after that is restarted with back-off
+ * ({@link ServiceSupervisor}, {@link RestartPolicy}); one that cannot start at all fails the launch. On Ctrl-C
+ * (or SIGTERM) stops the services gracefully, then the infrastructure, and leaves nothing running. Started by
+ * the {@code stride} script.
  */
 public final class LocalSystem {
 
@@ -28,8 +34,14 @@ public final class LocalSystem {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final LaunchOptions options;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceSupervisor> services = new CopyOnWriteArrayList<>();
     private final ProcessLedger ledger;
+    private final ScheduledExecutorService restarts = Executors.newScheduledThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "stride-restart");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private LocalInfrastructure infrastructure;
     private volatile boolean stopping;
 
@@ -45,7 +57,15 @@ public final class LocalSystem {
                 System.out.print(LaunchOptions.USAGE);
                 return;
             }
-            new LocalSystem(options).run();
+            LocalSystem system = new LocalSystem(options);
+            try {
+                system.run();
+            } catch (InfrastructureException e) {
+                if (system.stopping) {
+                    return; // Ctrl-C while starting: the stop already says what happens
+                }
+                throw e;
+            }
         } catch (InfrastructureException e) {
             System.err.println("stride: " + e.getMessage());
             System.exit(2);
@@ -73,20 +93,15 @@ public final class LocalSystem {
         reminderEnvironment.put("QUARKUS_PROFILE", "demo");
         startService("reminder-service", options.reminderPort(), reminderEnvironment);
         startService("notifier-service", options.notifierPort(), environment);
-        for (ServiceProcess service : services) {
+        for (ServiceSupervisor supervisor : services) {
+            ServiceProcess service = supervisor.current();
             service.awaitReady(READY_TIMEOUT);
             say("  " + service.name() + " ready on port " + service.port());
         }
+        // A service that exited since it was ready is restarted at once by its supervisor: supervise() sees the exit.
+        services.forEach(ServiceSupervisor::supervise);
         printBanner();
-
-        CompletableFuture<?>[] exits = services.stream().map(service -> service.process().onExit()).toArray(CompletableFuture[]::new);
-        CompletableFuture.anyOf(exits).join();
-        if (!stopping) {
-            ServiceProcess gone = services.stream().filter(service -> !service.process().isAlive()).findFirst().orElseThrow();
-            System.err.println("stride: " + gone.name() + " stopped unexpectedly (exit " + gone.process().exitValue() + "). End of "
-                    + gone.log() + ":\n" + gone.tail(30) + "\nStopping the rest.");
-            System.exit(1);
-        }
+        stopped.join();
     }
 
     private void requireServicePortsFree() {
@@ -95,14 +110,23 @@ public final class LocalSystem {
         Ports.requireFree(options.notifierPort(), "notifier-service", "--notifier-port or STRIDE_NOTIFIER_PORT");
     }
 
-    private void startService(String name, int port, Map<String, String> infraEnvironment) {
+    /** Synchronized with {@link #stop()}: a service is either started before the stop sees it, or not at all. */
+    private synchronized void startService(String name, int port, Map<String, String> infraEnvironment) {
+        if (stopping) {
+            throw new InfrastructureException("Stopped while starting.");
+        }
         Map<String, String> environment = new LinkedHashMap<>(infraEnvironment);
         environment.put("STRIDE_PUBLIC_BASE_URL", "http://localhost:" + options.roadmapPort());
         Path jar = options.projectDir().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = options.infra().dataDir().resolve("logs").resolve(name + ".log");
-        ServiceProcess service = ServiceProcess.start(name, jar, port, environment, log);
-        services.add(service);
-        ledger.record(service.process().pid(), jar.toString());
+        ServiceSupervisor supervisor = new ServiceSupervisor(name, () -> {
+            ServiceProcess service = ServiceProcess.start(name, jar, port, environment, log);
+            ledger.record(service.process().pid(), jar.toString());
+            return service;
+        }, RestartPolicy.standard(Clock.systemUTC()), (delay, task) -> restarts.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+                READY_TIMEOUT, LocalSystem::say);
+        services.add(supervisor);
+        supervisor.start();
     }
 
     private void printBanner() {
@@ -133,16 +157,19 @@ public final class LocalSystem {
             return;
         }
         stopping = true;
+        services.forEach(ServiceSupervisor::shutdown); // before anything slow: the services' exits from here on are expected
         say("Stopping Stride...");
         List<CompletableFuture<Void>> stops = services.stream()
-                .map(service -> CompletableFuture.runAsync(() -> service.stop(STOP_GRACE)))
+                .map(supervisor -> CompletableFuture.runAsync(() -> supervisor.stop(STOP_GRACE)))
                 .toList();
         stops.forEach(CompletableFuture::join);
+        restarts.shutdownNow();
         if (infrastructure != null) {
             infrastructure.close();
         }
         ledger.clear();
         say("Stride stopped.");
+        stopped.complete(null);
     }
 
     private static void deleteTree(Path root) {

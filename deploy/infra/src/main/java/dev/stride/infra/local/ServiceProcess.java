@@ -52,8 +52,13 @@ public final class ServiceProcess {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
+        return launch(name, command, jar.getParent(), port, environment, log);
+    }
+
+    /** Runs {@code command} in {@code workDir} as the service {@code name} (the tests run stand-ins this way). */
+    static ServiceProcess launch(String name, List<String> command, Path workDir, int port, Map<String, String> environment, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(jar.getParent().toFile())
+                .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
