@@ -9,6 +9,7 @@ import dev.stride.contracts.event.Resumed;
 import dev.stride.contracts.event.RoadmapPublished;
 import dev.stride.contracts.event.RoadmapRetired;
 import dev.stride.contracts.event.Snoozed;
+import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.event.SubscriptionActivated;
 import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.contracts.event.WeekSkipped;
@@ -38,14 +39,30 @@ public class EventApplier {
         }
     }
 
+    /** An event for a subscription not seen yet: it waits for the activation ({@link WaitingEvents}). */
+    public static class UnknownSubscriptionException extends UnappliableEventException {
+        private final UUID subscriptionId;
+
+        public UnknownSubscriptionException(UUID subscriptionId) {
+            super("event for unknown subscription " + subscriptionId);
+            this.subscriptionId = subscriptionId;
+        }
+
+        public UUID subscriptionId() {
+            return subscriptionId;
+        }
+    }
+
     private final EntityManager em;
     private final Projections projections;
     private final NudgeScheduler scheduler;
+    private final WaitingEvents waiting;
 
-    public EventApplier(EntityManager em, Projections projections, NudgeScheduler scheduler) {
+    public EventApplier(EntityManager em, Projections projections, NudgeScheduler scheduler, WaitingEvents waiting) {
         this.em = em;
         this.projections = projections;
         this.scheduler = scheduler;
+        this.waiting = waiting;
     }
 
     /** Returns false when the event was applied before. */
@@ -98,8 +115,7 @@ public class EventApplier {
             projections.endPause(resumed.subscriptionId(), resumed.on());
             status(subscription, SubscriptionProjection.Status.ACTIVE, at);
         } else if (event instanceof Unsubscribed unsubscribed) {
-            projections.subscription(unsubscribed.subscriptionId())
-                    .ifPresent(subscription -> status(subscription, SubscriptionProjection.Status.UNSUBSCRIBED, at));
+            status(require(unsubscribed.subscriptionId()), SubscriptionProjection.Status.UNSUBSCRIBED, at);
         }
         return true;
     }
@@ -133,7 +149,7 @@ public class EventApplier {
                 .orElseThrow(() -> new UnappliableEventException("retirement of unknown roadmap " + retired.roadmapId()));
         roadmap.retired = true;
         roadmap.updatedAt = at;
-        projections.subscriptionsOf(roadmap.roadmapId).forEach(subscription -> scheduler.cancelPending(subscription.subscriptionId));
+        projections.subscriptionsOf(roadmap.roadmapId).forEach(subscription -> scheduler.cancelPending(subscription.subscriptionId, "retired"));
     }
 
     /** The roadmap's own topic may not have been read yet: the subscription waits for it (see roadmapPublished). */
@@ -158,6 +174,8 @@ public class EventApplier {
             projections.persist(subscription);
         }
         scheduler.reschedule(subscription);
+        // Events that came before the activation (or while it sat in the dead-letter topic) apply now, in their order.
+        waiting.release(subscription.subscriptionId).forEach(record -> apply(StrideEvents.CODEC.decode(record)));
     }
 
     /**
@@ -178,7 +196,6 @@ public class EventApplier {
     }
 
     private SubscriptionProjection require(UUID subscriptionId) {
-        return projections.subscription(subscriptionId)
-                .orElseThrow(() -> new UnappliableEventException("event for unknown subscription " + subscriptionId));
+        return projections.subscription(subscriptionId).orElseThrow(() -> new UnknownSubscriptionException(subscriptionId));
     }
 }

@@ -24,10 +24,12 @@ import java.util.Map;
 public class ClockResource {
 
     private final AdjustableClock clock;
+    private final ClockOffsets offsets;
     private final boolean enabled;
 
-    public ClockResource(AdjustableClock clock, @ConfigProperty(name = "stride.demo.clock-control", defaultValue = "false") boolean enabled) {
+    public ClockResource(AdjustableClock clock, ClockOffsets offsets, @ConfigProperty(name = "stride.demo.clock-control", defaultValue = "false") boolean enabled) {
         this.clock = clock;
+        this.offsets = offsets;
         this.enabled = enabled && !ConfigUtils.getProfiles().contains(LaunchMode.NORMAL.getDefaultProfile());
     }
 
@@ -52,6 +54,6 @@ public class ClockResource {
                     "title", "Invalid input", "status", 400, "errors", java.util.List.of(Map.of("field", "by",
                             "message", "must move forward, by at most a year")))).build();
         }
-        return Response.ok(Map.of("now", clock.advance(duration).toString(), "offset", clock.offset().toString())).build();
+        return Response.ok(Map.of("now", offsets.advance(duration).toString(), "offset", clock.offset().toString())).build();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,4 +61,11 @@ public class SubscriptionProjection {
 
     /** The congratulation went out; nothing more is scheduled. */
     public boolean completed;
+
+    /**
+     * Optimistic lock: the event applier writes this row through the entity, the dispatcher in SQL (raising it too), in
+     * separate transactions; the later writer of a stale row fails and its consumer retries, so neither overwrites the other.
+     */
+    @Version
+    public long version;
 }

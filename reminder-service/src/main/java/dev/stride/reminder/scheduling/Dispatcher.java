@@ -55,9 +55,11 @@ public class Dispatcher {
     private final ExecutorService lanes;
     private final Counter sent;
     private final Counter expired;
+    private final Counter parked;
     private final Timer lag;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong scheduled = new AtomicLong();
+    private final AtomicLong parkedNow = new AtomicLong();
 
     public Dispatcher(EntityManager em, NudgeLedger ledger, NudgePublisher publisher, Clock clock, ReminderSettings settings, MeterRegistry registry) {
         this.em = em;
@@ -73,6 +75,9 @@ public class Dispatcher {
         });
         this.sent = Counter.builder("stride.nudges.sent").description("Nudges published").register(registry);
         this.expired = Counter.builder("stride.nudges.expired").description("Nudges found too late and not sent").register(registry);
+        this.parked = Counter.builder("stride.nudges.parked").description("Nudges parked after failing too often").register(registry);
+        // Parked rows waiting for an operator: an alert fires on any.
+        registry.gauge("stride.nudges.parked.current", parkedNow);
         this.lag = Timer.builder("stride.dispatch.lag").description("Time from a nudge's due instant to its publication")
                 .publishPercentileHistogram().register(registry);
         registry.gauge("stride.nudges.due.backlog", backlog);
@@ -111,11 +116,14 @@ public class Dispatcher {
                 return total;
             }
         }
-        Object[] pending = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                        "SELECT count(*) FILTER (WHERE due_at <= ?1), count(*) FROM nudge WHERE status = 'PENDING'")
+        Object[] pending = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                        SELECT count(*) FILTER (WHERE status = 'PENDING' AND due_at <= ?1), count(*) FILTER (WHERE status = 'PENDING'),
+                               count(*) FILTER (WHERE status = 'PARKED')
+                        FROM nudge WHERE status IN ('PENDING', 'PARKED')""")
                 .setParameter(1, clock.instant()).getSingleResult());
         backlog.set(((Number) pending[0]).longValue());
         scheduled.set(((Number) pending[1]).longValue());
+        parkedNow.set(((Number) pending[2]).longValue());
         return total;
     }
 
@@ -139,14 +147,25 @@ public class Dispatcher {
         try {
             NudgeLedger.Prepared prepared = ledger.prepare(claimed);
             expired.increment(prepared.expired());
-            List<NudgeDue> acknowledged = publisher.publishAll(prepared.toPublish());
+            parked.increment(prepared.parked());
+            NudgePublisher.Published published = publisher.publishAll(prepared.toPublish());
+            List<NudgeDue> acknowledged = published.acknowledged();
+            parked.increment(ledger.release(dispatcherId, published.failed()));
             acknowledged.forEach(nudge -> lag.record(Duration.between(nudge.dueAt(), clock.instant())));
             acknowledged.forEach(nudge -> afterPublish.run(new Nudge.Key(nudge.subscriptionId(), nudge.weekStart())));
             sent.increment(ledger.markSent(dispatcherId, acknowledged));
         } catch (RuntimeException e) {
             // The leases run out and the rows are claimed again: published twice at worst, never lost.
-            LOG.warnf(e, "A batch of %d nudges was not finished (%s); its rows are retried after their lease", claimed.size(), e.getMessage());
+            LOG.warnf(e, "A batch of %d nudges was not finished (%s); its rows are retried after their lease", claimed.size(), rootCause(e));
         }
         return claimed.size();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

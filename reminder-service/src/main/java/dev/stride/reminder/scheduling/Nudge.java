@@ -19,7 +19,8 @@ import java.util.UUID;
 @Table(name = "nudge")
 public class Nudge {
 
-    public enum Status { PENDING, SENT, EXPIRED, CANCELLED }
+    /** PARKED: failed for a reason of its own too often; kept with its error for an operator, not retried. */
+    public enum Status { PENDING, SENT, EXPIRED, CANCELLED, PARKED }
 
     @Embeddable
     public record Key(@Column(name = "subscription_id") UUID subscriptionId, @Column(name = "week_start") LocalDate weekStart)
@@ -50,6 +51,14 @@ public class Nudge {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The last failure of this row's own (building or publishing it), for an operator reading parked rows. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Why a row was settled without an email: skipped, snoozed, paused, unsubscribed, retired, completed. */
+    @Column(name = "settled_reason")
+    public String settledReason;
 
     /** The same (subscription, week) always gives the same id, so a repeat can be recognised downstream. */
     public static UUID idOf(UUID subscriptionId, LocalDate weekStart) {

@@ -35,8 +35,8 @@ public class NudgeLedger {
 
     private static final Logger LOG = Logger.getLogger(NudgeLedger.class);
 
-    /** What a batch comes to once prepared: the nudges to publish, and how many rows were settled without one. */
-    public record Prepared(List<NudgeDue> toPublish, int expired) {
+    /** What a batch comes to once prepared: the nudges to publish, how many rows expired, how many were parked. */
+    public record Prepared(List<NudgeDue> toPublish, int expired, int parked) {
     }
 
     private final EntityManager em;
@@ -90,6 +90,7 @@ public class NudgeLedger {
         Map<String, List<RoadmapPublished.Milestone>> milestones = new HashMap<>();
         List<NudgeDue> toPublish = new ArrayList<>(nudges.size());
         int expired = 0;
+        int parked = 0;
         for (Nudge nudge : nudges) {
             SubscriptionProjection subscription = subscriptions.get(nudge.key.subscriptionId());
             RoadmapProjection roadmap = subscription == null ? null : projections.roadmap(subscription.roadmapId).orElse(null);
@@ -101,12 +102,17 @@ public class NudgeLedger {
                 scheduler.scheduleAfter(subscription, nudge.key.weekStart());
                 LOG.infof("Nudge for %s week %s expired (due %s); scheduling the next week", nudge.key.subscriptionId(), nudge.key.weekStart(), nudge.dueAt);
             } else {
-                List<RoadmapPublished.Milestone> list = milestones.computeIfAbsent(roadmap.roadmapId, id -> Projections.milestones(roadmap));
-                toPublish.add(builder.build(nudge, subscription, roadmap, list,
-                        states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY)));
+                try {
+                    List<RoadmapPublished.Milestone> list = milestones.computeIfAbsent(roadmap.roadmapId, id -> Projections.milestones(roadmap));
+                    toPublish.add(builder.build(nudge, subscription, roadmap, list,
+                            states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY)));
+                } catch (RuntimeException e) {
+                    // One row that cannot be built does not hold back the batch: it fails alone, and is parked if it keeps failing.
+                    parked += fail(nudge, subscription, e, true) ? 1 : 0;
+                }
             }
         }
-        return new Prepared(toPublish, expired);
+        return new Prepared(toPublish, expired, parked);
     }
 
     /**
@@ -146,6 +152,57 @@ public class NudgeLedger {
     }
 
     /**
+     * Offers the rows Kafka did not acknowledge again shortly (not after their whole lease), or parks a row that failed
+     * for a reason of its own ({@link PublishFailures#permanent}) too often. Returns how many it parked.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int release(String dispatcherId, Map<UUID, Throwable> failed) {
+        if (failed.isEmpty()) {
+            return 0;
+        }
+        List<Nudge> nudges = em.createQuery("from Nudge where nudgeId in ?1 and status = ?2 and claimedBy = ?3", Nudge.class)
+                .setParameter(1, failed.keySet()).setParameter(2, Nudge.Status.PENDING).setParameter(3, dispatcherId).getResultList();
+        Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(nudges.stream().map(n -> n.key.subscriptionId()).toList());
+        int parked = 0;
+        for (Nudge nudge : nudges) {
+            Throwable failure = failed.get(nudge.nudgeId);
+            parked += fail(nudge, subscriptions.get(nudge.key.subscriptionId()), failure, PublishFailures.permanent(failure)) ? 1 : 0;
+        }
+        return parked;
+    }
+
+    /** Records a row's own failure; parks it (and schedules the week after) once a failure that would recur reached the attempt limit. */
+    private boolean fail(Nudge nudge, SubscriptionProjection subscription, Throwable failure, boolean permanent) {
+        String error = String.valueOf(failure);
+        nudge.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+        if (permanent && nudge.attempts >= settings.dispatch().maxAttempts()) {
+            nudge.status = Nudge.Status.PARKED;
+            LOG.errorf("Parked the nudge %s of %s week %s after %d attempts: %s", nudge.nudgeId, nudge.key.subscriptionId(),
+                    nudge.key.weekStart(), nudge.attempts, nudge.lastError);
+            if (subscription != null && readablePlan(subscription)) {
+                scheduler.scheduleAfter(subscription, nudge.key.weekStart());
+            }
+            return true;
+        }
+        if (permanent) {
+            LOG.warnf(failure, "The nudge %s failed (attempt %d of %d)", nudge.nudgeId, nudge.attempts, settings.dispatch().maxAttempts());
+        }
+        nudge.leaseUntil = clock.instant().plus(settings.dispatch().retryAfter());
+        return false;
+    }
+
+    /** Checked before scheduling: a failure inside the scheduler's transactional method would roll back the whole batch. */
+    private static boolean readablePlan(SubscriptionProjection subscription) {
+        try {
+            Projections.plan(subscription);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf("No week can be scheduled for %s: its plan cannot be read (%s)", subscription.subscriptionId, e);
+            return false;
+        }
+    }
+
+    /**
      * Counts the nudge on each subscription in one statement, in the database, so an event applied meanwhile is not
      * overwritten: the nudges sent since the learner last made progress (none when there was progress since the last
      * nudge), the time of this one, and whether the roadmap is complete.
@@ -155,11 +212,11 @@ public class NudgeLedger {
                         UPDATE subscription_projection SET
                             idle_nudges = CASE WHEN last_progress_at IS NOT NULL AND (last_nudge_at IS NULL OR last_progress_at > last_nudge_at)
                                                THEN 0 ELSE idle_nudges + 1 END,
-                            last_nudge_at = ?1
+                            last_nudge_at = ?1, version = version + 1
                         WHERE subscription_id IN (?2)""")
                 .setParameter(1, now).setParameter(2, subscriptionIds).executeUpdate();
         if (!completed.isEmpty()) {
-            em.createNativeQuery("UPDATE subscription_projection SET completed = true WHERE subscription_id IN (?1)")
+            em.createNativeQuery("UPDATE subscription_projection SET completed = true, version = version + 1 WHERE subscription_id IN (?1)")
                     .setParameter(1, completed).executeUpdate();
         }
     }

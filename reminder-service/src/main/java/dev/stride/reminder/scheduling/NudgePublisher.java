@@ -18,7 +18,10 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,35 +53,50 @@ public class NudgePublisher {
         this.settings = settings;
     }
 
-    /** Sends every nudge, then waits (up to the publish timeout in all) and returns those Kafka acknowledged, in order. */
-    public List<NudgeDue> publishAll(List<NudgeDue> nudges) {
+    /** What came of publishing a batch: the nudges Kafka acknowledged, in order, and why each of the others was not. */
+    public record Published(List<NudgeDue> acknowledged, Map<UUID, Throwable> failed) {
+    }
+
+    /** Sends every nudge, then waits (up to the publish timeout in all) for their acknowledgements. */
+    public Published publishAll(List<NudgeDue> nudges) {
         Producer<String, byte[]> producer = kafka.<String, byte[]>getProducer(Channels.NUDGE_EVENTS_OUT).unwrap();
         List<CompletableFuture<RecordMetadata>> acks = nudges.stream().map(nudge -> {
             CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
-            producer.send(record(nudge), (metadata, failure) -> {
-                if (failure == null) {
-                    ack.complete(metadata);
-                } else {
-                    ack.completeExceptionally(failure);
-                }
-            });
+            try {
+                producer.send(record(nudge), (metadata, failure) -> {
+                    if (failure == null) {
+                        ack.complete(metadata);
+                    } else {
+                        ack.completeExceptionally(failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                ack.completeExceptionally(e);
+            }
             return ack;
         }).toList();
         long deadline = System.nanoTime() + settings.dispatch().publishTimeout().toNanos();
         List<NudgeDue> acknowledged = new ArrayList<>(nudges.size());
+        Map<UUID, Throwable> failed = new LinkedHashMap<>();
         for (int i = 0; i < nudges.size(); i++) {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(nudges.get(i));
-            } catch (ExecutionException | TimeoutException e) {
-                // Not marked sent: the row is claimed again once its lease runs out.
-                LOG.warnf("Nudge %s not acknowledged by Kafka (%s)", nudges.get(i).nudgeId(), e.getCause() == null ? e : e.getCause());
+            } catch (ExecutionException e) {
+                failed.put(nudges.get(i).nudgeId(), e.getCause());
+            } catch (TimeoutException e) {
+                failed.put(nudges.get(i).nudgeId(), new TimeoutException("no acknowledgement within " + settings.dispatch().publishTimeout()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        return acknowledged;
+        if (!failed.isEmpty()) {
+            // One line per batch, with the first cause: an outage fails every record the same way.
+            LOG.warnf("%d of %d nudges not acknowledged by Kafka, retried shortly; first cause: %s", failed.size(), nudges.size(),
+                    failed.values().iterator().next());
+        }
+        return new Published(acknowledged, failed);
     }
 
     private ProducerRecord<String, byte[]> record(NudgeDue nudge) {

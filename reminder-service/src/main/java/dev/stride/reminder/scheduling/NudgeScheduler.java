@@ -34,19 +34,33 @@ public class NudgeScheduler {
         this.settings = settings;
     }
 
-    /** Replaces the pending nudge with the next one due from the current week on (or none, when nothing should be sent). */
+    /**
+     * Replaces the pending nudge with the next one due from the current week on (or none, when nothing should be sent).
+     * A row already due is never dropped: it is sent with the new state (the dispatcher schedules the week after), or
+     * settled with its reason when the learner's action rules that week out. Returns the row that will be sent next.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Nudge> reschedule(SubscriptionProjection subscription) {
-        if (!schedulable(subscription)) {
-            cancelPending(subscription.subscriptionId);
+        UUID id = subscription.subscriptionId;
+        Optional<String> stopped = unschedulable(subscription);
+        if (stopped.isPresent()) {
+            cancelPending(id, stopped.get());
             return Optional.empty();
         }
-        removeUnsent(subscription.subscriptionId);
+        removeNotYetDue(id);
+        LearnerState learner = projections.state(id);
+        Optional<Nudge> due = dueUnsent(id);
+        if (due.isPresent()) {
+            Optional<String> ruledOut = ruledOut(due.get(), subscription, learner);
+            if (ruledOut.isEmpty()) {
+                return due;
+            }
+            settle(due.get(), ruledOut.get());
+        }
         WeeklyPlan plan = Projections.plan(subscription);
         LocalDate today = LocalDate.now(clock.withZone(plan.zone()));
         LocalDate earliest = today.isAfter(subscription.startDate) ? today : subscription.startDate;
-        return schedule(subscription, NudgeCalendar.mondayOf(earliest), backingOff(subscription),
-                projections.state(subscription.subscriptionId), ledgerHas(subscription.subscriptionId));
+        return schedule(subscription, NudgeCalendar.mondayOf(earliest), backingOff(subscription), learner, ledgerHas(id));
     }
 
     /** After week {@code sent} went out (or expired): next week, or the one after when backing off. */
@@ -65,11 +79,12 @@ public class NudgeScheduler {
         return schedule(subscription, sent.plusWeeks(fortnightly ? 2 : 1), fortnightly, learner, inLedger);
     }
 
+    /** Settles every pending row of the subscription without an email, recording why. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelPending(UUID subscriptionId) {
+    public void cancelPending(UUID subscriptionId, String reason) {
         em.createQuery("from Nudge where key.subscriptionId = ?1 and status = ?2", Nudge.class)
                 .setParameter(1, subscriptionId).setParameter(2, Nudge.Status.PENDING)
-                .getResultList().forEach(nudge -> nudge.status = Nudge.Status.CANCELLED);
+                .getResultList().forEach(nudge -> settle(nudge, reason));
     }
 
     public boolean backingOff(SubscriptionProjection subscription) {
@@ -77,9 +92,39 @@ public class NudgeScheduler {
     }
 
     private boolean schedulable(SubscriptionProjection subscription) {
+        return unschedulable(subscription).isEmpty();
+    }
+
+    /** Why nothing should be sent to this subscription now, if so. */
+    private Optional<String> unschedulable(SubscriptionProjection subscription) {
         Optional<RoadmapProjection> roadmap = projections.roadmap(subscription.roadmapId);
-        return subscription.status == SubscriptionProjection.Status.ACTIVE && !subscription.completed
-                && roadmap.isPresent() && !roadmap.get().retired;
+        if (subscription.status != SubscriptionProjection.Status.ACTIVE) {
+            return Optional.of(subscription.status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (subscription.completed) {
+            return Optional.of("completed");
+        }
+        return roadmap.isEmpty() ? Optional.of("roadmap unknown") : roadmap.get().retired ? Optional.of("retired") : Optional.empty();
+    }
+
+    /** Whether the learner's skips or breaks now rule out the week of a due row. */
+    private static Optional<String> ruledOut(Nudge due, SubscriptionProjection subscription, LearnerState learner) {
+        if (learner.skippedWeeks().contains(due.key.weekStart())) {
+            return Optional.of("skipped");
+        }
+        LocalDate dueDate = due.dueAt.atZone(Projections.plan(subscription).zone()).toLocalDate();
+        return learner.breaks().stream().anyMatch(range -> range.contains(dueDate)) ? Optional.of("on a break") : Optional.empty();
+    }
+
+    private static void settle(Nudge nudge, String reason) {
+        nudge.status = Nudge.Status.CANCELLED;
+        nudge.settledReason = reason;
+    }
+
+    private Optional<Nudge> dueUnsent(UUID subscriptionId) {
+        return em.createQuery("from Nudge where key.subscriptionId = ?1 and status = ?2 and dueAt <= ?3 order by key.weekStart", Nudge.class)
+                .setParameter(1, subscriptionId).setParameter(2, Nudge.Status.PENDING).setParameter(3, clock.instant())
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     private Optional<Nudge> schedule(SubscriptionProjection subscription, LocalDate earliestWeek, boolean fortnightly, LearnerState learner,
@@ -105,10 +150,14 @@ public class NudgeScheduler {
         return week -> em.find(Nudge.class, new Nudge.Key(subscriptionId, week)) != null;
     }
 
-    /** Pending and cancelled rows give way to the new one; sent and expired weeks stay (a week is nudged once). */
-    private void removeUnsent(UUID subscriptionId) {
-        em.createQuery("from Nudge where key.subscriptionId = ?1 and status in ?2", Nudge.class)
+    /**
+     * Pending and cancelled rows not due yet give way to the new one. Rows already due stay: sent, expired and settled
+     * weeks are history (a week is nudged once), and a due pending row is still to be sent.
+     */
+    private void removeNotYetDue(UUID subscriptionId) {
+        em.createQuery("from Nudge where key.subscriptionId = ?1 and status in ?2 and dueAt > ?3", Nudge.class)
                 .setParameter(1, subscriptionId).setParameter(2, java.util.List.of(Nudge.Status.PENDING, Nudge.Status.CANCELLED))
+                .setParameter(3, clock.instant())
                 .getResultList().forEach(em::remove);
         em.flush();
     }

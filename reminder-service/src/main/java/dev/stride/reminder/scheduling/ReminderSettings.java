@@ -13,6 +13,8 @@ public interface ReminderSettings {
 
     Fatigue fatigue();
 
+    Consumers consumers();
+
     interface Dispatch {
         /** How often the dispatcher looks for due nudges ("off" disables it). */
         @WithDefault("5s")
@@ -41,6 +43,24 @@ public interface ReminderSettings {
         /** How long to wait for Kafka to acknowledge a nudge. */
         @WithDefault("15s")
         Duration publishTimeout();
+
+        /** A row Kafka did not acknowledge (or that failed to build) is offered again this soon, not after its whole lease. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** Claims after which a row that keeps failing for a reason of its own is parked (an outage does not count). */
+        @WithDefault("5")
+        int maxAttempts();
+    }
+
+    interface Consumers {
+        /** How long an event that fails for a transient reason (database, lock conflict) is retried, with back-off, before the DLQ. */
+        @WithDefault("5m")
+        Duration retryFor();
+
+        /** How long an event for a subscription not seen yet waits for it before it is deleted. */
+        @WithDefault("P30D")
+        Duration waitForSubscription();
     }
 
     interface Fatigue {
