@@ -26,4 +26,12 @@ public class Learner {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When the address last refused delivery for good (a hard bounce); null while it never did. */
+    @Column(name = "bounced_at")
+    public Instant bouncedAt;
+
+    /** The mail server's words for that refusal. */
+    @Column(name = "bounce_reason")
+    public String bounceReason;
 }

@@ -335,7 +335,8 @@ public class SubscriptionService {
                 .map(b -> new SubscriptionView.Break(b.kind.name(), b.startsOn, b.endsBefore)).toList();
         return new SubscriptionView(subscription.id, subscription.status.name(), subscription.learner.email, subscription.learner.displayName,
                 subscription.learner.locale, subscription.roadmapId, subscription.roadmapVersion, subscription.startDate, planView, checklist,
-                new ArrayList<>(subscription.skippedWeeks), breakViews);
+                new ArrayList<>(subscription.skippedWeeks), breakViews, subscription.learner.bouncedAt == null ? null
+                : new SubscriptionView.Bounce(subscription.learner.bounceReason, subscription.learner.bouncedAt));
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package dev.stride.roadmap.subscription;
 
 import dev.stride.pacing.ProgressState;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -19,11 +20,16 @@ public record SubscriptionView(
         PlanRequest plan,
         List<Progress> progress,
         List<LocalDate> skippedWeeks,
-        List<Break> breaks) {
+        List<Break> breaks,
+        Bounce bounce) {
 
     public record Progress(String milestoneId, String title, ProgressState state) {
     }
 
     public record Break(String kind, LocalDate from, LocalDate until) {
+    }
+
+    /** The learner's address refused delivery for good, so no email reaches it any more: why, and when; null otherwise. */
+    public record Bounce(String reason, Instant at) {
     }
 }

@@ -27,6 +27,7 @@ import dev.stride.roadmap.plan.StudySchedules;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,13 @@ public class ManagePage {
     public record SlotLine(String day, String start, int minutes) {
     }
 
+    /** Emails stopped because the address refused delivery for good; told in the learner's language (English or German). */
+    public record DeliveryStopped(boolean german, String email, String reason, String since, String roadmapUrl) {
+    }
+
+    private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_DE = DateTimeFormatter.ofPattern("d. MMMM uuuu", Locale.GERMAN);
+
     /** Weeks of the schedule the page shows (this one and the next). */
     private static final int WEEKS_SHOWN = 2;
 
@@ -57,7 +65,8 @@ public class ManagePage {
     static class Templates {
         static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, List<Item> checklist,
                                               String zone, List<SlotLine> slots, String nudge, long done, int total, String unsubscribeUrl,
-                                              String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan);
+                                              String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan,
+                                              DeliveryStopped stopped);
     }
 
     private final SubscriptionService subscriptions;
@@ -96,7 +105,7 @@ public class ManagePage {
             List<PlanView.Entry> thisWeek = schedule.weekOf(schedules.today(ZoneId.of(view.plan().timeZone())));
             return Response.status(status).entity(Templates.manage("/manage/" + token, roadmap.title(), view.name(), view.status(), checklist,
                             view.plan().timeZone(), slots, nudge, done, view.progress().size(), links.unsubscribeUrl(id), links.calendarUrl(id),
-                            schedule, thisWeek, plan))
+                            schedule, thisWeek, plan, deliveryStopped(view)))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
             return LinkPages.problemPage(LinkProblems.of(e));
@@ -157,6 +166,15 @@ public class ManagePage {
         } catch (ProblemException e) {
             return LinkPages.problemPage(e.problem());
         }
+    }
+
+    private DeliveryStopped deliveryStopped(SubscriptionView view) {
+        if (view.bounce() == null) {
+            return null;
+        }
+        boolean german = "de".equals(view.locale());
+        String since = (german ? DATE_DE : DATE_EN).format(view.bounce().at().atZone(ZoneId.of(view.plan().timeZone())));
+        return new DeliveryStopped(german, view.email(), view.bounce().reason(), since, links.roadmapUrl(view.roadmapId()));
     }
 
     private UUID verify(String token) {

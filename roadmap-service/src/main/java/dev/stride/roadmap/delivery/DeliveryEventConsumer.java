@@ -1,0 +1,47 @@
+package dev.stride.roadmap.delivery;
+
+import dev.stride.contracts.Channels;
+import dev.stride.contracts.event.DeliveryFailed;
+import dev.stride.contracts.event.DomainEvent;
+import dev.stride.contracts.event.EventEnvelope;
+import dev.stride.contracts.event.StrideEvents;
+import dev.stride.roadmap.subscription.Bounces;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Reads notifier-service's delivery outcomes ({@code delivery-events}). A permanent {@link DeliveryFailed} (a hard bounce)
+ * is recorded on the learner, whose manage pages then say that emails stopped and why. Everything else is passed over:
+ * {@code Delivered} (an SMTP server's 250 does not prove that the mailbox that refused exists again), transient failures,
+ * and events of subscriptions this service does not know. A record that cannot be read or applied fails here and the
+ * connector moves it to {@code delivery-events.dlq}; the consumer goes on.
+ */
+@ApplicationScoped
+public class DeliveryEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryEventConsumer.class);
+
+    private final Bounces bounces;
+
+    public DeliveryEventConsumer(Bounces bounces) {
+        this.bounces = bounces;
+    }
+
+    @Incoming(Channels.DELIVERY_EVENTS_IN)
+    @Blocking
+    public void onDeliveryEvent(byte[] record) {
+        EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
+        if (!(envelope.data() instanceof DeliveryFailed failed) || !failed.permanent()) {
+            return;
+        }
+        Instant at = failed.at() != null ? failed.at() : envelope.occurredAt();
+        if (!bounces.record(failed.subscriptionId(), failed.reason(), at)) {
+            // Not poison: e.g. a subscription of another environment or one removed since; the reason is not logged (it names the address).
+            LOG.debugf("Ignored %s %s: subscription %s is not known here", envelope.type(), envelope.eventId(), failed.subscriptionId());
+        }
+    }
+}
