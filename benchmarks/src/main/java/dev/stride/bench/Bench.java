@@ -2,6 +2,8 @@ package dev.stride.bench;
 
 import dev.stride.bench.burst.BurstBenchmark;
 import dev.stride.bench.dispatch.DispatchBenchmark;
+import dev.stride.bench.faults.FaultSettings;
+import dev.stride.bench.faults.FaultSuite;
 import dev.stride.infra.InfraSettings;
 import dev.stride.infra.LocalInfrastructure;
 
@@ -24,7 +26,7 @@ import java.util.stream.Stream;
  * benchmark and prints its tables. The services run from their built fast-jars ({@code ./mvnw -DskipTests install}
  * first). Settings are system properties:
  * <ul>
- *   <li>{@code bench}: {@code dispatch} or {@code burst}</li>
+ *   <li>{@code bench}: {@code dispatch}, {@code burst} or {@code faults}</li>
  *   <li>{@code n}: items per run, default 100000; {@code n.quartz}: Quartz's own n (it drains in the hundreds per
  *       second here), default {@code n}</li>
  *   <li>{@code threads}: db-scheduler thread counts, default {@code 20,50}</li>
@@ -32,6 +34,8 @@ import java.util.stream.Stream;
  *   <li>{@code instances}: Stride's rows, by number of reminder-service JVMs, default {@code 1,2}</li>
  *   <li>{@code baseline}: the folder of an older checkout whose reminder-service jar is built, to add its rows</li>
  *   <li>{@code settle}: burst only, seconds to keep counting after the last email, default 10</li>
+ *   <li>{@code scenarios}: faults only, which scenarios (e.g. {@code kill-notifier,smtp-outage}), default all; outage lengths
+ *       and the number of notifier kills as {@code -Dfaults.*} (see FaultSettings)</li>
  * </ul>
  */
 public final class Bench {
@@ -48,16 +52,20 @@ public final class Bench {
         out.println();
 
         Path dataDir = Files.createTempDirectory("stride-bench-");
+        // -Dlogs=<folder> keeps the services' logs after the run (they live in the temporary data folder otherwise).
+        Path logDir = System.getProperty("logs") == null ? dataDir.resolve("logs") : Path.of(System.getProperty("logs")).toAbsolutePath();
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(dataDir, System.getenv()),
                 line -> out.println("infra:   " + line))) {
             switch (bench) {
-                case "dispatch" -> new DispatchBenchmark(infra, dataDir.resolve("logs"), out).run(n, Integer.getInteger("n.quartz", n),
+                case "dispatch" -> new DispatchBenchmark(infra, logDir, out).run(n, Integer.getInteger("n.quartz", n),
                         list(System.getProperty("peers", "stride,producer,update,db-scheduler,quartz")),
                         list(System.getProperty("threads", "20,50")).stream().map(Integer::valueOf).toList(),
                         System.getProperty("baseline"));
-                case "burst" -> BurstBenchmark.print(new BurstBenchmark(infra, dataDir.resolve("logs"),
+                case "burst" -> BurstBenchmark.print(new BurstBenchmark(infra, logDir,
                         Duration.ofSeconds(Long.getLong("settle", 10))).run(n, Map.of(), Map.of()), out);
-                default -> throw new IllegalArgumentException("Unknown -Dbench=" + bench + "; known: dispatch, burst");
+                case "faults" -> new FaultSuite(infra, logDir, FaultSettings.fromProperties(FaultSettings.full(n)), out)
+                        .run(FaultSuite.parse(System.getProperty("scenarios", "all")));
+                default -> throw new IllegalArgumentException("Unknown -Dbench=" + bench + "; known: dispatch, burst, faults");
             }
         } finally {
             deleteTree(dataDir);

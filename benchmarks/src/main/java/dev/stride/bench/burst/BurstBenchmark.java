@@ -113,7 +113,7 @@ public final class BurstBenchmark {
     }
 
     /** Waits until reminder-service has a pending nudge for all N learners; returns their (single) due instant. */
-    private static Instant awaitScheduled(Statement sql, int n) throws Exception {
+    public static Instant awaitScheduled(Statement sql, int n) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
             try (ResultSet row = sql.executeQuery("""
@@ -133,7 +133,8 @@ public final class BurstBenchmark {
         throw new IllegalStateException("reminder-service did not schedule " + n + " nudges within 30 minutes");
     }
 
-    private static void advanceClock(int port, Duration by) throws Exception {
+    /** Moves a reminder-service's demo clock forward (its ClockResource; the offset is stored, so a restart keeps it). */
+    public static void advanceClock(int port, Duration by) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/clock/advance?by=" + by))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

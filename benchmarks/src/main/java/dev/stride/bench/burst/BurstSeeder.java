@@ -25,17 +25,19 @@ import java.util.UUID;
  * SubscriptionActivated per learner), for reminder-service and notifier-service to consume. HTTP is not what the
  * burst measures, so roadmap-service's pages are skipped.
  */
-final class BurstSeeder {
+public final class BurstSeeder {
 
     private BurstSeeder() {
     }
 
     /** The address of learner {@code i}: one subscription each, so the inbox tells every subscription-week apart. */
-    static String address(int i) {
+    public static String address(int i) {
         return "learner-" + i + "@burst.example.org";
     }
 
-    static void seed(String bootstrapServers, int n, LocalDate startDate) {
+    /** Sends the roadmap and N activations; returns the subscription ids, learner {@code i}'s at index {@code i - 1}. */
+    public static java.util.List<UUID> seed(String bootstrapServers, int n, LocalDate startDate) {
+        java.util.List<UUID> ids = new java.util.ArrayList<>(n);
         Clock clock = Clock.systemUTC();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
@@ -43,15 +45,18 @@ final class BurstSeeder {
             producer.flush();
             for (int i = 1; i <= n; i++) {
                 UUID id = UUID.randomUUID();
+                ids.add(id);
                 send(producer, Topics.SUBSCRIPTION_EVENTS, id.toString(), new SubscriptionActivated(id,
                         new Learner(address(i), "Learner " + i, "en"), StrideFixture.ROADMAP_ID, 1, StrideFixture.PLAN, startDate,
                         clock.instant()), clock);
             }
             producer.flush();
         }
+        return ids;
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, DomainEvent event, Clock clock) {
+    /** Sends one event as roadmap-service would (CloudEvents headers, keyed by aggregate). */
+    public static void send(KafkaProducer<String, byte[]> producer, String topic, String key, DomainEvent event, Clock clock) {
         EventEnvelope<DomainEvent> envelope = EventEnvelope.wrap(StrideEvents.CATALOG, key, event, clock);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, StrideEvents.CODEC.encode(envelope));
         CloudEventHeaders.of(envelope, "/stride/roadmap-service").forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));

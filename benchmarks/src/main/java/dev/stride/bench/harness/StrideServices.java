@@ -31,7 +31,7 @@ public final class StrideServices implements AutoCloseable {
     private final Path projectDir;
     private final StrideInfrastructure infra;
     private final Path logDir;
-    private final List<Running> running = new ArrayList<>();
+    private final List<Running> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StrideServices(Path projectDir, StrideInfrastructure infra, Path logDir) {
         this.projectDir = projectDir;
@@ -71,6 +71,23 @@ public final class StrideServices implements AutoCloseable {
         Running started = new Running(name, process, process.awaitReady(Duration.ofMinutes(3)));
         running.add(started);
         return started;
+    }
+
+    /** Kills the service with SIGKILL, as a node failure or the OOM killer would: no shutdown hooks, no leaving the group. */
+    public void kill(Running service) {
+        service.process().process().destroyForcibly();
+        try {
+            service.process().process().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running.remove(service);
+    }
+
+    /** Stops one service gracefully (SIGTERM). */
+    public void stop(Running service) {
+        service.process().stop(Duration.ofSeconds(30));
+        running.remove(service);
     }
 
     public List<Running> running() {

@@ -1,8 +1,7 @@
 package dev.stride.reminder.messaging;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
 import dev.stride.contracts.Channels;
+import dev.stride.contracts.consumer.ConsumerRetry;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.StrideEvents;
@@ -11,8 +10,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
 
 /**
  * Consumes roadmap and subscription events in order per key. A failure that may pass (the database restarting, a
@@ -28,19 +25,12 @@ public class EventConsumers {
 
     private final EventApplier applier;
     private final WaitingEvents waiting;
-    private final RetryPolicy<Boolean> transientFailures;
+    private final ConsumerRetry retry;
 
     public EventConsumers(EventApplier applier, WaitingEvents waiting, ReminderSettings settings) {
         this.applier = applier;
         this.waiting = waiting;
-        this.transientFailures = RetryPolicy.<Boolean>builder()
-                .handleIf(TransientFailures::isTransient)
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5))
-                .withJitter(0.25)
-                .withMaxRetries(-1)
-                .withMaxDuration(settings.consumers().retryFor())
-                .onRetry(event -> LOG.warnf("Applying an event failed (%s), retry %d", event.getLastException(), event.getAttemptCount()))
-                .build();
+        this.retry = new ConsumerRetry(settings.consumers().retryFor(), message -> LOG.warnf("Applying an event failed: %s", message));
     }
 
     @Incoming(Channels.ROADMAP_EVENTS_IN)
@@ -57,7 +47,7 @@ public class EventConsumers {
 
     private void apply(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
-        boolean applied = Failsafe.with(transientFailures).get(() -> {
+        boolean applied = retry.get(() -> {
             try {
                 return applier.apply(envelope);
             } catch (EventApplier.UnknownSubscriptionException e) {

@@ -1,6 +1,7 @@
 package dev.stride.roadmap.delivery;
 
 import dev.stride.contracts.Channels;
+import dev.stride.contracts.consumer.ConsumerRetry;
 import dev.stride.contracts.event.DeliveryFailed;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
@@ -26,6 +27,9 @@ public class DeliveryEventConsumer {
     private static final Logger LOG = Logger.getLogger(DeliveryEventConsumer.class);
 
     private final Bounces bounces;
+    /** A database that is restarting is waited out (with back-off, up to five minutes) rather than dead-lettering a bounce. */
+    private final ConsumerRetry retry = new ConsumerRetry(java.time.Duration.ofMinutes(5),
+            message -> LOG.warnf("Recording a delivery outcome failed: %s", message));
 
     public DeliveryEventConsumer(Bounces bounces) {
         this.bounces = bounces;
@@ -39,7 +43,7 @@ public class DeliveryEventConsumer {
             return;
         }
         Instant at = failed.at() != null ? failed.at() : envelope.occurredAt();
-        if (!bounces.record(failed.subscriptionId(), failed.reason(), at)) {
+        if (!retry.get(() -> bounces.record(failed.subscriptionId(), failed.reason(), at))) {
             // Not poison: e.g. a subscription of another environment or one removed since; the reason is not logged (it names the address).
             LOG.debugf("Ignored %s %s: subscription %s is not known here", envelope.type(), envelope.eventId(), failed.subscriptionId());
         }
