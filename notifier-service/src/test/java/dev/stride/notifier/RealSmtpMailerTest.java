@@ -3,8 +3,9 @@ package dev.stride.notifier;
 import dev.stride.infra.mail.StoredMail;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.infra.testing.TestInfrastructure;
+import dev.stride.notifier.delivery.MailEventLoop;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,13 +25,18 @@ import static org.awaitility.Awaitility.await;
 class RealSmtpMailerTest {
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
+
+    @Inject
+    MailEventLoop mailEventLoop;
 
     @Test
     void aMailSentWithQuarkusMailerArrivesAtTheRealSmtpServer() {
         String to = "learner-" + UUID.randomUUID() + "@example.org";
 
-        mailer.send(Mail.withText(to, "Week 1: Python basics", "Two sessions: Tuesday 18:00 and Saturday 09:30."));
+        // The reactive mailer started on its event loop, as the sender uses it (see MailEventLoop).
+        mailEventLoop.run(() -> mailer.send(Mail.withText(to, "Week 1: Python basics", "Two sessions: Tuesday 18:00 and Saturday 09:30.")))
+                .await().atMost(Duration.ofSeconds(15));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !TestInfrastructure.get().inbox().messagesTo(to).isEmpty());
         List<StoredMail> received = TestInfrastructure.get().inbox().messagesTo(to);

@@ -5,6 +5,8 @@ import dev.stride.infra.mail.StoredMail;
 import dev.stride.infra.testing.TestInfrastructure;
 import jakarta.mail.Header;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,24 @@ public record ReceivedEmail(StoredMail stored, MimeMessage message, String subje
     public static List<ReceivedEmail> awaitMessagesTo(String address, int atLeast) {
         await().atMost(Duration.ofSeconds(30)).until(() -> TestInfrastructure.get().inbox().messagesTo(address).size() >= atLeast);
         return messagesTo(address);
+    }
+
+    /**
+     * How long "no second email" must be watched before it means anything. A second copy comes from a row claimed
+     * again, which happens only once its lease has run out and the sender has polled: lease + poll interval, plus a
+     * margin for the send itself. A shorter wait passes even when the duplicate it is about is on its way.
+     */
+    public static Duration repeatWindow() {
+        Config config = ConfigProvider.getConfig();
+        return config.getValue("stride.delivery.lease", Duration.class)
+                .plus(config.getValue("stride.delivery.poll-interval", Duration.class))
+                .plusSeconds(2);
+    }
+
+    /** Asserts that exactly {@code count} messages reach {@code address} and no more arrive within {@link #repeatWindow()}. */
+    public static void awaitNoMoreThan(String address, int count) {
+        Duration window = repeatWindow();
+        await().during(window).atMost(window.plusSeconds(30)).until(() -> messagesTo(address).size() == count);
     }
 
     public static List<ReceivedEmail> messagesTo(String address) {

@@ -2,8 +2,14 @@ package dev.stride.notifier.delivery;
 
 import dev.stride.contracts.event.EmailKind;
 
+import java.time.Instant;
 import java.util.UUID;
 
-/** An email this sender holds the lease on, with what it needs to render and send it; {@code attempt} counts this one. */
-public record ClaimedEmail(UUID emailId, EmailKind kind, UUID subscriptionId, String recipient, String payload, int attempt) {
+/**
+ * An email this sender holds the lease on, with what it needs to render and send it; {@code attempt} counts this one.
+ * {@code probe}: sent to find out whether the mail server answers again ({@link SmtpCircuit}); {@code pulledForwardFrom}:
+ * the due time of a probe taken before it was due (null otherwise), given back if the server is still down.
+ */
+public record ClaimedEmail(UUID emailId, EmailKind kind, UUID subscriptionId, String recipient, String payload, int attempt,
+                           boolean probe, Instant pulledForwardFrom) {
 }

@@ -3,6 +3,7 @@ package dev.stride.notifier.delivery;
 import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.StrideEvents;
+import dev.stride.notifier.delivery.SuppressionRepository.Suppressed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -14,13 +15,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The delivery ledger: every email is recorded here before it is sent (its id unique, so a repeat is dropped),
  * claimed by a sender under a lease, and finished as SENT, FAILED or SUPPRESSED. Retries come from this table,
- * never from memory, so a restart loses nothing and a slow mail server blocks no Kafka partition.
+ * never from memory, so a restart loses nothing and a slow mail server blocks no Kafka partition. Each outcome is
+ * committed on its own, right after its send returns: a 250 is on record within one transaction, never batched.
  */
 @ApplicationScoped
 public class DeliveryLedger {
@@ -49,12 +52,13 @@ public class DeliveryLedger {
 
     /**
      * Records an email to send, in the consumer's transaction. Returns false if it was dropped: its id is already
-     * in the ledger (a redelivered or republished event), or the address left this subscription (recorded as SUPPRESSED).
+     * in the ledger (a redelivered or republished event), or the address left this subscription or hard-bounced
+     * (recorded as SUPPRESSED).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(EmailKind kind, UUID emailId, UUID subscriptionId, String recipient, EventEnvelope<?> envelope) {
         Instant now = clock.instant();
-        boolean suppressed = kind != EmailKind.GOODBYE && suppressions.isSuppressed(recipient, subscriptionId);
+        Optional<Suppressed> suppressed = suppressions.find(recipient, subscriptionId, kind);
         EmailDelivery row = new EmailDelivery();
         row.emailId = emailId;
         row.kind = kind;
@@ -62,18 +66,17 @@ public class DeliveryLedger {
         row.recipient = SuppressionRepository.normalise(recipient);
         row.eventType = envelope.type();
         row.payload = new String(StrideEvents.CODEC.encode(envelope), StandardCharsets.UTF_8);
-        row.state = suppressed ? DeliveryState.SUPPRESSED : DeliveryState.PENDING;
+        row.state = DeliveryState.PENDING;
         row.nextAttemptAt = now;
         row.createdAt = now;
-        row.finishedAt = suppressed ? now : null;
+        suppressed.ifPresent(why -> settleSuppressed(row, why, now));
         if (!deliveries.insertIfAbsent(row)) {
             metrics.duplicateDropped(kind);
             LOG.debugf("%s email %s is already in the ledger; dropped", kind, emailId);
             return false;
         }
-        if (suppressed) {
-            metrics.suppressed(kind);
-            LOG.infof("%s email %s not sent: %s unsubscribed from subscription %s", kind, emailId, row.recipient, subscriptionId);
+        if (suppressed.isPresent()) {
+            countSuppressed(row, suppressed.get());
             return false;
         }
         queued.fire(new EmailQueued(emailId));
@@ -88,26 +91,42 @@ public class DeliveryLedger {
 
     /**
      * Claims up to {@code limit} due emails that no other sender holds and leases them for {@code stride.delivery.lease}.
-     * The suppression list is checked again here, at send time: a nudge queued before the learner left is dropped now.
+     * The suppression lists are checked again here, at send time: a nudge queued before the learner left, or before
+     * the address hard-bounced, is settled now. A {@code probe} claims one email to find out whether the mail server
+     * answers again: a due one, or else the one the outage backed off that is due soonest, pulled forward.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<ClaimedEmail> claim(int limit) {
+    public List<ClaimedEmail> claim(int limit, boolean probe) {
         Instant now = clock.instant();
+        List<EmailDelivery> rows = probe ? deliveries.claimProbeCandidates(now, settings.batchSize()) : deliveries.claimDue(now, limit);
         List<ClaimedEmail> claimed = new ArrayList<>();
-        for (EmailDelivery row : deliveries.claimDue(now, limit)) {
-            row.updatedAt = now;
-            if (row.kind != EmailKind.GOODBYE && suppressions.isSuppressed(row.recipient, row.subscriptionId)) {
-                row.state = DeliveryState.SUPPRESSED;
-                row.finishedAt = now;
-                metrics.suppressed(row.kind);
-                LOG.infof("%s email %s not sent: %s unsubscribed from subscription %s", row.kind, row.emailId, row.recipient, row.subscriptionId);
+        for (EmailDelivery row : rows) {
+            if (claimed.size() == limit) {
+                break; // a probe's further candidates stay as they are
+            }
+            Optional<Suppressed> suppressed = suppressions.find(row.recipient, row.subscriptionId, row.kind);
+            if (suppressed.isPresent()) {
+                settleSuppressed(row, suppressed.get(), now);
+                countSuppressed(row, suppressed.get());
                 continue;
             }
+            Instant pulledForwardFrom = row.nextAttemptAt.isAfter(now) ? row.nextAttemptAt : null;
             row.attempts++;
             row.nextAttemptAt = now.plus(settings.lease());
-            claimed.add(new ClaimedEmail(row.emailId, row.kind, row.subscriptionId, row.recipient, row.payload, row.attempts));
+            row.outageBackoff = false;
+            row.updatedAt = now;
+            claimed.add(new ClaimedEmail(row.emailId, row.kind, row.subscriptionId, row.recipient, row.payload, row.attempts,
+                    probe, pulledForwardFrom));
         }
         return claimed;
+    }
+
+    /** The mail server answers again: the emails its outage backed off are due now. Returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseOutageBackoff() {
+        int released = deliveries.releaseOutageBackoff(clock.instant());
+        metrics.releasedAfterOutage(released);
+        return released;
     }
 
     /** The SMTP server accepted the email (its 250 reply). */
@@ -127,10 +146,14 @@ public class DeliveryLedger {
         metrics.sent(row.kind);
     }
 
-    /** A send failed: retried later if the failure is transient and attempts remain, otherwise failed for good. */
+    /**
+     * A send failed: retried later if the failure is transient and attempts remain, otherwise failed for good. A hard
+     * bounce also suppresses the address for every later email. A probe pulled forward that found the server still
+     * down does not count as an attempt and keeps its due time.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public DeliveryState failed(UUID emailId, SmtpFailure failure) {
-        EmailDelivery row = deliveries.findById(emailId, LockModeType.PESSIMISTIC_WRITE);
+    public DeliveryState failed(ClaimedEmail email, SmtpFailure failure) {
+        EmailDelivery row = deliveries.findById(email.emailId(), LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !isOpen(row)) {
             return row == null ? null : row.state;
         }
@@ -138,20 +161,54 @@ public class DeliveryLedger {
         row.lastError = truncate(failure.reason());
         row.smtpCode = failure.replyCode();
         row.updatedAt = now;
-        if (failure.permanent() || row.attempts >= settings.maxAttempts()) {
+        if (failure.hardBounce()) {
+            row.lastError = truncate(HardBounces.bouncedReason(failure.reason()));
+            if (suppressions.suppressHardBounce(row.recipient, failure.replyCode(), truncate(failure.reason()), row.emailId, now)) {
+                metrics.hardBounce(row.kind);
+                LOG.warnf("%s hard-bounced (%s): suppressed for every subscription", row.recipient, failure.reason());
+            }
+        }
+        if (email.pulledForwardFrom() != null && failure.connectionLevel()) {
+            row.attempts--;
+            row.nextAttemptAt = email.pulledForwardFrom();
+            row.outageBackoff = true;
+            LOG.debugf("Probe with %s email %s: SMTP still down (%s)", row.kind, row.emailId, failure.reason());
+        } else if (failure.permanent() || row.attempts >= settings.maxAttempts()) {
             row.state = DeliveryState.FAILED;
             row.permanentFailure = failure.permanent();
             row.finishedAt = now;
             row.outcomeEventId = UUID.randomUUID();
             metrics.failed(row.kind, failure.permanent());
-            LOG.warnf("%s email %s to %s failed for good after %d attempt(s): %s", row.kind, emailId, row.recipient, row.attempts, failure.reason());
+            LOG.warnf("%s email %s to %s failed for good after %d attempt(s): %s", row.kind, row.emailId, row.recipient, row.attempts, failure.reason());
         } else {
             row.state = DeliveryState.RETRYING;
             row.nextAttemptAt = now.plus(backoff.delayAfter(row.attempts));
+            row.outageBackoff = failure.connectionLevel();
             metrics.retrying(row.kind);
-            LOG.infof("%s email %s attempt %d failed (%s); next attempt at %s", row.kind, emailId, row.attempts, failure.reason(), row.nextAttemptAt);
+            LOG.infof("%s email %s attempt %d failed (%s); next attempt at %s", row.kind, row.emailId, row.attempts, failure.reason(), row.nextAttemptAt);
         }
         return row.state;
+    }
+
+    /**
+     * Settles an email as not sent. A hard-bounced address's emails also get a DeliveryFailed event (permanent, reason
+     * "hard-bounce: ..."), so each subscription learns why its emails stopped; an unsubscribed one's emit nothing.
+     */
+    private static void settleSuppressed(EmailDelivery row, Suppressed why, Instant now) {
+        row.state = DeliveryState.SUPPRESSED;
+        row.suppressionReason = why.reason();
+        row.finishedAt = now;
+        row.updatedAt = now;
+        if (why.hardBounce()) {
+            row.lastError = truncate(why.detail());
+            row.permanentFailure = true;
+            row.outcomeEventId = UUID.randomUUID();
+        }
+    }
+
+    private void countSuppressed(EmailDelivery row, Suppressed why) {
+        metrics.suppressed(row.kind, why.reason());
+        LOG.infof("%s email %s not sent: %s", row.kind, row.emailId, why.detail());
     }
 
     private static boolean isOpen(EmailDelivery row) {

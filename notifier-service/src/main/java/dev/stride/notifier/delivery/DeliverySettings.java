@@ -21,8 +21,8 @@ public interface DeliverySettings {
     @WithDefault("8")
     int maxConcurrentSends();
 
-    /** A send not finished by then is a transient failure. */
-    @WithDefault("30s")
+    /** A send not finished by then is a transient failure: the reactive mailer's only read timeout (see the README). */
+    @WithDefault("15s")
     Duration sendTimeout();
 
     /** A claimed email is not claimed again before this passes; must be longer than the send timeout. */
@@ -43,6 +43,10 @@ public interface DeliverySettings {
     /** Attempts in all, the first included; a transient failure on the last one fails the email. */
     @WithDefault("12")
     int maxAttempts();
+
+    /** While the mail server is down, one probe send is made this often; the first it answers releases the backlog. */
+    @WithDefault("5s")
+    Duration probeEvery();
 
     /** How often finished emails' Delivered / DeliveryFailed events are published. */
     @WithDefault("1s")

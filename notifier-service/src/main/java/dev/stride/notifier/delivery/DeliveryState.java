@@ -6,6 +6,6 @@ public enum DeliveryState {
     RETRYING,
     SENT,
     FAILED,
-    /** Not sent: the address unsubscribed from this subscription before it went out. */
+    /** Not sent: the address unsubscribed from this subscription, or hard-bounced, before it went out ({@code suppression_reason}). */
     SUPPRESSED
 }

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Sends what the ledger has due. Each poll claims as many emails as there are free send slots and hands them
  * to the reactive mailer, which sends over pooled, pipelined SMTP connections without holding a thread; a
- * slow exchange occupies one slot only. Outcomes are written back to the ledger on a worker thread.
+ * slow exchange occupies one slot only. Outcomes are written back to the ledger on a worker thread, one email per
+ * transaction as soon as its send returns. While the mail server is unreachable ({@link SmtpCircuit}) only one probe
+ * send goes out every {@code stride.delivery.probe-every}; when one is answered, the backlog the outage caused is due at once.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -30,17 +32,25 @@ public class DeliveryWorker {
     private final ReactiveMailer mailer;
     private final DeliveryMetrics metrics;
     private final DeliverySettings settings;
+    private final SmtpCircuit circuit;
+    private final MailEventLoop mailEventLoop;
     private final Semaphore sendSlots;
     private final AtomicBoolean draining = new AtomicBoolean();
 
     public DeliveryWorker(DeliveryLedger ledger, EmailComposer composer, ReactiveMailer mailer, DeliveryMetrics metrics,
-                          DeliverySettings settings) {
+                          DeliverySettings settings, SmtpCircuit circuit, MailEventLoop mailEventLoop) {
         this.ledger = ledger;
         this.composer = composer;
         this.mailer = mailer;
         this.metrics = metrics;
         this.settings = settings;
+        this.circuit = circuit;
+        this.mailEventLoop = mailEventLoop;
         this.sendSlots = new Semaphore(settings.maxConcurrentSends());
+        if (settings.lease().compareTo(settings.sendTimeout()) <= 0) {
+            LOG.warnf("stride.delivery.lease (%s) is not longer than stride.delivery.send-timeout (%s): an email still being sent"
+                    + " can be claimed and sent again", settings.lease(), settings.sendTimeout());
+        }
     }
 
     @Scheduled(every = "${stride.delivery.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -73,15 +83,33 @@ public class DeliveryWorker {
             if (free == 0) {
                 return started;
             }
-            int wanted = Math.min(free, settings.batchSize());
-            List<ClaimedEmail> claimed = ledger.claim(wanted);
+            // While SMTP is down, one probe send now and then instead of the whole backlog failing email by email.
+            SmtpCircuit.Admission admission = circuit.admit();
+            if (admission == SmtpCircuit.Admission.NONE) {
+                return started;
+            }
+            boolean probe = admission == SmtpCircuit.Admission.PROBE;
+            int wanted = probe ? 1 : Math.min(free, settings.batchSize());
+            List<ClaimedEmail> claimed = claim(wanted, probe);
             for (ClaimedEmail email : claimed) {
                 sendSlots.acquireUninterruptibly();
                 send(email);
                 started++;
             }
-            if (claimed.size() < wanted) {
+            if (probe || claimed.size() < wanted) {
                 return started;
+            }
+        }
+    }
+
+    private List<ClaimedEmail> claim(int wanted, boolean probe) {
+        List<ClaimedEmail> claimed = List.of();
+        try {
+            claimed = ledger.claim(wanted, probe);
+            return claimed;
+        } finally {
+            if (probe && claimed.isEmpty()) {
+                circuit.probeUnused();
             }
         }
     }
@@ -100,7 +128,9 @@ public class DeliveryWorker {
             return;
         }
         long startedAt = System.nanoTime();
-        mailer.send(composed.mail())
+        // Started on the mail client's own event loop: started from this worker thread, a send can miss the
+        // server's greeting and hang (MailEventLoop).
+        mailEventLoop.run(() -> mailer.send(composed.mail()))
                 .ifNoItem().after(settings.sendTimeout()).fail()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .subscribe().with(
@@ -114,6 +144,7 @@ public class DeliveryWorker {
                         });
     }
 
+    /** The server's 250, committed for this one email at once (its own transaction), never at the end of a batch. */
     private void finishSent(ClaimedEmail email, String messageId) {
         try {
             ledger.sent(email.emailId(), messageId);
@@ -123,16 +154,29 @@ public class DeliveryWorker {
         } finally {
             sendSlots.release();
         }
+        circuit.finished(email.probe(), SmtpCircuit.Outcome.ANSWERED, "250").ifPresent(downSince -> resume());
     }
 
     private void finish(ClaimedEmail email, SmtpFailure failure) {
         try {
-            ledger.failed(email.emailId(), failure);
+            ledger.failed(email, failure);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s email %s failed (%s) and the failure could not be recorded; it is retried after its lease",
                     email.kind(), email.emailId(), failure.reason());
         } finally {
             sendSlots.release();
         }
+        circuit.finished(email.probe(), SmtpCircuit.Outcome.of(failure), failure.reason()).ifPresent(downSince -> resume());
+    }
+
+    /** The mail server answers again: what its outage backed off is due now, and the sender starts on it at once. */
+    private void resume() {
+        try {
+            int released = ledger.releaseOutageBackoff();
+            LOG.infof("%d email(s) backed off by the SMTP outage are due now", released);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Emails backed off by the SMTP outage could not be made due; they go out at their own retry times");
+        }
+        Infrastructure.getDefaultWorkerPool().execute(this::sendDue);
     }
 }

@@ -71,4 +71,12 @@ public class EmailDelivery {
 
     @Column(name = "outcome_published_at")
     public Instant outcomePublishedAt;
+
+    /** SUPPRESSED only: {@code unsubscribed} or {@code hard-bounce}. */
+    @Column(name = "suppression_reason")
+    public String suppressionReason;
+
+    /** RETRYING because the mail server could not be reached: due at once when it answers again. */
+    @Column(name = "outage_backoff")
+    public boolean outageBackoff;
 }

@@ -17,9 +17,11 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
     public boolean insertIfAbsent(EmailDelivery row) {
         int inserted = getEntityManager().createNativeQuery("""
                         INSERT INTO email_delivery (email_id, kind, subscription_id, recipient, event_type, payload, state,
-                                                    attempts, next_attempt_at, created_at, updated_at, finished_at)
+                                                    attempts, next_attempt_at, created_at, updated_at, finished_at,
+                                                    suppression_reason, last_error, permanent_failure, outcome_event_id)
                         VALUES (:emailId, :kind, :subscriptionId, :recipient, :eventType, :payload, :state,
-                                0, :nextAttemptAt, :createdAt, :createdAt, :finishedAt)
+                                0, :nextAttemptAt, :createdAt, :createdAt, :finishedAt,
+                                :suppressionReason, :lastError, :permanentFailure, :outcomeEventId)
                         ON CONFLICT (email_id) DO NOTHING""")
                 .setParameter("emailId", row.emailId)
                 .setParameter("kind", row.kind.name())
@@ -31,6 +33,10 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("nextAttemptAt", row.nextAttemptAt)
                 .setParameter("createdAt", row.createdAt)
                 .setParameter("finishedAt", row.finishedAt)
+                .setParameter("suppressionReason", row.suppressionReason)
+                .setParameter("lastError", row.lastError)
+                .setParameter("permanentFailure", row.permanentFailure)
+                .setParameter("outcomeEventId", row.outcomeEventId)
                 .executeUpdate();
         return inserted == 1;
     }
@@ -47,6 +53,35 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();
+    }
+
+    /**
+     * Candidates for a probe while the mail server is down: what is due, and else what the outage backed off, even if
+     * not due yet (the probe pulls it forward), soonest due first.
+     */
+    @SuppressWarnings("unchecked")
+    public List<EmailDelivery> claimProbeCandidates(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM email_delivery
+                        WHERE state IN ('PENDING', 'RETRYING') AND (next_attempt_at <= :now OR outage_backoff)
+                        ORDER BY next_attempt_at
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""", EmailDelivery.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /**
+     * The mail server answers again: every email waiting only for it is due now. A row a sender holds has
+     * {@code outage_backoff} cleared, so its lease is never cut short. Returns how many were released.
+     */
+    public int releaseOutageBackoff(Instant now) {
+        return getEntityManager().createNativeQuery("""
+                        UPDATE email_delivery SET next_attempt_at = :now, updated_at = :now
+                        WHERE outage_backoff AND state = 'RETRYING' AND next_attempt_at > :now""")
+                .setParameter("now", now)
+                .executeUpdate();
     }
 
     /** Finished emails whose Delivered / DeliveryFailed event Kafka has not acknowledged yet. */

@@ -1,15 +1,30 @@
 package dev.stride.notifier.delivery;
 
+import dev.stride.contracts.event.EmailKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The suppression list: (address, subscription) pairs that unsubscribed. */
+/**
+ * The suppression lists: (address, subscription) pairs that unsubscribed, and addresses that hard-bounced
+ * ({@link AddressSuppression}), which receive nothing at all.
+ */
 @ApplicationScoped
 public class SuppressionRepository implements PanacheRepositoryBase<Suppression, Suppression.Key> {
+
+    /** Why an email is not sent. {@code detail} says it in words; for a hard bounce it is the DeliveryFailed reason. */
+    public record Suppressed(String reason, String detail) {
+
+        public static final String UNSUBSCRIBED = "unsubscribed";
+
+        public boolean hardBounce() {
+            return AddressSuppression.HARD_BOUNCE.equals(reason);
+        }
+    }
 
     /** Adds the pair; false if it was already there (a repeated Unsubscribed). */
     public boolean suppress(String address, UUID subscriptionId, UUID eventId, Instant at) {
@@ -24,8 +39,43 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
                 .executeUpdate() == 1;
     }
 
+    /** Suppresses the address for everything after a hard bounce; false if it already was (the first bounce is kept). */
+    public boolean suppressHardBounce(String address, Integer smtpCode, String smtpReply, UUID emailId, Instant at) {
+        return getEntityManager().createNativeQuery("""
+                        INSERT INTO address_suppression (address, reason, smtp_code, smtp_reply, email_id, suppressed_at)
+                        VALUES (:address, :reason, :smtpCode, :smtpReply, :emailId, :at)
+                        ON CONFLICT (address) DO NOTHING""")
+                .setParameter("address", normalise(address))
+                .setParameter("reason", AddressSuppression.HARD_BOUNCE)
+                .setParameter("smtpCode", smtpCode)
+                .setParameter("smtpReply", smtpReply)
+                .setParameter("emailId", emailId)
+                .setParameter("at", at)
+                .executeUpdate() == 1;
+    }
+
     public boolean isSuppressed(String address, UUID subscriptionId) {
         return count("id.address = ?1 and id.subscriptionId = ?2", normalise(address), subscriptionId) > 0;
+    }
+
+    public Optional<AddressSuppression> hardBounce(String address) {
+        return Optional.ofNullable(getEntityManager().find(AddressSuppression.class, normalise(address)));
+    }
+
+    /**
+     * Whether an email of this kind may not go to the address for this subscription, and why: a hard-bounced address
+     * gets nothing; an address that left the subscription gets nothing but the goodbye.
+     */
+    public Optional<Suppressed> find(String address, UUID subscriptionId, EmailKind kind) {
+        Optional<AddressSuppression> bounced = hardBounce(address);
+        if (bounced.isPresent()) {
+            AddressSuppression bounce = bounced.get();
+            return Optional.of(new Suppressed(AddressSuppression.HARD_BOUNCE, HardBounces.laterEmailReason(bounce)));
+        }
+        if (kind != EmailKind.GOODBYE && isSuppressed(address, subscriptionId)) {
+            return Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED, normalise(address) + " unsubscribed from subscription " + subscriptionId));
+        }
+        return Optional.empty();
     }
 
     public static String normalise(String address) {

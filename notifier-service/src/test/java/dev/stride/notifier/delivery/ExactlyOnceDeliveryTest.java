@@ -43,8 +43,7 @@ class ExactlyOnceDeliveryTest {
 
         ReceivedEmail.awaitMessagesTo(nudge.email(), 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() >= duplicatesBefore + 2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .until(() -> ReceivedEmail.messagesTo(nudge.email()).size() == 1);
+        ReceivedEmail.awaitNoMoreThan(nudge.email(), 1);
         EmailDelivery row = LedgerRows.existing(deliveries, nudge.nudgeId());
         assertThat(row.state).isEqualTo(DeliveryState.SENT);
         assertThat(row.attempts).isEqualTo(1);

@@ -31,6 +31,10 @@ class SmtpFailureTest {
     @Inject
     ReactiveMailer mailer;
 
+    /** Sends as the sender does: started on the mail client's event loop (from the test thread a send can hang, see MailEventLoop). */
+    @Inject
+    MailEventLoop mailEventLoop;
+
     @Test
     void a550RefusalArrivesAsSmtpExceptionAndIsPermanent() {
         Throwable failure = sendRefusedWith(550, "5.1.1 no such user");
@@ -42,6 +46,18 @@ class SmtpFailureTest {
         assertThat(classified.permanent()).isTrue();
         assertThat(classified.replyCode()).isEqualTo(550);
         assertThat(classified.reason()).contains("550").contains("no such user");
+        // The client names the RCPT TO step this way: what tells a hard bounce of the address from other 5xx refusals.
+        assertThat(classified.reason()).startsWith(HardBounces.RECIPIENT_REFUSED);
+        assertThat(classified.hardBounce()).isTrue();
+        assertThat(classified.connectionLevel()).as("the server answered").isFalse();
+    }
+
+    @Test
+    void a550ForPolicyIsPermanentButNoHardBounce() {
+        SmtpFailure classified = SmtpFailure.of(sendRefusedWith(550, "5.7.1 client host blocked"));
+
+        assertThat(classified.permanent()).isTrue();
+        assertThat(classified.hardBounce()).isFalse();
     }
 
     @Test
@@ -52,6 +68,8 @@ class SmtpFailureTest {
         SmtpFailure classified = SmtpFailure.of(failure);
         assertThat(classified.permanent()).isFalse();
         assertThat(classified.replyCode()).isEqualTo(451);
+        assertThat(classified.hardBounce()).isFalse();
+        assertThat(classified.connectionLevel()).as("a refusal of one recipient says the server is up").isFalse();
     }
 
     @Test
@@ -60,7 +78,7 @@ class SmtpFailureTest {
         sink.suspend();
         Throwable failure;
         try {
-            failure = catchThrowable(() -> mailer.send(Mail.withText(TestEvents.uniqueEmail("down"), "Week 1", "Hello"))
+            failure = catchThrowable(() -> mailEventLoop.run(() -> mailer.send(Mail.withText(TestEvents.uniqueEmail("down"), "Week 1", "Hello")))
                     .await().atMost(Duration.ofSeconds(20)));
         } finally {
             sink.resume();
@@ -71,6 +89,7 @@ class SmtpFailureTest {
         assertThat(classified.permanent()).as(classified.reason()).isFalse();
         assertThat(classified.replyCode()).isNull();
         assertThat(classified.reason()).containsIgnoringCase("connect");
+        assertThat(classified.connectionLevel()).isTrue();
     }
 
     private Throwable sendRefusedWith(int code, String text) {
@@ -78,7 +97,7 @@ class SmtpFailureTest {
         String to = TestEvents.uniqueEmail("refused-" + code);
         sink.addRule(SmtpReplyRule.refuse(Pattern.quote(to), code, text));
         try {
-            return catchThrowable(() -> mailer.send(Mail.withText(to, "Week 1", "Hello")).await().atMost(Duration.ofSeconds(20)));
+            return catchThrowable(() -> mailEventLoop.run(() -> mailer.send(Mail.withText(to, "Week 1", "Hello"))).await().atMost(Duration.ofSeconds(20)));
         } finally {
             sink.clearRules();
         }

@@ -46,7 +46,7 @@ class SuppressionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> LedgerRows.row(deliveries, nudge.nudgeId())
                 .map(row -> row.state == DeliveryState.SUPPRESSED).orElse(false));
         List<ReceivedEmail> received = ReceivedEmail.awaitMessagesTo(address, 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> ReceivedEmail.messagesTo(address).size() == 1);
+        ReceivedEmail.awaitNoMoreThan(address, 1);
         ReceivedEmail goodbye = received.get(0);
         assertThat(goodbye.subject()).isEqualTo("You have unsubscribed from “AI/ML engineer in 12 months”");
         assertThat(goodbye.header("Message-ID")).isEqualTo("<" + unsubscribed.eventId() + "@stride.dev>");
@@ -74,7 +74,7 @@ class SuppressionTest {
 
         List<ReceivedEmail> received = ReceivedEmail.awaitMessagesTo(address, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> LedgerRows.existing(deliveries, nudge.nudgeId()).state == DeliveryState.SUPPRESSED);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> ReceivedEmail.messagesTo(address).size() == 1);
+        ReceivedEmail.awaitNoMoreThan(address, 1);
         assertThat(received.get(0).subject()).startsWith("You have unsubscribed from");
     }
 

@@ -11,12 +11,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** SubscriptionRequested becomes the double opt-in email: the confirm button and what will arrive when, in the learner's zone. */
 @QuarkusTest
@@ -50,7 +48,7 @@ class ConfirmationEmailTest {
                 "The button works until March 10, 2027, 7:00 AM EST.");
         assertThat(email.html()).contains("href=\"https://stride.example/confirm/token-" + subscription + "\"", ">Confirm my subscription<",
                 "Every Monday at 7:30 AM (America/New_York)");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> ReceivedEmail.messagesTo(address).size() == 1);
+        ReceivedEmail.awaitNoMoreThan(address, 1);
     }
 
     @Test
