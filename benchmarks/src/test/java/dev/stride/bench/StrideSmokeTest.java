@@ -62,7 +62,8 @@ class StrideSmokeTest {
     void aBurstReachesTheMailServerOncePerLearner() throws Exception {
         // Leases of 5 s on both ledgers and 8 s of counting after the last email: a row re-sent after its lease would show.
         BurstBenchmark.Result result = new BurstBenchmark(infra, dataDir.resolve("logs"), Duration.ofSeconds(8))
-                .run(200, Map.of("STRIDE_REMINDER_DISPATCH_LEASE", "5s"), Map.of("STRIDE_DELIVERY_LEASE", "5s"));
+                .run(200, Map.of("STRIDE_REMINDER_DISPATCH_LEASE", "5s"), Map.of("STRIDE_DELIVERY_LEASE", "5s",
+                        "STRIDE_DELIVERY_SEND_TIMEOUT", "4s"));
 
         assertThat(result.lost()).as("subscription-weeks with no email").isZero();
         assertThat(result.duplicated()).as("subscription-weeks with more than one email").isZero();

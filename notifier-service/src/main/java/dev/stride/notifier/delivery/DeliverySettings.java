@@ -55,4 +55,8 @@ public interface DeliverySettings {
     /** How long one batch of delivery events waits for Kafka's acknowledgement. */
     @WithDefault("10s")
     Duration eventsTimeout();
+
+    /** How long a nudge or subscription event whose ledger write fails for a reason that may pass is retried before its DLQ. */
+    @WithDefault("5m")
+    Duration consumerRetryFor();
 }

@@ -1,5 +1,6 @@
 package dev.stride.notifier.delivery;
 
+import dev.stride.contracts.consumer.ConsumerRetry;
 import dev.stride.notifier.mail.EmailComposer;
 import dev.stride.notifier.mail.InvalidRecipientException;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -35,6 +36,8 @@ public class DeliveryWorker {
     private final SmtpCircuit circuit;
     private final MailEventLoop mailEventLoop;
     private final Semaphore sendSlots;
+    /** Recording a 250 is retried while the database blips, for half a lease: each success closes a duplicate window. */
+    private final ConsumerRetry markRetry;
     private final AtomicBoolean draining = new AtomicBoolean();
 
     public DeliveryWorker(DeliveryLedger ledger, EmailComposer composer, ReactiveMailer mailer, DeliveryMetrics metrics,
@@ -47,6 +50,8 @@ public class DeliveryWorker {
         this.circuit = circuit;
         this.mailEventLoop = mailEventLoop;
         this.sendSlots = new Semaphore(settings.maxConcurrentSends());
+        this.markRetry = new ConsumerRetry(settings.lease().dividedBy(2),
+                message -> LOG.warnf("Recording an accepted email failed: %s", message));
         if (settings.lease().compareTo(settings.sendTimeout()) <= 0) {
             LOG.warnf("stride.delivery.lease (%s) is not longer than stride.delivery.send-timeout (%s): an email still being sent"
                     + " can be claimed and sent again", settings.lease(), settings.sendTimeout());
@@ -122,6 +127,10 @@ public class DeliveryWorker {
             finish(email, SmtpFailure.permanent(e.getMessage()));
             return;
         } catch (RuntimeException e) {
+            if (ConsumerRetry.isTransient(e)) {
+                retryLater(email, e);
+                return;
+            }
             // The same event renders the same way every time: retrying a broken template or event cannot help.
             LOG.errorf(e, "%s email %s cannot be rendered", email.kind(), email.emailId());
             finish(email, SmtpFailure.permanent("cannot render the email: " + e));
@@ -147,7 +156,10 @@ public class DeliveryWorker {
     /** The server's 250, committed for this one email at once (its own transaction), never at the end of a batch. */
     private void finishSent(ClaimedEmail email, String messageId) {
         try {
-            ledger.sent(email.emailId(), messageId);
+            markRetry.get(() -> {
+                ledger.sent(email.emailId(), messageId);
+                return null;
+            });
         } catch (RuntimeException e) {
             // The server has the email but the ledger does not know: after the lease it is sent again (the documented duplicate window).
             LOG.errorf(e, "%s email %s was sent but could not be marked sent", email.kind(), email.emailId());
@@ -155,6 +167,22 @@ public class DeliveryWorker {
             sendSlots.release();
         }
         circuit.finished(email.probe(), SmtpCircuit.Outcome.ANSWERED, "250").ifPresent(downSince -> resume());
+    }
+
+    /**
+     * Rendering reads the database (calendar versions): when that fails for a reason that may pass, the email is not at
+     * fault and the mail server was never asked, so the circuit stays as it is. It comes back after its back-off, or
+     * after its lease when even this cannot be recorded.
+     */
+    private void retryLater(ClaimedEmail email, RuntimeException cause) {
+        LOG.warnf("%s email %s could not be rendered now (%s); it is retried", email.kind(), email.emailId(), cause);
+        try {
+            ledger.failed(email, new SmtpFailure(false, null, "database unavailable while rendering: " + cause.getMessage(), false));
+        } catch (RuntimeException e) {
+            LOG.warnf("%s email %s: the retry could not be recorded either; it comes back after its lease", email.kind(), email.emailId());
+        } finally {
+            sendSlots.release();
+        }
     }
 
     private void finish(ClaimedEmail email, SmtpFailure failure) {

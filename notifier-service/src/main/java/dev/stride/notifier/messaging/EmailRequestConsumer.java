@@ -1,6 +1,7 @@
 package dev.stride.notifier.messaging;
 
 import dev.stride.contracts.Channels;
+import dev.stride.contracts.consumer.ConsumerRetry;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
@@ -12,9 +13,10 @@ import dev.stride.contracts.event.UnreadableEventException;
 import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.notifier.delivery.DeliveryLedger;
 import dev.stride.notifier.delivery.DeliveryMetrics;
+import dev.stride.notifier.delivery.DeliverySettings;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -33,16 +35,22 @@ public class EmailRequestConsumer {
     private final DeliveryLedger ledger;
     private final ProcessedEvents processed;
     private final DeliveryMetrics metrics;
+    private final ConsumerRetry retry;
 
-    public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics) {
+    public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics,
+                                DeliverySettings settings) {
         this.ledger = ledger;
         this.processed = processed;
         this.metrics = metrics;
+        this.retry = new ConsumerRetry(settings.consumerRetryFor(), message -> LOG.warnf("Recording an email request failed: %s", message));
     }
 
+    /**
+     * The record is read outside any transaction (an unreadable one goes to the DLQ at once); its ledger work runs in a
+     * transaction of its own, retried as a whole while the database is restarting or out of connections.
+     */
     @Incoming(Channels.NUDGE_EVENTS_IN)
     @Blocking(ordered = false)
-    @Transactional
     public void onNudgeEvent(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
         if (!(envelope.data() instanceof NudgeDue nudge)) {
@@ -52,28 +60,38 @@ public class EmailRequestConsumer {
         require(nudge.subscriptionId(), "subscriptionId", envelope);
         require(nudge.kind(), "kind", envelope);
         requireLearner(nudge.learner(), envelope);
-        ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope);
+        inTransaction(() -> ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope));
     }
 
     @Incoming(Channels.SUBSCRIPTION_EVENTS_IN)
     @Blocking(ordered = false)
-    @Transactional
     public void onSubscriptionEvent(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
         if (envelope.data() instanceof SubscriptionRequested requested) {
             require(requested.subscriptionId(), "subscriptionId", envelope);
             requireLearner(requested.learner(), envelope);
-            if (firstTime(envelope, EmailKind.CONFIRMATION)) {
-                ledger.record(EmailKind.CONFIRMATION, envelope.eventId(), requested.subscriptionId(), requested.learner().email(), envelope);
-            }
+            inTransaction(() -> {
+                if (firstTime(envelope, EmailKind.CONFIRMATION)) {
+                    ledger.record(EmailKind.CONFIRMATION, envelope.eventId(), requested.subscriptionId(), requested.learner().email(), envelope);
+                }
+            });
         } else if (envelope.data() instanceof Unsubscribed unsubscribed) {
             require(unsubscribed.subscriptionId(), "subscriptionId", envelope);
             requireLearner(unsubscribed.learner(), envelope);
-            if (firstTime(envelope, EmailKind.GOODBYE)) {
-                unsubscribe(envelope, unsubscribed);
-            }
+            inTransaction(() -> {
+                if (firstTime(envelope, EmailKind.GOODBYE)) {
+                    unsubscribe(envelope, unsubscribed);
+                }
+            });
         }
         // Every other subscription event changes nothing here: acknowledged and ignored.
+    }
+
+    private void inTransaction(Runnable work) {
+        retry.get(() -> {
+            QuarkusTransaction.requiringNew().run(work);
+            return null;
+        });
     }
 
     private void unsubscribe(EventEnvelope<?> envelope, Unsubscribed unsubscribed) {

@@ -26,6 +26,9 @@ public class DeliveryEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(DeliveryEventConsumer.class);
 
+    /** How notifier-service opens the reason of a DeliveryFailed that suppressed the address. */
+    static final String HARD_BOUNCE = "hard-bounce: ";
+
     private final Bounces bounces;
     /** A database that is restarting is waited out (with back-off, up to five minutes) rather than dead-lettering a bounce. */
     private final ConsumerRetry retry = new ConsumerRetry(java.time.Duration.ofMinutes(5),
@@ -39,11 +42,14 @@ public class DeliveryEventConsumer {
     @Blocking
     public void onDeliveryEvent(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
-        if (!(envelope.data() instanceof DeliveryFailed failed) || !failed.permanent()) {
+        // Only a hard bounce is about the address; other permanent failures (a policy refusal, an email that cannot be
+        // rendered) are about one email, and the address still works.
+        if (!(envelope.data() instanceof DeliveryFailed failed) || !failed.permanent()
+                || failed.reason() == null || !failed.reason().startsWith(HARD_BOUNCE)) {
             return;
         }
         Instant at = failed.at() != null ? failed.at() : envelope.occurredAt();
-        if (!retry.get(() -> bounces.record(failed.subscriptionId(), failed.reason(), at))) {
+        if (!retry.get(() -> bounces.record(failed.subscriptionId(), failed.reason().substring(HARD_BOUNCE.length()), at))) {
             // Not poison: e.g. a subscription of another environment or one removed since; the reason is not logged (it names the address).
             LOG.debugf("Ignored %s %s: subscription %s is not known here", envelope.type(), envelope.eventId(), failed.subscriptionId());
         }

@@ -42,6 +42,7 @@ import static org.hamcrest.Matchers.nullValue;
 class BounceNoticeTest {
 
     private static final String GROUP = "roadmap-service";
+    /** The mail server's words, as the manage page shows them; the event's reason opens with notifier-service's marker. */
     private static final String REFUSAL = "550 5.1.1 <mailbox> Recipient address rejected: User unknown";
 
     @Inject
@@ -57,7 +58,7 @@ class BounceNoticeTest {
         UUID second = TestSupport.subscribed(email, "ai-ml-four-phases", clock, links);
         Instant bouncedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 
-        publish(first, new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, first, REFUSAL, true, 1, bouncedAt));
+        publish(first, new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, first, DeliveryEventConsumer.HARD_BOUNCE + REFUSAL, true, 1, bouncedAt));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 TestSupport.as(second, links).when().get("/api/subscriptions/" + second).then().statusCode(200)
@@ -78,7 +79,7 @@ class BounceNoticeTest {
         TestSupport.as(first, links).when().get("/api/subscriptions/" + first).then()
                 .body("bounce.reason", equalTo(REFUSAL)).body("bounce.at", equalTo(bouncedAt.toString()));
 
-        RecordMetadata older = publish(first, new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, first, "an older refusal", true, 1,
+        RecordMetadata older = publish(first, new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, first, DeliveryEventConsumer.HARD_BOUNCE + "an older refusal", true, 1,
                 bouncedAt.minusSeconds(3600)));
         KafkaSupport.awaitConsumed(GROUP, older);
         TestSupport.as(first, links).when().get("/api/subscriptions/" + first).then().body("bounce.reason", equalTo(REFUSAL));
@@ -91,7 +92,7 @@ class BounceNoticeTest {
                 .body(TestSupport.subscribeJson(email, TestSupport.ROADMAP, TestSupport.today(clock)).replace("\"locale\": \"en\"", "\"locale\": \"de\""))
                 .when().post("/api/subscriptions").then().statusCode(202).extract().jsonPath().getUUID("id");
 
-        publish(id, new DeliveryFailed(UUID.randomUUID(), EmailKind.CONFIRMATION, id, "554 5.7.1 Mailbox gesperrt", true, 1,
+        publish(id, new DeliveryFailed(UUID.randomUUID(), EmailKind.CONFIRMATION, id, DeliveryEventConsumer.HARD_BOUNCE + "550 5.1.1 Postfach unbekannt", true, 1,
                 Instant.parse("2027-03-04T12:00:00Z")));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -99,21 +100,24 @@ class BounceNoticeTest {
                         .body(containsString("lang=\"de\""))
                         .body(containsString("Wir senden dir keine E-Mails mehr"))
                         .body(containsString("Am 4. März 2027"))
-                        .body(containsString("554 5.7.1 Mailbox gesperrt"))
+                        .body(containsString("550 5.1.1 Postfach unbekannt"))
                         .body(containsString("melde dich erneut an")));
     }
 
     @Test
-    void transientFailuresAndUnknownSubscriptionsChangeNothingAndAreNotDeadLettered() {
+    void transientFailuresPolicyRefusalsAndUnknownSubscriptionsChangeNothingAndAreNotDeadLettered() {
         UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("soft"), TestSupport.ROADMAP, clock, links);
         UUID unknown = UUID.randomUUID();
 
         RecordMetadata transientFailure = publish(id, new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, id, "421 try later", false, 12,
                 clock.instant()));
-        RecordMetadata stranger = publish(unknown, new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, unknown, REFUSAL, true, 1,
+        RecordMetadata policy = publish(id, new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, id, "554 5.7.1 rejected by policy", true, 1,
+                clock.instant()));
+        RecordMetadata stranger = publish(unknown, new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, unknown, DeliveryEventConsumer.HARD_BOUNCE + REFUSAL, true, 1,
                 clock.instant()));
         KafkaSupport.awaitConsumed(GROUP, transientFailure);
         KafkaSupport.awaitConsumed(GROUP, stranger);
+        KafkaSupport.awaitConsumed(GROUP, policy);
 
         TestSupport.as(id, links).when().get("/api/subscriptions/" + id).then().statusCode(200).body("bounce", nullValue());
         given().when().get(managePage(id)).then().statusCode(200).body(not(containsString("delivery-stopped")));
@@ -126,7 +130,7 @@ class BounceNoticeTest {
     void aBounceThatWasDeadLetteredIsAppliedWhenTheOperatorReplaysTheDlq() {
         UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("replayed"), TestSupport.ROADMAP, clock, links);
         EventEnvelope<DomainEvent> envelope = EventEnvelope.wrap(StrideEvents.CATALOG, id.toString(),
-                new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, id, REFUSAL, true, 1, clock.instant()), clock);
+                new DeliveryFailed(UUID.randomUUID(), EmailKind.NUDGE, id, DeliveryEventConsumer.HARD_BOUNCE + REFUSAL, true, 1, clock.instant()), clock);
         KafkaSupport.deadLetter(KafkaSupport.deliveryDeadLetters(), null, envelope, Topics.DELIVERY_EVENTS, "database unavailable");
         TestSupport.as(id, links).when().get("/api/subscriptions/" + id).then().body("bounce", nullValue());
 
