@@ -99,6 +99,14 @@ public final class ReminderTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, parameters) == expected);
     }
 
+    /** Moves the clock to a minute past {@code dueAt}, unless it is already there. */
+    public static void passDue(dev.stride.contracts.time.AdjustableClock clock, java.time.Instant dueAt) {
+        java.time.Instant now = clock.instant();
+        if (now.isBefore(dueAt.plusSeconds(60))) {
+            clock.advance(Duration.between(now, dueAt.plusSeconds(60)));
+        }
+    }
+
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));
     }

@@ -21,7 +21,6 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -130,10 +129,7 @@ class DueRowTest {
     }
 
     private void passDue(Nudge nudge) {
-        Instant now = clock.instant();
-        if (now.isBefore(nudge.dueAt.plusSeconds(60))) {
-            clock.advance(Duration.between(now, nudge.dueAt.plusSeconds(60)));
-        }
+        ReminderTestSupport.passDue(clock, nudge.dueAt);
     }
 
     private Nudge pending(UUID id) {

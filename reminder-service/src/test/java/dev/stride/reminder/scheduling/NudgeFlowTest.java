@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -281,10 +280,7 @@ class NudgeFlowTest {
     }
 
     private void passDue(Nudge nudge) {
-        Instant now = clock.instant();
-        if (now.isBefore(nudge.dueAt.plusSeconds(60))) {
-            clock.advance(Duration.between(now, nudge.dueAt.plusSeconds(60)));
-        }
+        ReminderTestSupport.passDue(clock, nudge.dueAt);
     }
 
     private Nudge pending(UUID id) {
