@@ -15,6 +15,8 @@ public final class StrideEvents {
             .register("Paused", 1, Paused.class)
             .register("Resumed", 1, Resumed.class)
             .register("Unsubscribed", 1, Unsubscribed.class)
+            .register("AddressSuppressed", 1, AddressSuppressed.class)
+            .register("LearnerErased", 1, LearnerErased.class)
             .register("NudgeDue", 1, NudgeDue.class)
             .register("Delivered", 1, Delivered.class)
             .register("DeliveryFailed", 1, DeliveryFailed.class)

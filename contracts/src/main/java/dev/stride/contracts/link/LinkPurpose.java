@@ -10,5 +10,7 @@ public enum LinkPurpose {
     PAUSE,
     RESUME,
     UNSUBSCRIBE,
-    CALENDAR
+    CALENDAR,
+    /** "This wasn't me": suppresses the address for all of Stride. */
+    NOT_ME
 }
