@@ -45,10 +45,20 @@ class DockerfileTest {
     }
 
     @Test
-    void exposesTheServicesHttpPort() {
+    void exposesTheServicesHttpAndManagementPorts() {
         for (StrideService service : Project.services()) {
             assertThat(dockerfile(service).arguments("EXPOSE")).as(service.name() + " EXPOSE")
-                    .containsExactly(Integer.toString(service.config().httpPort(Map.of())));
+                    .containsExactly(service.config().httpPort(Map.of()) + " " + service.config().managementPort(Map.of()));
+        }
+    }
+
+    /** The services bind to loopback unless told otherwise; in a container both ports must take outside connections. */
+    @Test
+    void listensOnEveryInterfaceInsideTheContainer() {
+        for (StrideService service : Project.services()) {
+            assertThat(service.config().prodValue("quarkus.http.host")).as(service.name()).contains("127.0.0.1");
+            assertThat(dockerfile(service).arguments("ENV")).as(service.name() + " ENV")
+                    .anySatisfy(env -> assertThat(env).contains("QUARKUS_HTTP_HOST=0.0.0.0").contains("QUARKUS_MANAGEMENT_HOST=0.0.0.0"));
         }
     }
 

@@ -130,13 +130,22 @@ final class ServiceConfig {
         return Integer.parseInt(effectiveValue("quarkus.http.port", environment).orElse("8080"));
     }
 
+    /** The Quarkus management interface's port (health, metrics, OpenAPI); the tests require it to be enabled. */
+    int managementPort(Map<String, String> environment) {
+        return Integer.parseInt(effectiveValue("quarkus.management.port", environment).orElse("9000"));
+    }
+
+    boolean managementEnabled() {
+        return prodValue("quarkus.management.enabled").map(Boolean::parseBoolean).orElse(false);
+    }
+
     Duration shutdownTimeout(Map<String, String> environment) {
         return effectiveValue("quarkus.shutdown.timeout", environment).map(ServiceConfig::duration).orElse(Duration.ZERO);
     }
 
-    /** The health paths a probe may use, by probe: /q/health/live, /ready, /started, or wherever the file moves them. */
+    /** The health paths a probe may use (on the management port), by probe: /q/health/live, /ready, /started, or wherever the file moves them. */
     Map<String, String> healthPaths() {
-        String root = "/" + trimSlashes(prodValue("quarkus.http.non-application-root-path").orElse("q"))
+        String root = "/" + trimSlashes(prodValue("quarkus.management.root-path").orElse("q"))
                 + "/" + trimSlashes(prodValue("quarkus.smallrye-health.root-path").orElse("health"));
         Map<String, String> paths = new LinkedHashMap<>();
         paths.put("liveness", root + "/" + trimSlashes(prodValue("quarkus.smallrye-health.liveness-path").orElse("live")));

@@ -3,12 +3,16 @@ package dev.stride.reminder.ops;
 import dev.stride.contracts.time.AdjustableClock;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -17,7 +21,9 @@ import java.util.Map;
 
 /**
  * The demo switch: moves this service's clock forward so a person (or a test) sees weeks pass without
- * waiting. Off unless {@code stride.demo.clock-control=true}, and refused in the prod profile whatever the setting.
+ * waiting. It does not exist (404) unless {@code stride.demo.clock-control=true}, and never in the prod profile
+ * whatever the setting; where it exists, only the operator {@code admin} may use it (HTTP Basic,
+ * {@link AdminIdentityProvider}).
  */
 @Path("/ops/clock")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,11 +41,17 @@ public class ClockResource {
 
     @POST
     @Path("/advance")
-    public Response advance(@QueryParam("by") String by) {
+    public Response advance(@QueryParam("by") String by, @Context SecurityContext caller) {
         if (!enabled) {
-            return Response.status(Response.Status.FORBIDDEN).type("application/problem+json").entity(Map.of(
-                    "title", "Clock control is off", "status", 403,
-                    "detail", "Moving time is a demo feature: set stride.demo.clock-control=true outside the prod profile.")).build();
+            // Not a refusal that says there is something here: in production the endpoint does not exist.
+            return Response.status(Response.Status.NOT_FOUND).type("application/problem+json").entity(Map.of(
+                    "title", "Not Found", "status", 404)).build();
+        }
+        if (caller.getUserPrincipal() == null) {
+            throw new UnauthorizedException(); // 401 with the Basic challenge
+        }
+        if (!caller.isUserInRole(AdminIdentityProvider.ADMIN)) {
+            throw new ForbiddenException();
         }
         Duration duration;
         try {

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every Stride service must do on the real infrastructure of this test JVM: answer its health
- * probes with the real database among the checks, serve Prometheus metrics, and have migrated its own
+ * probes with the real database among the checks, serve Prometheus metrics (both on the management port, not the
+ * HTTP port), and have migrated its own
  * schema in the real PostgreSQL with Flyway. A service's test extends this as a {@code @QuarkusTest}.
  */
 public abstract class ServiceSpineChecks {
@@ -30,14 +31,20 @@ public abstract class ServiceSpineChecks {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @TestHTTPResource("/q/health/live")
+    @TestHTTPResource(value = "/health/live", management = true)
     URL live;
 
-    @TestHTTPResource("/q/health/ready")
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
-    @TestHTTPResource("/q/metrics")
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
+
+    @TestHTTPResource("/q/metrics")
+    URL publicMetrics;
+
+    @TestHTTPResource("/q/health/ready")
+    URL publicHealth;
 
     /** The schema the service owns. */
     protected abstract String schema();
@@ -71,6 +78,13 @@ public abstract class ServiceSpineChecks {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() throws Exception {
+        assertThat(metrics.getPort()).as("management port").isNotEqualTo(publicMetrics.getPort());
+        assertThat(get(publicMetrics).statusCode()).as("/q/metrics on the HTTP port").isEqualTo(404);
+        assertThat(get(publicHealth).statusCode()).as("/q/health on the HTTP port").isEqualTo(404);
     }
 
     @Test
