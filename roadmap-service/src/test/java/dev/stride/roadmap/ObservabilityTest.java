@@ -3,8 +3,11 @@ package dev.stride.roadmap;
 import dev.stride.infra.testing.StrideInfraResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -13,9 +16,16 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class ObservabilityTest {
 
+    /** Metrics and OpenAPI are on the management port, which the ingress does not reach. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openApi;
+
     @Test
     void metricsIncludeTheOutboxBacklogAndPublishLatency() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(metrics).then().statusCode(200)
                 .body(containsString("stride_outbox_backlog"))
                 .body(containsString("stride_outbox_publish_latency_seconds_bucket"))
                 .body(containsString("stride_outbox_published_total"));
@@ -23,9 +33,10 @@ class ObservabilityTest {
 
     @Test
     void openApiDescribesThePublicAndAdminApis() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().queryParam("format", "json").when().get(openApi).then().statusCode(200)
                 .body(containsString("/api/roadmaps/{id}"))
                 .body(containsString("/api/subscriptions/{id}/milestones/{milestoneId}"))
                 .body(containsString("/admin/roadmaps/{id}/versions"));
+        given().when().get("/q/openapi").then().statusCode(404);
     }
 }

@@ -69,8 +69,9 @@ public final class BurstBenchmark {
             }
             services.start("roadmap-service", 1, Map.of());
             Map<String, String> reminder = new HashMap<>(reminderSettings);
-            // The demo profile only adds the clock switch and a grace long enough for a moved clock.
+            // The demo profile only adds a grace long enough for a moved clock; the flag switches the demo clock on.
             reminder.put("QUARKUS_PROFILE", "demo");
+            reminder.put("STRIDE_DEMO_CLOCK_CONTROL", "true");
             StrideServices.Running reminderService = services.start("reminder-service", 1, reminder);
             services.start("notifier-service", 1, notifierSettings);
 
@@ -133,9 +134,14 @@ public final class BurstBenchmark {
         throw new IllegalStateException("reminder-service did not schedule " + n + " nudges within 30 minutes");
     }
 
-    /** Moves a reminder-service's demo clock forward (its ClockResource; the offset is stored, so a restart keeps it). */
+    /**
+     * Moves a reminder-service's demo clock forward as the operator admin (its ClockResource; the offset is stored, so
+     * a restart keeps it). The service needs STRIDE_DEMO_CLOCK_CONTROL=true.
+     */
     public static void advanceClock(int port, Duration by) throws Exception {
+        String admin = "admin:" + StrideServices.ADMIN_PASSWORD;
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/clock/advance?by=" + by))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(admin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("moving reminder-service's clock failed: " + response.statusCode() + " " + response.body());

@@ -148,7 +148,7 @@ public final class FaultRun {
     private Map<String, Map<String, String>> config() {
         Map<String, Map<String, String>> config = new HashMap<>();
         config.put("roadmap-service", Map.of());
-        config.put("reminder-service", Map.of("QUARKUS_PROFILE", "demo", "STRIDE_REMINDER_DISPATCH_LEASE", settings.lease().toSeconds() + "s"));
+        config.put("reminder-service", Map.of("QUARKUS_PROFILE", "demo", "STRIDE_DEMO_CLOCK_CONTROL", "true", "STRIDE_REMINDER_DISPATCH_LEASE", settings.lease().toSeconds() + "s"));
         config.put("notifier-service", Map.of("STRIDE_DELIVERY_LEASE", settings.lease().toSeconds() + "s",
                 "STRIDE_DELIVERY_SEND_TIMEOUT", settings.sendTimeout().toSeconds() + "s"));
         return config;

@@ -19,6 +19,8 @@ public final class StrideServices implements AutoCloseable {
 
     /** A local signing key: links are minted but never followed here. */
     public static final String SIGNING_KEY = "benchmark-signing-key-of-at-least-32-bytes";
+    /** The operator admin's password in every service (the demo clock takes it). */
+    public static final String ADMIN_PASSWORD = "benchmark-admin-password";
 
     /** One running service: its process, and how long it took from launch to ready. */
     public record Running(String name, ServiceProcess process, Duration startToReady) {
@@ -60,14 +62,14 @@ public final class StrideServices implements AutoCloseable {
     public Running start(String service, Path jar, int instance, Map<String, String> settings) {
         Map<String, String> environment = new LinkedHashMap<>(StrideInfrastructure.asEnvironment(infra.serviceConfig()));
         environment.put("STRIDE_LINKS_SIGNING_KEY", SIGNING_KEY);
-        environment.put("STRIDE_OPERATORS_ADMIN_PASSWORD", "benchmark-admin-password");
+        environment.put("STRIDE_OPERATORS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.putAll(settings);
         String name = service + "-" + instance;
         List<String> jvm = new ArrayList<>(ProductionJvm.options(projectDir, service));
         // -Dservice.jvm.extra adds options to every service, e.g. to record a profile: -XX:StartFlightRecording=filename=...
         String extra = System.getProperty("service.jvm.extra", "").replace("{name}", name);
         jvm.addAll(extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")));
-        ServiceProcess process = ServiceProcess.start(name, jar, Ports.free(), environment, logDir.resolve(name + ".log"), jvm);
+        ServiceProcess process = ServiceProcess.start(name, jar, Ports.free(), Ports.free(), environment, logDir.resolve(name + ".log"), jvm);
         Running started = new Running(name, process, process.awaitReady(Duration.ofMinutes(3)));
         running.add(started);
         return started;

@@ -252,13 +252,15 @@ class BrowserJourneyIT {
     }
 
     private static void advanceReminderClock() throws Exception {
+        String admin = "admin:" + LocalStride.adminPassword(work.resolve("data"));
         HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get("reminder") + "/ops/clock/advance?by=P7D"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(admin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
     }
 
     private static double reminderMetric(String name) throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get("reminder") + "/q/metrics")).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(LocalStride.managementUrl(ports, "reminder", "metrics"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher value = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(metrics);
         return value.find() ? Double.parseDouble(value.group(1)) : 0;

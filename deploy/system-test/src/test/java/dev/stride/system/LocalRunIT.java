@@ -60,7 +60,7 @@ class LocalRunIT {
             assertThat(stride.isAlive()).as("launcher alive; its output:\n%s", LocalStride.read(output)).isTrue();
 
             for (String service : List.of("roadmap", "reminder", "notifier")) {
-                HttpResponse<String> ready = get("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
+                HttpResponse<String> ready = get(LocalStride.managementUrl(ports, service, "health/ready"));
                 assertThat(ready.statusCode()).as(service + " ready").isEqualTo(200);
                 assertThat(ready.body()).contains("\"status\": \"UP\"");
             }

@@ -21,17 +21,42 @@ final class LocalStride {
     private LocalStride() {
     }
 
-    /** A free port for every role the launcher listens on, no two alike. */
+    /** The services, whose health and metrics are on their port + 1000 (the launcher's management ports). */
+    static final List<String> SERVICES = List.of("roadmap", "reminder", "notifier");
+
+    /**
+     * A free port for every role the launcher listens on, no two alike, and each service's management port
+     * ({@code <role>-management}, its port + 1000) among them.
+     */
     static Map<String, Integer> freePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String role : List.of("roadmap", "reminder", "notifier", "inbox", "smtp", "kafka", "kafka-controller", "postgres")) {
+            boolean service = SERVICES.contains(role);
             int port;
             do {
                 port = Ports.free();
-            } while (ports.containsValue(port));
+            } while (ports.containsValue(port) || service && (port > 64000 || ports.containsValue(port + 1000)
+                    || Ports.isListening("127.0.0.1", port + 1000)));
             ports.put(role, port);
+            if (service) {
+                ports.put(role + "-management", port + 1000);
+            }
         }
         return ports;
+    }
+
+    /** Where the service serves {@code path} under /q (health, metrics): its management port. */
+    static String managementUrl(Map<String, Integer> ports, String service, String path) {
+        return "http://127.0.0.1:" + ports.get(service + "-management") + "/q/" + path;
+    }
+
+    /** The admin password the local run generated into the data folder (user admin: admin API and demo clock). */
+    static String adminPassword(Path dataDir) throws IOException {
+        java.util.Properties secrets = new java.util.Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
+            secrets.load(in);
+        }
+        return secrets.getProperty("STRIDE_OPERATORS_ADMIN_PASSWORD");
     }
 
     /** Starts the launcher; its output (stdout and stderr) goes to {@code output}. Extra environment as NAME=value. */

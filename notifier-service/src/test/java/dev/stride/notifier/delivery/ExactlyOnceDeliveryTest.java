@@ -9,10 +9,12 @@ import dev.stride.notifier.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
@@ -23,6 +25,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class ExactlyOnceDeliveryTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Inject
     EmailDeliveryRepository deliveries;
@@ -58,7 +63,7 @@ class ExactlyOnceDeliveryTest {
         TestEvents.publishNudge(nudge.envelope());
         ReceivedEmail.awaitMessagesTo(nudge.email(), 1);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().when().get("/q/metrics").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().when().get(metrics).then().statusCode(200)
                 .extract().asString()).contains(
                         "stride_delivery_sent_total{kind=\"NUDGE\"",
                         "stride_delivery_duplicates_total{kind=\"NUDGE\"",

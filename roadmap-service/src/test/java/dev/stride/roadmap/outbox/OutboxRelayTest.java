@@ -11,11 +11,13 @@ import dev.stride.roadmap.TestSupport;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,6 +39,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class OutboxRelayTest {
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
 
     @Inject
     Outbox outbox;
@@ -106,7 +111,7 @@ class OutboxRelayTest {
             for (int i = 0; i < 3; i++) {
                 subscriptions.add(TestSupport.subscribe(TestSupport.uniqueEmail("outage"), TestSupport.ROADMAP, clock));
             }
-            given().contentType(ContentType.JSON).when().get("/q/health/ready").then().statusCode(200);
+            given().contentType(ContentType.JSON).when().get(ready).then().statusCode(200);
             for (UUID id : subscriptions) {
                 assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1 AND published_at IS NULL", id.toString()))
                         .as("pending while Kafka is down").isEqualTo(1);

@@ -31,6 +31,7 @@ record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int ro
               --roadmap-port N        roadmap-service HTTP port       STRIDE_ROADMAP_PORT  (8080)
               --reminder-port N       reminder-service HTTP port      STRIDE_REMINDER_PORT (8081)
               --notifier-port N       notifier-service HTTP port      STRIDE_NOTIFIER_PORT (8082)
+                                      (each service's health and metrics: its port + 1000, e.g. 9080)
               --inbox-port N          web inbox                       STRIDE_INBOX_PORT    (8025)
               --smtp-port N           SMTP server                     STRIDE_SMTP_PORT     (1025)
               --kafka-port N          Kafka broker                    STRIDE_KAFKA_PORT    (9092; controller on N+1)
@@ -42,6 +43,9 @@ record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int ro
               STRIDE_DATABASE_URL=jdbc:postgresql://host:port/db  STRIDE_DATABASE_USER  STRIDE_DATABASE_PASSWORD
               STRIDE_SMTP_HOST=host  STRIDE_SMTP_PORT=port        (no web inbox then)
             """;
+
+    /** Each service's management interface (health, metrics) is on its HTTP port plus this. */
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     /** The options without a value; those with one are the keys of {@link #FLAG_TO_ENV}. */
     private static final List<String> SWITCHES = List.of("--help", "-h", "--fresh", "--no-build");
@@ -105,6 +109,11 @@ record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int ro
                 port(env, "STRIDE_ROADMAP_PORT", 8080), port(env, "STRIDE_REMINDER_PORT", 8081), port(env, "STRIDE_NOTIFIER_PORT", 8082));
     }
 
+    /** Where a service on {@code httpPort} serves health and metrics in the local run. */
+    static int managementPort(int httpPort) {
+        return httpPort + MANAGEMENT_PORT_OFFSET;
+    }
+
     private static String valueOf(List<String> args, int index, String flag) {
         if (index >= args.size() || args.get(index).startsWith("--")) {
             throw new InfrastructureException("Option " + flag + " needs a value. ./stride --help lists the options.");
@@ -119,12 +128,13 @@ record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int ro
         }
         try {
             int port = Integer.parseInt(value.trim());
-            if (port < 1 || port > 65535) {
+            if (port < 1 || port > 65535 - MANAGEMENT_PORT_OFFSET) {
                 throw new NumberFormatException();
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new InfrastructureException(name + " must be a port number from 1 to 65535, not '" + value + "'.");
+            throw new InfrastructureException(name + " must be a port number from 1 to " + (65535 - MANAGEMENT_PORT_OFFSET)
+                    + " (the service's health and metrics take the port + " + MANAGEMENT_PORT_OFFSET + "), not '" + value + "'.");
         }
     }
 }

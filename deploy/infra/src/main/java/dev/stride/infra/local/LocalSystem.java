@@ -88,9 +88,10 @@ public final class LocalSystem {
         Map<String, String> environment = StrideInfrastructure.asEnvironment(infrastructure.serviceConfig());
         environment.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties"), System.getenv()));
         startService("roadmap-service", options.roadmapPort(), environment);
-        // The local run is a demo: the reminder-service's clock may be moved forward (never in prod).
+        // The local run is a demo: the operator admin may move the reminder-service's clock forward (never in prod).
         Map<String, String> reminderEnvironment = new LinkedHashMap<>(environment);
         reminderEnvironment.put("QUARKUS_PROFILE", "demo");
+        reminderEnvironment.put("STRIDE_DEMO_CLOCK_CONTROL", "true");
         startService("reminder-service", options.reminderPort(), reminderEnvironment);
         startService("notifier-service", options.notifierPort(), environment);
         for (ServiceSupervisor supervisor : services) {
@@ -105,9 +106,15 @@ public final class LocalSystem {
     }
 
     private void requireServicePortsFree() {
-        Ports.requireFree(options.roadmapPort(), "roadmap-service", "--roadmap-port or STRIDE_ROADMAP_PORT");
-        Ports.requireFree(options.reminderPort(), "reminder-service", "--reminder-port or STRIDE_REMINDER_PORT");
-        Ports.requireFree(options.notifierPort(), "notifier-service", "--notifier-port or STRIDE_NOTIFIER_PORT");
+        requireFree(options.roadmapPort(), "roadmap-service", "--roadmap-port or STRIDE_ROADMAP_PORT");
+        requireFree(options.reminderPort(), "reminder-service", "--reminder-port or STRIDE_REMINDER_PORT");
+        requireFree(options.notifierPort(), "notifier-service", "--notifier-port or STRIDE_NOTIFIER_PORT");
+    }
+
+    private static void requireFree(int port, String service, String flag) {
+        Ports.requireFree(port, service, flag);
+        Ports.requireFree(LaunchOptions.managementPort(port), service + " (health and metrics: its port + "
+                + LaunchOptions.MANAGEMENT_PORT_OFFSET + ")", flag);
     }
 
     /** Synchronized with {@link #stop()}: a service is either started before the stop sees it, or not at all. */
@@ -120,7 +127,7 @@ public final class LocalSystem {
         Path jar = options.projectDir().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = options.infra().dataDir().resolve("logs").resolve(name + ".log");
         ServiceSupervisor supervisor = new ServiceSupervisor(name, () -> {
-            ServiceProcess service = ServiceProcess.start(name, jar, port, environment, log);
+            ServiceProcess service = ServiceProcess.start(name, jar, port, LaunchOptions.managementPort(port), environment, log);
             ledger.record(service.process().pid(), jar.toString());
             return service;
         }, RestartPolicy.standard(Clock.systemUTC()), (delay, task) -> restarts.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
@@ -138,15 +145,18 @@ public final class LocalSystem {
                   Open the catalog   http://localhost:%d/
                   Read the mail      %s   (JSON: %s/api/messages)
 
-                  roadmap-service    http://localhost:%d   health /q/health  metrics /q/metrics
-                  reminder-service   http://localhost:%d   a week later: curl -X POST 'http://localhost:%d/ops/clock/advance?by=P7D'
-                  notifier-service   http://localhost:%d
+                  roadmap-service    http://localhost:%d   health http://localhost:%d/q/health  metrics /q/metrics
+                  reminder-service   http://localhost:%d   health and metrics on %d
+                  notifier-service   http://localhost:%d   health and metrics on %d
+                  A week later:      curl -u admin:PASSWORD -X POST 'http://localhost:%d/ops/clock/advance?by=P7D'
                   Kafka %s · PostgreSQL %s · SMTP %s:%d
-                  Admin API: user admin, password in %s
+                  Admin (API and demo clock): user admin, PASSWORD is STRIDE_OPERATORS_ADMIN_PASSWORD in %s
                   Logs in %s
 
                 Press Ctrl-C to stop everything.
-                """.formatted(options.roadmapPort(), inbox, inbox, options.roadmapPort(), options.reminderPort(), options.reminderPort(), options.notifierPort(),
+                """.formatted(options.roadmapPort(), inbox, inbox, options.roadmapPort(), LaunchOptions.managementPort(options.roadmapPort()),
+                options.reminderPort(), LaunchOptions.managementPort(options.reminderPort()),
+                options.notifierPort(), LaunchOptions.managementPort(options.notifierPort()), options.reminderPort(),
                 infrastructure.kafkaBootstrapServers(), infrastructure.database().jdbcUrl(), infrastructure.smtpHost(), infrastructure.smtpPort(),
                 options.infra().dataDir().resolve("secrets.properties"), options.infra().dataDir().resolve("logs")));
     }

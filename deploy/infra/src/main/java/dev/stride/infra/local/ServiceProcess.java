@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Stride service run from its Quarkus fast-jar as a child process, its output in a log file. The launcher
  * uses it, and so do the benchmarks and fault tests, which run the services as production does: separate JVMs.
+ * Each listens on loopback on two ports: {@link #port()} for HTTP, {@link #managementPort()} for health and metrics
+ * (the Quarkus management interface).
  */
 public final class ServiceProcess {
 
@@ -25,24 +27,27 @@ public final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
     private final long startedNanos = System.nanoTime();
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
 
     /** The local run's JVM options: quick start-up over peak throughput (STRIDE_SERVICE_JAVA_OPTS overrides them). */
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path log) {
         String javaOpts = System.getenv().getOrDefault("STRIDE_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-        return start(name, jar, port, environment, log, List.of(javaOpts.trim().split("\\s+")));
+        return start(name, jar, port, managementPort, environment, log, List.of(javaOpts.trim().split("\\s+")));
     }
 
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions) {
+    public static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path log,
+                                       List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new InfrastructureException(name + " is not built (" + jar + " is missing). Run ./stride without --no-build, "
                     + "or build with ./mvnw -DskipTests install.");
@@ -52,20 +57,22 @@ public final class ServiceProcess {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        return launch(name, command, jar.getParent(), port, environment, log);
+        return launch(name, command, jar.getParent(), port, managementPort, environment, log);
     }
 
     /** Runs {@code command} in {@code workDir} as the service {@code name} (the tests run stand-ins this way). */
-    static ServiceProcess launch(String name, List<String> command, Path workDir, int port, Map<String, String> environment, Path log) {
+    static ServiceProcess launch(String name, List<String> command, Path workDir, int port, int managementPort, Map<String, String> environment,
+                                 Path log) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             Files.createDirectories(log.getParent());
-            return new ServiceProcess(name, port, log, builder.start());
+            return new ServiceProcess(name, port, managementPort, log, builder.start());
         } catch (IOException e) {
             throw new InfrastructureException("Could not start " + name + ": " + e.getMessage(), e);
         }
@@ -79,6 +86,11 @@ public final class ServiceProcess {
         return port;
     }
 
+    /** Health ({@code /q/health}) and metrics ({@code /q/metrics}) are here, not on {@link #port()}. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Process process() {
         return process;
     }
@@ -88,11 +100,11 @@ public final class ServiceProcess {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200 and returns how long that took from launch; fails with the end of the
+     * Waits until {@code /q/health/ready} on the management port answers 200 and returns how long that took from launch; fails with the end of the
      * log if the process dies or time runs out.
      */
     public Duration awaitReady(Duration timeout) {
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

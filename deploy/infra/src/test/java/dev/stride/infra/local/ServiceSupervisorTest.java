@@ -99,7 +99,7 @@ class ServiceSupervisorTest {
 
     private ServiceSupervisor supervisor(String script) {
         return new ServiceSupervisor("svc", () -> {
-            ServiceProcess service = ServiceProcess.launch("svc", List.of("sh", "-c", script), work, port, Map.of(), work.resolve("svc.log"));
+            ServiceProcess service = ServiceProcess.launch("svc", List.of("sh", "-c", script), work, port, Ports.free(), Map.of(), work.resolve("svc.log"));
             launched.add(service);
             return service;
         }, RestartPolicy.standard(clock), (delay, task) -> {
