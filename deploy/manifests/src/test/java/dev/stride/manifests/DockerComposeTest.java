@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerComposeTest {
 
     static final Path COMPOSE_FILE = Project.root().resolve("docker-compose.yml");
-    private static final ComposeFile COMPOSE = ComposeFile.read(COMPOSE_FILE);
+    static final ComposeFile COMPOSE = ComposeFile.read(COMPOSE_FILE);
     private static final Set<String> HEALTHY_OR_DONE = Set.of("service_healthy", "service_completed_successfully");
 
     @Test
@@ -56,20 +56,11 @@ class DockerComposeTest {
     }
 
     @Test
-    void portsAreTheServicesOwnAsInTheLocalRun() {
-        for (StrideService service : Project.services()) {
-            int port = service.config().httpPort(compose(service).environmentOrEmpty());
-            assertThat(compose(service).ports()).as(service.name() + " publishes its quarkus.http.port on the same host port")
-                    .containsExactly(port + ":" + port);
-        }
-    }
-
-    @Test
-    void healthchecksAskQuarkusHealthOnTheServicesPort() {
+    void healthchecksAskQuarkusHealthOnTheManagementPort() {
         for (StrideService service : Project.services()) {
             ComposeFile.Healthcheck healthcheck = compose(service).healthcheck();
             assertThat(healthcheck).as(service.name() + " has a healthcheck").isNotNull();
-            int port = service.config().httpPort(compose(service).environmentOrEmpty());
+            int port = service.config().managementPort(compose(service).environmentOrEmpty());
             List<String> urls = service.config().healthPaths().values().stream().map(path -> "http://localhost:" + port + path).toList();
             assertThat(healthcheck.test()).as(service.name() + "'s healthcheck asks one of " + urls).anySatisfy(word -> assertThat(urls).contains(word));
         }

@@ -43,7 +43,7 @@ class KubernetesConsistencyTest {
     /** RSS of each service under load, measured as deploy/README.md ("Resources") says: the requests cover it. */
     static final Map<String, Integer> MEASURED_RSS_MIB = Map.of("roadmap-service", 306, "reminder-service", 398, "notifier-service", 493);
 
-    private static final Map<String, Set<Integer>> SMTP_PORTS = Map.of("notifier-service", Set.of(587, 465, 25, 1025));
+    static final Map<String, Set<Integer>> SMTP_PORTS = Map.of("notifier-service", Set.of(587, 465, 25, 1025));
 
     static Set<String> overlays() {
         return KubernetesSchemaTest.overlays();
@@ -178,16 +178,17 @@ class KubernetesConsistencyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void probesAskQuarkusHealthOnTheServicesPort(String overlay) {
+    void probesAskQuarkusHealthOnTheManagementPort(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (StrideService service : Project.services()) {
             Container container = rendered.container(service.name());
             int port = service.config().httpPort(rendered.environment(service.name()));
+            int management = service.config().managementPort(rendered.environment(service.name()));
             Map<String, String> paths = service.config().healthPaths();
-            assertThat(container.getPorts()).extracting(ContainerPort::getContainerPort).as(service.name() + " container ports").contains(port);
-            assertProbe(service, container, container.getStartupProbe(), paths.get("startup"), port);
-            assertProbe(service, container, container.getLivenessProbe(), paths.get("liveness"), port);
-            assertProbe(service, container, container.getReadinessProbe(), paths.get("readiness"), port);
+            assertThat(container.getPorts()).extracting(ContainerPort::getContainerPort).as(service.name() + " container ports").contains(port, management);
+            assertProbe(service, container, container.getStartupProbe(), paths.get("startup"), management);
+            assertProbe(service, container, container.getLivenessProbe(), paths.get("liveness"), management);
+            assertProbe(service, container, container.getReadinessProbe(), paths.get("readiness"), management);
             Service kubernetesService = rendered.get("Service", service.name(), Service.class);
             assertThat(kubernetesService.getSpec().getSelector().entrySet())
                     .as("Service " + service.name() + " selects its pods")
@@ -288,7 +289,7 @@ class KubernetesConsistencyTest {
             assertThat(annotations).as(service.name() + " scrape annotations")
                     .containsEntry("prometheus.io/scrape", "true")
                     .containsEntry("prometheus.io/path", service.config().metricsPath())
-                    .containsEntry("prometheus.io/port", Integer.toString(service.config().httpPort(rendered.environment(service.name()))));
+                    .containsEntry("prometheus.io/port", Integer.toString(service.config().managementPort(rendered.environment(service.name()))));
         }
         if (rendered.isProduction()) {
             assertThat(rendered.ofKind("ServiceMonitor")).as("production: one ServiceMonitor per service").hasSize(Project.SERVICE_NAMES.size());
@@ -328,9 +329,9 @@ class KubernetesConsistencyTest {
             NetworkPolicy policy = policies.get(0);
             assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
             Container container = rendered.container(service.name());
-            int httpPort = service.config().httpPort(rendered.environment(service.name()));
             Set<Integer> ingress = ports(container, policy.getSpec().getIngress().stream().flatMap(rule -> rule.getPorts().stream()).toList());
-            assertThat(ingress).as(service.name() + ": ingress only to the HTTP port").containsExactly(httpPort);
+            assertThat(ingress).as(service.name() + ": ingress only to the ports OperationsSurfaceTest allows")
+                    .containsExactlyElementsOf(OperationsSurfaceTest.ingressPorts(rendered, service));
             Set<Integer> egress = ports(container, policy.getSpec().getEgress().stream().flatMap(rule -> rule.getPorts().stream()).toList());
             Set<Integer> needed = neededEgress(rendered, service);
             Set<Integer> allowed = new TreeSet<>(needed);
@@ -342,7 +343,7 @@ class KubernetesConsistencyTest {
     }
 
     /** DNS, PostgreSQL and Kafka for everyone, SMTP for the notifier: ports from the URLs where this overlay has them. */
-    private static Set<Integer> neededEgress(Rendered rendered, StrideService service) {
+    static Set<Integer> neededEgress(Rendered rendered, StrideService service) {
         Map<String, String> environment = rendered.environment(service.name());
         Set<Integer> ports = new TreeSet<>();
         String jdbc = environment.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "<secret>");
@@ -369,7 +370,7 @@ class KubernetesConsistencyTest {
     }
 
     /** A port given as a number or as the name of one of the container's ports. */
-    private static int portNumber(Container container, IntOrString port) {
+    static int portNumber(Container container, IntOrString port) {
         if (port.getIntVal() != null) {
             return port.getIntVal();
         }
@@ -378,7 +379,7 @@ class KubernetesConsistencyTest {
                 .orElseThrow(() -> new AssertionError(container.getName() + " has no port named " + port.getStrVal()));
     }
 
-    private static Set<Integer> ports(Container container, List<NetworkPolicyPort> ports) {
+    static Set<Integer> ports(Container container, List<NetworkPolicyPort> ports) {
         return ports.stream().map(port -> portNumber(container, port.getPort())).collect(Collectors.toCollection(TreeSet::new));
     }
 
