@@ -87,7 +87,9 @@ class KubernetesConsistencyTest {
         Rendered rendered = Rendered.of(overlay);
         List<String> missing = new ArrayList<>();
         for (StrideService service : Project.services()) {
-            Set<String> environment = rendered.environment(service.name()).keySet();
+            // What the image sets (QUARKUS_HTTP_HOST=0.0.0.0 over the services' loopback default) counts too.
+            Set<String> environment = new java.util.HashSet<>(rendered.environment(service.name()).keySet());
+            environment.addAll(service.imageVariables());
             for (ServiceConfig.Setting setting : service.config().requiredSettings()) {
                 if (!setting.isSetBy(environment)) {
                     missing.add(service.name() + ": " + setting.property() + " (set one of " + setting.variables() + ")");

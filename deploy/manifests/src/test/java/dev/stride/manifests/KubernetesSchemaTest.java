@@ -162,7 +162,8 @@ class KubernetesSchemaTest {
             for (Endpoint endpoint : monitor.getSpec().getEndpoints()) {
                 assertThat(service.getSpec().getPorts()).extracting(ServicePort::getName).as("ports of Service " + service.getMetadata().getName())
                         .contains(endpoint.getPort());
-                assertThat(endpoint.getPath()).isEqualTo(Project.service(service.getMetadata().getName()).config().metricsPath());
+                String scraped = service.getMetadata().getLabels().get("app.kubernetes.io/name");
+                assertThat(endpoint.getPath()).isEqualTo(Project.service(scraped).config().metricsPath());
             }
         }
     }
