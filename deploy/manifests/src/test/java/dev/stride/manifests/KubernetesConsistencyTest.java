@@ -18,13 +18,11 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +40,6 @@ class KubernetesConsistencyTest {
 
     /** RSS of each service under load, measured as deploy/README.md ("Resources") says: the requests cover it. */
     static final Map<String, Integer> MEASURED_RSS_MIB = Map.of("roadmap-service", 306, "reminder-service", 398, "notifier-service", 493);
-
-    static final Map<String, Set<Integer>> SMTP_PORTS = Map.of("notifier-service", Set.of(587, 465, 25, 1025));
 
     static Set<String> overlays() {
         return KubernetesSchemaTest.overlays();
@@ -315,53 +311,6 @@ class KubernetesConsistencyTest {
                 assertThat(deployment.getSpec().getReplicas()).as("production: " + service.name() + " replicas").isGreaterThanOrEqualTo(2);
             }
         }
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void networkPoliciesLetThroughOnlyWhatEachServiceUses(String overlay) {
-        Rendered rendered = Rendered.of(overlay);
-        for (StrideService service : Project.services()) {
-            Deployment deployment = rendered.deployment(service.name());
-            List<NetworkPolicy> policies = rendered.all("NetworkPolicy", NetworkPolicy.class).stream()
-                    .filter(policy -> deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet()
-                            .containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet()))
-                    .toList();
-            assertThat(policies).as(overlay + ": NetworkPolicies selecting " + service.name()).hasSize(1);
-            NetworkPolicy policy = policies.get(0);
-            assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-            Container container = rendered.container(service.name());
-            Set<Integer> ingress = ports(container, policy.getSpec().getIngress().stream().flatMap(rule -> rule.getPorts().stream()).toList());
-            assertThat(ingress).as(service.name() + ": ingress only to the ports OperationsSurfaceTest allows")
-                    .containsExactlyElementsOf(OperationsSurfaceTest.ingressPorts(rendered, service));
-            Set<Integer> egress = ports(container, policy.getSpec().getEgress().stream().flatMap(rule -> rule.getPorts().stream()).toList());
-            Set<Integer> needed = neededEgress(rendered, service);
-            Set<Integer> allowed = new TreeSet<>(needed);
-            allowed.add(53);
-            allowed.addAll(SMTP_PORTS.getOrDefault(service.name(), Set.of()));
-            assertThat(egress).as(service.name() + ": egress allows what the service connects to").containsAll(needed).contains(53);
-            assertThat(egress).as(service.name() + ": egress allows nothing else").isSubsetOf(allowed);
-        }
-    }
-
-    /** DNS, PostgreSQL and Kafka for everyone, SMTP for the notifier: ports from the URLs where this overlay has them. */
-    static Set<Integer> neededEgress(Rendered rendered, StrideService service) {
-        Map<String, String> environment = rendered.environment(service.name());
-        Set<Integer> ports = new TreeSet<>();
-        String jdbc = environment.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "<secret>");
-        ports.add(jdbc.startsWith("jdbc:") ? URI.create(jdbc.substring("jdbc:".length())).getPort() : 5432);
-        String kafka = environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "<secret>");
-        if (kafka.startsWith("<")) {
-            ports.add(9092);
-        } else {
-            for (String server : kafka.split(",")) {
-                ports.add(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1).trim()));
-            }
-        }
-        if (SMTP_PORTS.containsKey(service.name())) {
-            ports.add(Integer.parseInt(service.config().effectiveValue("quarkus.mailer.port", environment).orElseThrow()));
-        }
-        return ports;
     }
 
     private static void assertProbe(StrideService service, Container container, Probe probe, String path, int port) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ class OperationsSurfaceTest {
     /** The only service whose HTTP port anyone outside the cluster may reach. */
     static final String PUBLIC_SERVICE = "roadmap-service";
     static final String MONITORING_NAMESPACE = "monitoring";
+
+    private static final Map<String, Set<Integer>> SMTP_PORTS = Map.of("notifier-service", Set.of(587, 465, 25, 1025));
 
     static Set<String> overlays() {
         return KubernetesSchemaTest.overlays();
@@ -130,9 +134,9 @@ class OperationsSurfaceTest {
     void egressGoesOnlyToDnsPostgresKafkaAndSmtp(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (StrideService service : Project.services()) {
-            Set<Integer> allowed = new TreeSet<>(KubernetesConsistencyTest.neededEgress(rendered, service));
+            Set<Integer> allowed = new TreeSet<>(neededEgress(rendered, service));
             allowed.add(53);
-            allowed.addAll(KubernetesConsistencyTest.SMTP_PORTS.getOrDefault(service.name(), Set.of()));
+            allowed.addAll(SMTP_PORTS.getOrDefault(service.name(), Set.of()));
             Container container = rendered.container(service.name());
             for (NetworkPolicyEgressRule rule : policyFor(rendered, service).getSpec().getEgress()) {
                 assertThat(rule.getPorts()).as(service.name() + ": an egress rule without ports would open every address and port").isNotEmpty();
@@ -163,6 +167,53 @@ class OperationsSurfaceTest {
                     .singleElement().satisfies(service -> assertThat(service.getMetadata().getName()).endsWith("-management"));
             monitor.path("spec").path("endpoints").forEach(endpoint -> assertThat(endpoint.path("port").asText()).isEqualTo("management"));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void networkPoliciesLetThroughOnlyWhatEachServiceUses(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        for (StrideService service : Project.services()) {
+            Deployment deployment = rendered.deployment(service.name());
+            List<NetworkPolicy> policies = rendered.all("NetworkPolicy", NetworkPolicy.class).stream()
+                    .filter(policy -> deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                            .containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet()))
+                    .toList();
+            assertThat(policies).as(overlay + ": NetworkPolicies selecting " + service.name()).hasSize(1);
+            NetworkPolicy policy = policies.get(0);
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+            Container container = rendered.container(service.name());
+            Set<Integer> ingress = KubernetesConsistencyTest.ports(container, policy.getSpec().getIngress().stream().flatMap(rule -> rule.getPorts().stream()).toList());
+            assertThat(ingress).as(service.name() + ": ingress only to the ports OperationsSurfaceTest allows")
+                    .containsExactlyElementsOf(ingressPorts(rendered, service));
+            Set<Integer> egress = KubernetesConsistencyTest.ports(container, policy.getSpec().getEgress().stream().flatMap(rule -> rule.getPorts().stream()).toList());
+            Set<Integer> needed = neededEgress(rendered, service);
+            Set<Integer> allowed = new TreeSet<>(needed);
+            allowed.add(53);
+            allowed.addAll(SMTP_PORTS.getOrDefault(service.name(), Set.of()));
+            assertThat(egress).as(service.name() + ": egress allows what the service connects to").containsAll(needed).contains(53);
+            assertThat(egress).as(service.name() + ": egress allows nothing else").isSubsetOf(allowed);
+        }
+    }
+
+    /** DNS, PostgreSQL and Kafka for everyone, SMTP for the notifier: ports from the URLs where this overlay has them. */
+    static Set<Integer> neededEgress(Rendered rendered, StrideService service) {
+        Map<String, String> environment = rendered.environment(service.name());
+        Set<Integer> ports = new TreeSet<>();
+        String jdbc = environment.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "<secret>");
+        ports.add(jdbc.startsWith("jdbc:") ? URI.create(jdbc.substring("jdbc:".length())).getPort() : 5432);
+        String kafka = environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "<secret>");
+        if (kafka.startsWith("<")) {
+            ports.add(9092);
+        } else {
+            for (String server : kafka.split(",")) {
+                ports.add(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1).trim()));
+            }
+        }
+        if (SMTP_PORTS.containsKey(service.name())) {
+            ports.add(Integer.parseInt(service.config().effectiveValue("quarkus.mailer.port", environment).orElseThrow()));
+        }
+        return ports;
     }
 
     private static void assertOnlyMonitoring(StrideService service, NetworkPolicyPeer peer) {
