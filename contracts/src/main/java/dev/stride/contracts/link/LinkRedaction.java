@@ -29,4 +29,53 @@ public final class LinkRedaction {
         redacted = V2_TOKEN.matcher(redacted).replaceAll(Matcher.quoteReplacement(REDACTED));
         return V1_TOKEN.matcher(redacted).replaceAll(Matcher.quoteReplacement(REDACTED));
     }
+
+    /**
+     * The same throwable for a log: its class, message and stack, and those of its causes and suppressed ones, with
+     * every token redacted. The original when nothing in it needed redacting.
+     */
+    public static Throwable redact(Throwable thrown) {
+        if (thrown == null || !needsRedaction(thrown, 0)) {
+            return thrown;
+        }
+        return copy(thrown, 0);
+    }
+
+    private static boolean needsRedaction(Throwable thrown, int depth) {
+        if (thrown == null || depth > 16) {
+            return false;
+        }
+        String text = String.valueOf(thrown.getMessage());
+        if (!text.equals(redact(text)) || needsRedaction(thrown.getCause(), depth + 1)) {
+            return true;
+        }
+        for (Throwable suppressed : thrown.getSuppressed()) {
+            if (needsRedaction(suppressed, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable copy(Throwable thrown, int depth) {
+        Redacted copy = new Redacted(thrown.getClass().getName() + ": " + redact(thrown.getMessage()),
+                thrown.getCause() == null || depth > 16 ? null : copy(thrown.getCause(), depth + 1));
+        copy.setStackTrace(thrown.getStackTrace());
+        for (Throwable suppressed : thrown.getSuppressed()) {
+            copy.addSuppressed(copy(suppressed, depth + 1));
+        }
+        return copy;
+    }
+
+    /** Stands in for a throwable whose message held a token; its message starts with the original's class name. */
+    static final class Redacted extends RuntimeException {
+        Redacted(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
 }

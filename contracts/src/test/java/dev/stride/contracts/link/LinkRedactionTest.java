@@ -38,9 +38,23 @@ class LinkRedactionTest {
     }
 
     @Test
+    void aThrowableKeepsItsStackButLosesItsTokens() {
+        String token = SIGNER.sign(SUBSCRIPTION, LinkPurpose.MANAGE, Duration.ofDays(90));
+        IllegalStateException original = new IllegalStateException("wrapper", new IllegalArgumentException("bad token " + token));
+
+        Throwable redacted = LinkRedaction.redact(original);
+
+        assertThat(redacted.toString()).isEqualTo("java.lang.IllegalStateException: wrapper");
+        assertThat(redacted.getCause().toString()).isEqualTo("java.lang.IllegalArgumentException: bad token {token}");
+        assertThat(redacted.getStackTrace()).isEqualTo(original.getStackTrace());
+        IllegalStateException clean = new IllegalStateException("nothing secret");
+        assertThat(LinkRedaction.redact(clean)).isSameAs(clean);
+    }
+
+    @Test
     void otherPathsAreLeftAlone() {
         assertThat(LinkRedaction.redact("/api/subscriptions/" + SUBSCRIPTION + "/plan")).isEqualTo("/api/subscriptions/" + SUBSCRIPTION + "/plan");
         assertThat(LinkRedaction.redact("/roadmaps/ai-ml-engineer-12-months")).isEqualTo("/roadmaps/ai-ml-engineer-12-months");
-        assertThat(LinkRedaction.redact(null)).isNull();
+        assertThat(LinkRedaction.redact((String) null)).isNull();
     }
 }
