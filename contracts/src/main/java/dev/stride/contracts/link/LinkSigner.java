@@ -13,32 +13,31 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Signs and verifies the links in Stride's emails: HMAC-SHA256 (the JDK's JCA) over
- * {@code v1.<subscription>.<purpose>.<expiry epoch s>[.<subject>]}, the token being that payload and the
- * MAC, each base64url. roadmap-service and reminder-service share the key, so either can mint a link
- * the other accepts. Nothing secret is in the payload; it is only tamper-proof.
+ * Signs and verifies the links in Stride's emails with HMAC-SHA256 (the JDK's JCA). A token is
+ * {@code v2.<key id>.<payload>.<mac>}: the payload {@code <subscription>.<purpose>.<expiry epoch s>[.<subject>]}
+ * and the MAC over everything before it, both base64url, so the key id cannot be swapped. Tokens signed before key
+ * ids existed ({@code <payload>.<mac>}, the payload starting {@code v1.}) verify with {@link LinkKeys}'s v1 key until
+ * they expire. roadmap-service and reminder-service share the keys, so either can mint a link the other accepts.
+ * Nothing secret is in the payload; it is only tamper-proof.
  */
 public final class LinkSigner {
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final String VERSION = "v1";
+    private static final String V1 = "v1";
+    private static final String V2_PREFIX = "v2.";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final LinkKeys keys;
     private final Clock clock;
 
-    /** {@code secret} must have at least 32 bytes (256 bits), as HMAC-SHA256 wants. */
-    public LinkSigner(byte[] secret, Clock clock) {
-        if (secret == null || secret.length < 32) {
-            throw new IllegalArgumentException("the link-signing key must be at least 32 bytes");
-        }
-        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+    public LinkSigner(LinkKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
+    /** A single key under id {@code k1}, which also verifies unversioned tokens. */
     public static LinkSigner fromText(String secret, Clock clock) {
-        return new LinkSigner(secret.getBytes(StandardCharsets.UTF_8), clock);
+        return new LinkSigner(LinkKeys.single("k1", secret), clock);
     }
 
     public String sign(UUID subscriptionId, LinkPurpose purpose, Duration validFor) {
@@ -46,30 +45,15 @@ public final class LinkSigner {
     }
 
     public String sign(LinkToken token) {
-        String payload = VERSION + "." + token.subscriptionId() + "." + token.purpose() + "." + token.expiresAt().getEpochSecond()
+        String claims = token.subscriptionId() + "." + token.purpose() + "." + token.expiresAt().getEpochSecond()
                 + token.subject().map(subject -> "." + subject).orElse("");
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
+        String signed = V2_PREFIX + keys.currentId() + "." + ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        return signed + "." + ENCODER.encodeToString(mac(keys.current(), signed.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The token's claims, if we signed it and it has not expired; otherwise an exception saying which. */
+    /** The token's claims, if we signed it with a key still in use and it has not expired; otherwise an exception saying which. */
     public LinkToken verify(String token) {
-        int dot = token == null ? -1 : token.indexOf('.');
-        if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            throw invalid();
-        }
-        byte[] payload;
-        byte[] signature;
-        try {
-            payload = DECODER.decode(token.substring(0, dot));
-            signature = DECODER.decode(token.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
-            throw invalid();
-        }
-        LinkToken claims = parse(new String(payload, StandardCharsets.UTF_8));
+        LinkToken claims = token != null && token.startsWith(V2_PREFIX) ? verifyV2(token) : verifyV1(token);
         if (!clock.instant().isBefore(claims.expiresAt())) {
             throw new LinkVerificationException(LinkVerificationException.Reason.EXPIRED, "This link expired at " + claims.expiresAt() + ".");
         }
@@ -89,22 +73,64 @@ public final class LinkSigner {
         return claims;
     }
 
-    private static LinkToken parse(String payload) {
-        String[] parts = payload.split("\\.", -1);
-        if ((parts.length != 4 && parts.length != 5) || !parts[0].equals(VERSION)) {
+    private LinkToken verifyV2(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 4) {
+            throw invalid();
+        }
+        SecretKeySpec key = keys.verifying(parts[1]).orElseThrow(LinkSigner::retired);
+        String signed = token.substring(0, token.lastIndexOf('.'));
+        String claims = new String(checked(key, signed.getBytes(StandardCharsets.UTF_8), parts[2], parts[3]), StandardCharsets.UTF_8);
+        return parse(claims.split("\\.", -1), 0);
+    }
+
+    private LinkToken verifyV1(String token) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) {
+            throw invalid();
+        }
+        SecretKeySpec key = keys.v1().orElseThrow(LinkSigner::retired);
+        byte[] payload = decode(token.substring(0, dot));
+        String[] parts = new String(checked(key, payload, token.substring(0, dot), token.substring(dot + 1)), StandardCharsets.UTF_8).split("\\.", -1);
+        if (!parts[0].equals(V1)) {
+            throw invalid();
+        }
+        return parse(parts, 1);
+    }
+
+    /** The decoded payload, if {@code mac} is the MAC of {@code signed} under {@code key}. */
+    private static byte[] checked(SecretKeySpec key, byte[] signed, String payload, String mac) {
+        byte[] claims = decode(payload);
+        if (!MessageDigest.isEqual(mac(key, signed), decode(mac))) {
+            throw invalid();
+        }
+        return claims;
+    }
+
+    private static LinkToken parse(String[] parts, int from) {
+        int count = parts.length - from;
+        if (count != 3 && count != 4) {
             throw invalid();
         }
         try {
-            return new LinkToken(UUID.fromString(parts[1]), LinkPurpose.valueOf(parts[2]), Instant.ofEpochSecond(Long.parseLong(parts[3])),
-                    parts.length == 5 ? Optional.of(parts[4]) : Optional.empty());
+            return new LinkToken(UUID.fromString(parts[from]), LinkPurpose.valueOf(parts[from + 1]), Instant.ofEpochSecond(Long.parseLong(parts[from + 2])),
+                    count == 4 ? Optional.of(parts[from + 3]) : Optional.empty());
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
     }
 
-    private byte[] mac(byte[] payload) {
+    private static byte[] decode(String base64) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
+            return DECODER.decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(LinkKeys.ALGORITHM);
             mac.init(key);
             return mac.doFinal(payload);
         } catch (GeneralSecurityException e) {
@@ -114,5 +140,10 @@ public final class LinkSigner {
 
     private static LinkVerificationException invalid() {
         return new LinkVerificationException(LinkVerificationException.Reason.INVALID, "This link is not valid.");
+    }
+
+    private static LinkVerificationException retired() {
+        return new LinkVerificationException(LinkVerificationException.Reason.UNKNOWN_KEY,
+                "This link was signed with a retired key. Use the link in a newer email, or open your plan from the latest one.");
     }
 }

@@ -1,6 +1,6 @@
 package dev.stride.contracts.link;
 
-/** A link that does not grant what it is used for: forged, expired, for another purpose or subscription. */
+/** A link that does not grant what it is used for: forged, expired, for another purpose or subscription, or signed with a retired key. */
 public class LinkVerificationException extends RuntimeException {
 
     public enum Reason {
@@ -11,7 +11,9 @@ public class LinkVerificationException extends RuntimeException {
         /** Signed by us for another purpose: 403. */
         WRONG_PURPOSE,
         /** Signed by us for another subscription: 403. */
-        OTHER_SUBSCRIPTION
+        OTHER_SUBSCRIPTION,
+        /** Signed with a key id we no longer (or never) had: a retired key after a rotation: 403. */
+        UNKNOWN_KEY
     }
 
     private final Reason reason;

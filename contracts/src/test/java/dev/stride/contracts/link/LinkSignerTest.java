@@ -30,7 +30,7 @@ class LinkSignerTest {
 
         assertThat(claims.subject()).contains("python-basics");
         assertThat(claims.expiresAt()).isEqualTo(NOW.plusSeconds(3600));
-        assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        assertThat(token).matches("v2\\.k1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     }
 
     @Test
@@ -45,13 +45,15 @@ class LinkSignerTest {
     @Test
     void aForgedOrAlteredLinkIsInvalid() {
         String token = signer.sign(SUBSCRIPTION, LinkPurpose.PAUSE, Duration.ofDays(1));
-        String payload = token.substring(0, token.indexOf('.'));
+        String[] parts = token.split("\\.");
+        String payload = parts[2];
         String alteredPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).replace("PAUSE", "UNSUBSCRIBE").getBytes(StandardCharsets.UTF_8));
+        String altered = "v2.k1." + alteredPayload + "." + parts[3];
         String otherKey = LinkSigner.fromText("another-key-that-is-at-least-32-bytes!!", Clock.fixed(NOW, ZoneOffset.UTC))
                 .sign(SUBSCRIPTION, LinkPurpose.PAUSE, Duration.ofDays(1));
 
-        for (String forged : new String[]{alteredPayload + token.substring(token.indexOf('.')), otherKey, "garbage", "", "a.b.c", payload + ".", token + "x"}) {
+        for (String forged : new String[]{altered, otherKey, "garbage", "", "a.b.c", "v2.k1." + payload + ".", token + "x", "v2.k1.a.b.c", null}) {
             assertThatThrownBy(() -> signer.verify(forged)).as(forged)
                     .isInstanceOfSatisfying(LinkVerificationException.class, e -> assertThat(e.reason()).isEqualTo(LinkVerificationException.Reason.INVALID));
         }

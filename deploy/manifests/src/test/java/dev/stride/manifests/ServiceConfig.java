@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class ServiceConfig {
 
     /** Settings an operator must give: credentials. The datasource user counts, so that it comes from a Secret too. */
-    private static final Pattern SECRET = Pattern.compile("(?i)(password|secret|signing-key|token|username)$");
+    private static final Pattern SECRET = Pattern.compile("(?i)(password|secret|signing-keys?|token|username)$");
     private static final Pattern PROFILED = Pattern.compile("%([^.]+)\\.(.+)");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
     private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");

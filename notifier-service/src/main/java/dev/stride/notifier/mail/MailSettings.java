@@ -15,4 +15,10 @@ public interface MailSettings {
     /** STRIDE_MAIL_MESSAGE_ID_DOMAIN: Message-IDs are {@code <email-id@domain>}, calendar UIDs end in it too. */
     @WithDefault("stride.dev")
     String messageIdDomain();
+
+    /**
+     * STRIDE_MAIL_PUBLIC_BASE_URL (else STRIDE_PUBLIC_BASE_URL): roadmap-service's public address. Every Stride link
+     * an email request carries must point there; a request with a link anywhere else is dead-lettered unsent.
+     */
+    String publicBaseUrl();
 }

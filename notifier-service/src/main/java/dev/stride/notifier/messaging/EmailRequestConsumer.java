@@ -14,6 +14,7 @@ import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.notifier.delivery.DeliveryLedger;
 import dev.stride.notifier.delivery.DeliveryMetrics;
 import dev.stride.notifier.delivery.DeliverySettings;
+import dev.stride.notifier.mail.OwnLinks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
  * Turns events into ledger entries; it never talks to the mail server, so a slow or absent SMTP server cannot
  * hold a partition. {@code ordered = false}: records run concurrently on worker threads (a blocking send inside an
  * ordered consumer deadlocked, see the README) and each one's outcome depends only on unique keys in the database.
- * A record that is not a readable event of the expected kind throws, is nacked and lands on the topic's .dlq.
+ * A record that is not a readable event of the expected kind, or carries a link to another host than Stride's
+ * ({@link OwnLinks}), throws, is nacked and lands on the topic's .dlq.
  */
 @ApplicationScoped
 public class EmailRequestConsumer {
@@ -36,9 +38,11 @@ public class EmailRequestConsumer {
     private final ProcessedEvents processed;
     private final DeliveryMetrics metrics;
     private final ConsumerRetry retry;
+    private final OwnLinks ownLinks;
 
     public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics,
-                                DeliverySettings settings) {
+                                DeliverySettings settings, OwnLinks ownLinks) {
+        this.ownLinks = ownLinks;
         this.ledger = ledger;
         this.processed = processed;
         this.metrics = metrics;
@@ -60,6 +64,7 @@ public class EmailRequestConsumer {
         require(nudge.subscriptionId(), "subscriptionId", envelope);
         require(nudge.kind(), "kind", envelope);
         requireLearner(nudge.learner(), envelope);
+        ownLinks.require(envelope);
         inTransaction(() -> ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope));
     }
 
@@ -70,6 +75,7 @@ public class EmailRequestConsumer {
         if (envelope.data() instanceof SubscriptionRequested requested) {
             require(requested.subscriptionId(), "subscriptionId", envelope);
             requireLearner(requested.learner(), envelope);
+            ownLinks.require(envelope);
             inTransaction(() -> {
                 if (firstTime(envelope, EmailKind.CONFIRMATION)) {
                     ledger.record(EmailKind.CONFIRMATION, envelope.eventId(), requested.subscriptionId(), requested.learner().email(), envelope);
@@ -78,6 +84,7 @@ public class EmailRequestConsumer {
         } else if (envelope.data() instanceof Unsubscribed unsubscribed) {
             require(unsubscribed.subscriptionId(), "subscriptionId", envelope);
             requireLearner(unsubscribed.learner(), envelope);
+            ownLinks.require(envelope);
             inTransaction(() -> {
                 if (firstTime(envelope, EmailKind.GOODBYE)) {
                     unsubscribe(envelope, unsubscribed);

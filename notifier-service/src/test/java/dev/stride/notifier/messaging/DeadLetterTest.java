@@ -58,7 +58,7 @@ class DeadLetterTest {
         assertThat(awaitDeadLetters(Topics.deadLetter(Topics.SUBSCRIPTION_EVENTS), key, 1)).containsExactly(garbage);
     }
 
-    private static List<byte[]> awaitDeadLetters(String topic, String key, int count) {
+    static List<byte[]> awaitDeadLetters(String topic, String key, int count) {
         List<byte[]> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),

@@ -169,14 +169,20 @@ public class SubscriptionResource {
                 LinkVerificationException.Reason.INVALID, "invalid-link",
                 LinkVerificationException.Reason.EXPIRED, "expired-link",
                 LinkVerificationException.Reason.WRONG_PURPOSE, "wrong-link",
-                LinkVerificationException.Reason.OTHER_SUBSCRIPTION, "wrong-link");
+                LinkVerificationException.Reason.OTHER_SUBSCRIPTION, "wrong-link",
+                LinkVerificationException.Reason.UNKNOWN_KEY, "retired-key-link");
 
         private LinkProblems() {
         }
 
         public static Problem of(LinkVerificationException e) {
             boolean expired = e.reason() == LinkVerificationException.Reason.EXPIRED;
-            return Problem.of(expired ? 410 : 403, SLUGS.get(e.reason()), expired ? "Link expired" : "Link not valid", e.getMessage());
+            String title = switch (e.reason()) {
+                case EXPIRED -> "Link expired";
+                case UNKNOWN_KEY -> "Link signed with a retired key";
+                default -> "Link not valid";
+            };
+            return Problem.of(expired ? 410 : 403, SLUGS.get(e.reason()), title, e.getMessage());
         }
     }
 }

@@ -4,13 +4,32 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** Signed links: the shared key (a Secret), the public base URL they point to, and how long each kind lives. */
+/**
+ * Signed links: the shared keys (Secrets) and their ids, the public base URL they point to, how long each kind lives,
+ * and how often used single-use links are forgotten. Rotation: deploy/README.md, "Rotating the link-signing key".
+ */
 @ConfigMapping(prefix = "stride.links")
 public interface LinkSettings {
 
     /** STRIDE_LINKS_SIGNING_KEY: at least 32 bytes, the same in roadmap-service and reminder-service. */
     String signingKey();
+
+    /** STRIDE_LINKS_KEY_ID: the id of {@link #signingKey()}, written into every token it signs. */
+    @WithDefault("k1")
+    String keyId();
+
+    /** STRIDE_LINKS_PREVIOUS_SIGNING_KEYS: {@code id=secret,...} (a Secret): keys that no longer sign but still verify. */
+    Optional<String> previousSigningKeys();
+
+    /** STRIDE_LINKS_V1_KEY_ID: the key that verifies tokens signed before key ids existed; empty refuses them. */
+    @WithDefault("k1")
+    String v1KeyId();
+
+    /** STRIDE_LINKS_USED_PURGE_EVERY: how often used single-use links past their expiry are forgotten. */
+    @WithDefault("1h")
+    Duration usedPurgeEvery();
 
     /** STRIDE_LINKS_BASE_URL: where learners reach roadmap-service's pages. */
     @WithDefault("http://localhost:8080")

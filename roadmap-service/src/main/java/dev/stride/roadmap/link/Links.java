@@ -1,5 +1,6 @@
 package dev.stride.roadmap.link;
 
+import dev.stride.contracts.link.LinkKeys;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkSigner;
 import dev.stride.contracts.link.LinkUrls;
@@ -17,7 +18,8 @@ public class Links {
     private final LinkUrls urls;
 
     public Links(LinkSettings settings, Clock clock) {
-        this.urls = new LinkUrls(settings.baseUrl(), LinkSigner.fromText(settings.signingKey(), clock), clock,
+        this.urls = new LinkUrls(settings.baseUrl(), new LinkSigner(LinkKeys.of(settings.keyId(), settings.signingKey(),
+                settings.previousSigningKeys().orElse(""), settings.v1KeyId()), clock), clock,
                 new LinkUrls.Validity(settings.confirmWithin(), settings.actionValidity(), settings.manageValidity(), settings.unsubscribeValidity()));
     }
 

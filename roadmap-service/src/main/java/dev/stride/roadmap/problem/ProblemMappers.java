@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.stride.contracts.link.LinkRedaction;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -76,7 +77,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        // Link pages carry their token in the path: neither it nor the exception may put one in the log.
+        LOG.errorf(LinkRedaction.redact(e), "Unexpected error on %s", LinkRedaction.redact(uri.getPath()));
         return respond(Problem.of(500, "internal", "Internal error", "Something went wrong on our side; nothing was changed.").at(uri.getPath()));
     }
 

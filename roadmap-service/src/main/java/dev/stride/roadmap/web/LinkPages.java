@@ -8,6 +8,7 @@ import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.link.SingleUseLinks;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.Subscription;
@@ -56,11 +57,13 @@ public class LinkPages {
     private final SubscriptionService subscriptions;
     private final CatalogService catalog;
     private final Links links;
+    private final SingleUseLinks singleUse;
 
-    public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links) {
+    public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse) {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.links = links;
+        this.singleUse = singleUse;
     }
 
     @GET
@@ -88,6 +91,9 @@ public class LinkPages {
         return page(() -> {
             LinkToken claims = verifyAction(token);
             Subscription subscription = subscriptions.require(claims.subscriptionId());
+            if (singleUse.used(token, claims)) {
+                return alreadyDone(claims);
+            }
             return switch (claims.purpose()) {
                 case MARK_DONE -> Templates.action("/actions/" + token, "Mark “" + milestoneTitle(subscription, claims.subject()) + "” as done?", "Mark as done");
                 case SKIP_WEEK -> Templates.action("/actions/" + token, "Skip this week? Nothing will be planned until next week.", "Skip this week");
@@ -104,30 +110,44 @@ public class LinkPages {
         return page(() -> {
             LinkToken claims = verifyAction(token);
             UUID id = claims.subscriptionId();
-            String message = switch (claims.purpose()) {
-                case MARK_DONE -> {
-                    subscriptions.progress(id, claims.subject().orElse(""), ProgressState.DONE);
-                    yield "Marked done. Your next nudge moves on to what comes next.";
-                }
-                case SKIP_WEEK -> {
-                    subscriptions.skipWeek(id, null);
-                    yield "This week is skipped. See you next week.";
-                }
-                case SNOOZE -> {
-                    subscriptions.snooze(id, snoozeDays(claims));
-                    yield "Snoozed for " + snoozeDays(claims) + " days.";
-                }
-                case PAUSE -> {
-                    subscriptions.pause(id);
-                    yield "Paused. Resume whenever you are ready.";
-                }
-                default -> {
-                    subscriptions.resume(id);
-                    yield "Resumed. Your plan picks up from today.";
-                }
-            };
-            return Templates.done("Done", message, links.manageUrl(id));
+            String[] message = new String[1];
+            if (!singleUse.once(token, claims, () -> message[0] = perform(claims))) {
+                return alreadyDone(claims);
+            }
+            return Templates.done("Done", message[0], links.manageUrl(id));
         });
+    }
+
+    /** Does what the action link says, in the caller's transaction; the sentence that tells the learner. */
+    private String perform(LinkToken claims) {
+        UUID id = claims.subscriptionId();
+        return switch (claims.purpose()) {
+            case MARK_DONE -> {
+                subscriptions.progress(id, claims.subject().orElse(""), ProgressState.DONE);
+                yield "Marked done. Your next nudge moves on to what comes next.";
+            }
+            case SKIP_WEEK -> {
+                subscriptions.skipWeek(id, null);
+                yield "This week is skipped. See you next week.";
+            }
+            case SNOOZE -> {
+                subscriptions.snooze(id, snoozeDays(claims));
+                yield "Snoozed for " + snoozeDays(claims) + " days.";
+            }
+            case PAUSE -> {
+                subscriptions.pause(id);
+                yield "Paused. Resume whenever you are ready.";
+            }
+            default -> {
+                subscriptions.resume(id);
+                yield "Resumed. Your plan picks up from today.";
+            }
+        };
+    }
+
+    private TemplateInstance alreadyDone(LinkToken claims) {
+        return Templates.done("Already done", "This link was used already, so nothing changed. Each snooze link works once; "
+                + "the next email brings a new one.", links.manageUrl(claims.subscriptionId()));
     }
 
     @GET

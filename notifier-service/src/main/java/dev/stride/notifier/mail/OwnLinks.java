@@ -1,0 +1,88 @@
+package dev.stride.notifier.mail;
+
+import dev.stride.contracts.event.DomainEvent;
+import dev.stride.contracts.event.EventEnvelope;
+import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.SubscriptionRequested;
+import dev.stride.contracts.event.UnreadableEventException;
+import dev.stride.contracts.event.Unsubscribed;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The notifier sends Stride's own links only: every link an email request carries for a button (confirm, mark done,
+ * skip, snooze, pause, manage, unsubscribe, calendar, subscribe again) must start with the configured public base URL,
+ * so whoever can write to the topics cannot make Stride mail learners a link to another host. A request that breaks
+ * this is unreadable: it goes to the topic's dead-letter topic unsent, the consumer goes on, and
+ * {@code stride_notifier_rejected_links_total} counts it. Learning resources (the roadmap's links to courses and docs)
+ * are content from the catalog, not Stride's links, and are not checked here.
+ */
+@ApplicationScoped
+public class OwnLinks {
+
+    private static final Logger LOG = Logger.getLogger(OwnLinks.class);
+
+    private final String base;
+    private final MeterRegistry registry;
+
+    public OwnLinks(MailSettings settings, MeterRegistry registry) {
+        String configured = settings.publicBaseUrl().trim();
+        this.base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        this.registry = registry;
+        URI uri = URI.create(base);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("stride.mail.public-base-url must be an absolute http(s) URL, not " + configured);
+        }
+    }
+
+    /** Throws {@link UnreadableEventException} if a link of the event points anywhere but the public base URL. */
+    public void require(EventEnvelope<? extends DomainEvent> envelope) {
+        for (String link : links(envelope.data())) {
+            if (link != null && !isOwn(link)) {
+                registry.counter("stride.notifier.rejected.links", "type", envelope.type()).increment();
+                String host = hostOf(link);
+                LOG.warnf("%s %s carries a link to %s, not to %s: dead-lettered, no email sent", envelope.type(), envelope.eventId(), host, base);
+                throw new UnreadableEventException(envelope.type() + " " + envelope.eventId() + " carries a link to " + host
+                        + ", not to the public base URL");
+            }
+        }
+    }
+
+    boolean isOwn(String link) {
+        return link.equals(base) || link.startsWith(base + "/");
+    }
+
+    private static List<String> links(DomainEvent event) {
+        List<String> links = new ArrayList<>();
+        if (event instanceof NudgeDue nudge) {
+            if (nudge.links() != null) {
+                NudgeDue.NudgeLinks l = nudge.links();
+                links.addAll(Arrays.asList(l.skipWeek(), l.snooze(), l.pause(), l.manage(), l.unsubscribe(), l.calendar()));
+            }
+            if (nudge.focus() != null) {
+                nudge.focus().forEach(focus -> links.add(focus.markDoneUrl()));
+            }
+        } else if (event instanceof SubscriptionRequested requested) {
+            links.add(requested.confirmUrl());
+        } else if (event instanceof Unsubscribed unsubscribed) {
+            links.add(unsubscribed.resubscribeUrl());
+        }
+        return links;
+    }
+
+    /** Only the host goes into a log line or a dead-letter reason: the rest of a link may be a token. */
+    private static String hostOf(String link) {
+        try {
+            String host = URI.create(link.trim()).getHost();
+            return host == null ? "an unreadable address" : host;
+        } catch (IllegalArgumentException e) {
+            return "an unreadable address";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.stride.roadmap.link;
+
+import dev.stride.contracts.link.LinkRedaction;
+import io.quarkus.logging.LoggingFilter;
+import org.jboss.logmanager.ExtLogRecord;
+
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+
+/**
+ * The last guard that keeps link tokens out of logs: every record the console handler writes (ours, Quarkus's,
+ * libraries') has its message and exception redacted by {@link LinkRedaction} ({@code quarkus.log.console.filter}).
+ * Code that logs a path or a link redacts it itself as well; this catches what it does not control.
+ */
+@LoggingFilter(name = "link-tokens")
+public final class LinkTokenLogFilter implements Filter {
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        String redacted = LinkRedaction.redact(message);
+        if (redacted != null && !redacted.equals(message)) {
+            if (record instanceof ExtLogRecord ext) {
+                ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
+            } else {
+                record.setMessage(redacted);
+            }
+            record.setParameters(null);
+        }
+        record.setThrown(LinkRedaction.redact(record.getThrown()));
+        return true;
+    }
+}
