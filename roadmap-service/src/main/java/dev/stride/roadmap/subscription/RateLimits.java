@@ -8,6 +8,7 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -47,9 +48,11 @@ public class RateLimits {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final SubscribeLimits limits;
     private final long configurationVersion;
+    private final MeterRegistry registry;
 
-    public RateLimits(DataSource dataSource, SubscribeLimits limits, Clock clock) {
+    public RateLimits(DataSource dataSource, SubscribeLimits limits, Clock clock, MeterRegistry registry) {
         this.limits = limits;
+        this.registry = registry;
         this.configurationVersion = Integer.toUnsignedLong(java.util.Objects.hash(limits.perAddressPerHour(), limits.perAddressPerDay(),
                 limits.perClientPerHour(), limits.overallPerHour()));
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -66,6 +69,7 @@ public class RateLimits {
         ConsumptionProbe probe = buckets.builder().withImplicitConfigurationReplacement(configurationVersion, TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(scope.name().toLowerCase(java.util.Locale.ROOT) + ":" + key, configuration(scope)).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            registry.counter("stride.subscribe.rate.limited", "scope", scope.name().toLowerCase(java.util.Locale.ROOT)).increment();
             throw new TooManyRequests(scope.field, scope.detail, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
         }
     }

@@ -1,6 +1,8 @@
 package dev.stride.roadmap.subscription;
 
 import dev.stride.contracts.time.AdjustableClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.roadmap.TestSupport;
 import io.quarkus.test.common.TestResourceScope;
@@ -39,6 +41,9 @@ class SubscribeRateLimitTest {
     @Inject
     AdjustableClock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     @BeforeEach
     void fullBuckets() {
         clock.advance(Duration.ofDays(2));
@@ -47,6 +52,7 @@ class SubscribeRateLimitTest {
     @Test
     void aSecondConfirmationToAnAddressWithinTheHourIsRefused() {
         String email = TestSupport.uniqueEmail("bomb");
+        double refusedBefore = refused("address");
         post(email).statusCode(202);
         long requested = requestedEvents(email);
         post(email).statusCode(429).contentType("application/problem+json")
@@ -54,6 +60,7 @@ class SubscribeRateLimitTest {
                 .body("type", equalTo("https://stride.dev/problems/too-many-requests")).body("status", equalTo(429))
                 .body("errors[0].field", equalTo("email"));
         assertThat(requestedEvents(email)).as("no second confirmation").isEqualTo(requested);
+        assertThat(refused("address")).isEqualTo(refusedBefore + 1);
 
         clock.advance(Duration.ofMinutes(61));
         post(email).statusCode(202);
@@ -88,6 +95,11 @@ class SubscribeRateLimitTest {
     private ValidatableResponse post(String email) {
         return given().contentType(ContentType.JSON).body(TestSupport.subscribeJson(email, TestSupport.ROADMAP, TestSupport.today(clock)))
                 .when().post("/api/subscriptions").then();
+    }
+
+    private double refused(String scope) {
+        Counter counter = registry.find("stride.subscribe.rate.limited").tag("scope", scope).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static long requestedEvents(String email) {
