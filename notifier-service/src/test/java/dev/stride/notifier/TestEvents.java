@@ -121,7 +121,8 @@ public final class TestEvents {
                 List.of(new StudySlot(DayOfWeek.TUESDAY, LocalTime.of(18, 0), 90), new StudySlot(DayOfWeek.SATURDAY, LocalTime.of(9, 30), 120)),
                 new NudgeMoment(DayOfWeek.MONDAY, LocalTime.of(7, 30)));
         return new SubscriptionRequested(subscriptionId, new Learner(email, "Ada", locale), "ai-ml-engineer-12-months", ROADMAP_TITLE, plan,
-                LocalDate.of(2027, 3, 8), "https://stride.example/confirm/token-" + subscriptionId, Instant.parse("2027-03-10T12:00:00Z"));
+                LocalDate.of(2027, 3, 8), "https://stride.example/confirm/token-" + subscriptionId, Instant.parse("2027-03-10T12:00:00Z"),
+                "https://stride.example/manage/token-" + subscriptionId, "https://stride.example/not-me/token-" + subscriptionId);
     }
 
     public static Unsubscribed unsubscribed(UUID subscriptionId, String email) {

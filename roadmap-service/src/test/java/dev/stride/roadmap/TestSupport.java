@@ -4,12 +4,20 @@ import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.roadmap.link.Links;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import dev.stride.infra.Database;
 import dev.stride.infra.testing.Rows;
+import dev.stride.infra.testing.TestInfrastructure;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -36,11 +44,37 @@ public final class TestSupport {
         return LocalDate.now(clock.withZone(ZoneId.of(ZONE)));
     }
 
+    /** Subscribes through the API; returns the live subscription the request is about (the API answers without it). */
     public static UUID subscribe(String email, String roadmapId, Clock clock) {
-        String id = given().contentType(ContentType.JSON).body(subscribeJson(email, roadmapId, today(clock)))
-                .when().post("/api/subscriptions")
-                .then().statusCode(202).extract().path("id");
-        return UUID.fromString(id);
+        return subscribe(email, roadmapId, subscribeJson(email, roadmapId, today(clock)));
+    }
+
+    public static UUID subscribe(String email, String roadmapId, String json) {
+        given().contentType(ContentType.JSON).body(json).when().post("/api/subscriptions").then().statusCode(202);
+        return liveSubscription(email, roadmapId);
+    }
+
+    /** The address's live (pending, active or paused) subscription to the roadmap. */
+    public static UUID liveSubscription(String email, String roadmapId) {
+        Database database = TestInfrastructure.get().database();
+        Properties properties = new Properties();
+        properties.setProperty("user", database.username());
+        properties.setProperty("password", database.password());
+        properties.setProperty("currentSchema", "roadmap");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), properties);
+             PreparedStatement statement = connection.prepareStatement("SELECT s.id FROM subscription s JOIN learner l ON l.id = s.learner_id "
+                     + "WHERE lower(l.email) = lower(?) AND s.roadmap_id = ? AND s.status IN ('PENDING', 'ACTIVE', 'PAUSED')")) {
+            statement.setString(1, email.strip());
+            statement.setString(2, roadmapId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no live subscription of " + email + " to " + roadmapId);
+                }
+                return row.getObject(1, UUID.class);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Subscribes and confirms; returns the subscription id. */

@@ -48,6 +48,11 @@ public final class LinkUrls {
         return baseUrl + "/unsubscribe/" + token(subscriptionId, LinkPurpose.UNSUBSCRIBE, Optional.empty());
     }
 
+    /** "This wasn't me — never email me again": suppresses the subscription's address for all of Stride. */
+    public String notMe(UUID subscriptionId) {
+        return baseUrl + "/not-me/" + token(subscriptionId, LinkPurpose.NOT_ME, Optional.empty());
+    }
+
     /** Mark done (subject: the milestone id), skip week, snooze (subject: days), pause, resume. */
     public String action(UUID subscriptionId, LinkPurpose purpose, Optional<String> subject) {
         return baseUrl + "/actions/" + token(subscriptionId, purpose, subject);
@@ -66,7 +71,8 @@ public final class LinkUrls {
             case CONFIRM -> validity.confirm();
             case MANAGE -> validity.manage();
             // A calendar app keeps the feed's URL for long: it lives as long as an unsubscribe link.
-            case UNSUBSCRIBE, CALENDAR -> validity.unsubscribe();
+            // Saying "this wasn't me" must work whenever the stranger's email is found, like unsubscribing.
+            case UNSUBSCRIBE, CALENDAR, NOT_ME -> validity.unsubscribe();
             default -> validity.action();
         };
     }

@@ -8,14 +8,21 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An address the mail server refused permanently (a hard bounce): no email goes to it again, for any subscription. */
+/**
+ * An address that gets no email of any kind, for any subscription: the mail server refused it permanently (a hard bounce,
+ * with the address and the reply), or its owner said "this wasn't me" (only the hash is known). Keyed by the address's hash.
+ */
 @Entity
 @Table(name = "address_suppression")
 public class AddressSuppression {
 
     public static final String HARD_BOUNCE = "hard-bounce";
+    public static final String NOT_ME = "not-me";
 
     @Id
+    @Column(name = "address_hash")
+    public String addressHash;
+
     public String address;
 
     @Column(nullable = false)
@@ -24,10 +31,10 @@ public class AddressSuppression {
     @Column(name = "smtp_code")
     public Integer smtpCode;
 
-    @Column(name = "smtp_reply", nullable = false)
+    @Column(name = "smtp_reply")
     public String smtpReply;
 
-    @Column(name = "email_id", nullable = false)
+    @Column(name = "email_id")
     public UUID emailId;
 
     @Column(name = "suppressed_at", nullable = false)

@@ -83,6 +83,12 @@ public class DeliveryLedger {
         return true;
     }
 
+    /** "This wasn't me": the address (by its hash) gets no email of any kind from now on; false if it already got none. */
+    @Transactional
+    public boolean suppressAddress(String addressHash) {
+        return suppressions.suppressNotMe(addressHash, clock.instant());
+    }
+
     /** Puts the address on the suppression list for this subscription; false if it already was (a repeated Unsubscribed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean suppress(String address, UUID subscriptionId, UUID eventId) {

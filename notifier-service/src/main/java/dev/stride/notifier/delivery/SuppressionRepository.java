@@ -1,6 +1,7 @@
 package dev.stride.notifier.delivery;
 
 import dev.stride.contracts.event.EmailKind;
+import dev.stride.contracts.privacy.Addresses;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,8 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
     public record Suppressed(String reason, String detail) {
 
         public static final String UNSUBSCRIBED = "unsubscribed";
+
+        public static final String NOT_ME = AddressSuppression.NOT_ME;
 
         public boolean hardBounce() {
             return AddressSuppression.HARD_BOUNCE.equals(reason);
@@ -42,9 +45,10 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
     /** Suppresses the address for everything after a hard bounce; false if it already was (the first bounce is kept). */
     public boolean suppressHardBounce(String address, Integer smtpCode, String smtpReply, UUID emailId, Instant at) {
         return getEntityManager().createNativeQuery("""
-                        INSERT INTO address_suppression (address, reason, smtp_code, smtp_reply, email_id, suppressed_at)
-                        VALUES (:address, :reason, :smtpCode, :smtpReply, :emailId, :at)
-                        ON CONFLICT (address) DO NOTHING""")
+                        INSERT INTO address_suppression (address_hash, address, reason, smtp_code, smtp_reply, email_id, suppressed_at)
+                        VALUES (:hash, :address, :reason, :smtpCode, :smtpReply, :emailId, :at)
+                        ON CONFLICT (address_hash) DO NOTHING""")
+                .setParameter("hash", Addresses.hash(address))
                 .setParameter("address", normalise(address))
                 .setParameter("reason", AddressSuppression.HARD_BOUNCE)
                 .setParameter("smtpCode", smtpCode)
@@ -54,23 +58,37 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
                 .executeUpdate() == 1;
     }
 
+    /** Its owner said "this wasn't me": nothing of any kind goes to the address again. False if it already got nothing. */
+    public boolean suppressNotMe(String addressHash, Instant at) {
+        return getEntityManager().createNativeQuery("""
+                        INSERT INTO address_suppression (address_hash, reason, suppressed_at) VALUES (:hash, :reason, :at)
+                        ON CONFLICT (address_hash) DO NOTHING""")
+                .setParameter("hash", addressHash)
+                .setParameter("reason", AddressSuppression.NOT_ME)
+                .setParameter("at", at)
+                .executeUpdate() == 1;
+    }
+
     public boolean isSuppressed(String address, UUID subscriptionId) {
         return count("id.address = ?1 and id.subscriptionId = ?2", normalise(address), subscriptionId) > 0;
     }
 
-    public Optional<AddressSuppression> hardBounce(String address) {
-        return Optional.ofNullable(getEntityManager().find(AddressSuppression.class, normalise(address)));
+    /** The address's suppression for every kind of email: a hard bounce or "this wasn't me". */
+    public Optional<AddressSuppression> ofAddress(String address) {
+        return Optional.ofNullable(getEntityManager().find(AddressSuppression.class, Addresses.hash(address)));
     }
 
     /**
-     * Whether an email of this kind may not go to the address for this subscription, and why: a hard-bounced address
-     * gets nothing; an address that left the subscription gets nothing but the goodbye.
+     * Whether an email of this kind may not go to the address for this subscription, and why: a hard-bounced address and
+     * one whose owner said "this wasn't me" get nothing; an address that left the subscription gets nothing but the goodbye.
      */
     public Optional<Suppressed> find(String address, UUID subscriptionId, EmailKind kind) {
-        Optional<AddressSuppression> bounced = hardBounce(address);
-        if (bounced.isPresent()) {
-            AddressSuppression bounce = bounced.get();
-            return Optional.of(new Suppressed(AddressSuppression.HARD_BOUNCE, HardBounces.laterEmailReason(bounce)));
+        Optional<AddressSuppression> suppressed = ofAddress(address);
+        if (suppressed.isPresent()) {
+            AddressSuppression why = suppressed.get();
+            return Optional.of(why.reason.equals(AddressSuppression.HARD_BOUNCE)
+                    ? new Suppressed(AddressSuppression.HARD_BOUNCE, HardBounces.laterEmailReason(why))
+                    : new Suppressed(why.reason, "the address's owner asked never to be emailed again (" + why.suppressedAt + ")"));
         }
         if (kind != EmailKind.GOODBYE && isSuppressed(address, subscriptionId)) {
             return Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED, normalise(address) + " unsubscribed from subscription " + subscriptionId));

@@ -86,15 +86,16 @@ public class EmailComposer {
                 .map(slot -> new Views.Slot(texts.weekday(slot.day()), texts.time(slot.start()), texts.duration(slot.minutes())))
                 .toList();
         Views.Confirmation view = new Views.Confirmation(
-                NudgeViews.name(requested.learner()), requested.learner().email(), requested.roadmapTitle(),
-                MailHeaders.url(requested.confirmUrl()),
+                requested.learner().email(), requested.roadmapTitle(), MailHeaders.url(requested.confirmUrl()),
+                MailHeaders.url(requested.manageUrl()), MailHeaders.url(requested.notMeUrl()),
                 plan == null ? "" : texts.weekday(plan.nudge().day()),
                 plan == null ? "" : texts.time(plan.nudge().time()),
                 plan == null ? "" : plan.zone().getId(),
                 slots,
                 requested.startDate() == null ? null : texts.date(requested.startDate()),
                 requested.confirmBy() == null || plan == null ? null : texts.dateTime(requested.confirmBy(), plan.zone()));
-        mail.setSubject(MailHeaders.text(texts.msg().subjectConfirmation(requested.roadmapTitle())));
+        mail.setSubject(MailHeaders.text(requested.alreadyFollowing() ? texts.msg().subjectAlreadyFollowing(requested.roadmapTitle())
+                : texts.msg().subjectConfirmation(requested.roadmapTitle())));
         body(mail, () -> Emails.Templates.confirmation(view), texts);
     }
 

@@ -41,6 +41,10 @@ public interface MailMessages {
     @Message("Hi {name},")
     String greeting(String name);
 
+    /** For emails anyone could have triggered: no name typed by a stranger is repeated to the address's owner. */
+    @Message("Hi,")
+    String greetingPlain();
+
     @Message("You receive this email because {email} follows the roadmap “{roadmap}” on Stride.")
     String footerWhy(String email, String roadmap);
 
@@ -178,6 +182,20 @@ public interface MailMessages {
 
     @Message("You asked to follow “{roadmap}” on Stride with {email}.")
     String confirmFooter(String roadmap, String email);
+
+    @Message("Not you? Someone may have typed your address.")
+    String notMeIntro();
+
+    @Message("This wasn't me — never email me again")
+    String notMe();
+
+    // Already following (a subscribe request for an address that follows the roadmap).
+
+    @Message("You already follow “{roadmap}”")
+    String subjectAlreadyFollowing(String roadmap);
+
+    @Message("Someone asked to follow “{roadmap}” on Stride with this address. It already follows that roadmap, so nothing changed.")
+    String alreadyFollowing(String roadmap);
 
     // Goodbye.
 

@@ -36,8 +36,9 @@ public final class Views {
     public record Links(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar) {
     }
 
-    public record Confirmation(String name, String email, String roadmapTitle, String confirmUrl, String nudgeDay, String nudgeTime,
-                               String zone, List<Slot> slots, String startDate, String confirmBy) {
+    /** The double opt-in, or (no {@code confirmUrl}) that the address already follows the roadmap; no name, for anyone can ask. */
+    public record Confirmation(String email, String roadmapTitle, String confirmUrl, String manageUrl, String notMeUrl, String nudgeDay,
+                               String nudgeTime, String zone, List<Slot> slots, String startDate, String confirmBy) {
     }
 
     public record Slot(String day, String time, String length) {

@@ -2,6 +2,7 @@ package dev.stride.notifier.messaging;
 
 import dev.stride.contracts.Channels;
 import dev.stride.contracts.consumer.ConsumerRetry;
+import dev.stride.contracts.event.AddressSuppressed;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
@@ -88,6 +89,13 @@ public class EmailRequestConsumer {
             inTransaction(() -> {
                 if (firstTime(envelope, EmailKind.GOODBYE)) {
                     unsubscribe(envelope, unsubscribed);
+                }
+            });
+        } else if (envelope.data() instanceof AddressSuppressed suppressed) {
+            require(suppressed.addressHash(), "addressHash", envelope);
+            inTransaction(() -> {
+                if (processed.firstTime(envelope.eventId(), envelope.type()) && ledger.suppressAddress(suppressed.addressHash())) {
+                    LOG.infof("Address %s suppressed for every email (%s)", suppressed.addressHash().substring(0, 12), suppressed.reason());
                 }
             });
         }

@@ -63,7 +63,7 @@ class HardBounceTest {
                     .get(0).data();
             assertThat(failed.permanent()).isTrue();
             assertThat(failed.reason()).startsWith(HardBounces.PREFIX).contains("550 5.1.1 no such user").contains("no further emails");
-            AddressSuppression suppression = QuarkusTransaction.requiringNew().call(() -> suppressions.hardBounce(address.toUpperCase())).orElseThrow();
+            AddressSuppression suppression = QuarkusTransaction.requiringNew().call(() -> suppressions.ofAddress(address.toUpperCase())).orElseThrow();
             assertThat(suppression.reason).isEqualTo("hard-bounce");
             assertThat(suppression.smtpCode).isEqualTo(550);
             assertThat(suppression.smtpReply).contains("550 5.1.1 no such user");

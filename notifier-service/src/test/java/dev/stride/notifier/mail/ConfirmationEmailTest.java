@@ -45,10 +45,30 @@ class ConfirmationEmailTest {
                 "* Tuesday at 6:00 PM, 1 h 30 min",
                 "* Saturday at 9:30 AM, 2 h",
                 "Your plan starts on March 8, 2027.",
-                "The button works until March 10, 2027, 7:00 AM EST.");
+                "The button works until March 10, 2027, 7:00 AM EST.",
+                "Not you? Someone may have typed your address. This wasn't me — never email me again: https://stride.example/not-me/token-" + subscription);
+        assertThat(email.text()).as("no name anyone could have typed").startsWith("Hi,").doesNotContain("Ada");
+        assertThat(email.html()).contains("href=\"https://stride.example/not-me/token-" + subscription + "\"");
         assertThat(email.html()).contains("href=\"https://stride.example/confirm/token-" + subscription + "\"", ">Confirm my subscription<",
                 "Every Monday at 7:30 AM (America/New_York)");
         ReceivedEmail.awaitNoMoreThan(address, 1);
+    }
+
+    @Test
+    void anAddressThatAlreadyFollowsIsToldSoWithItsManageLinkAndNothingToConfirm() {
+        UUID subscription = UUID.randomUUID();
+        String address = TestEvents.uniqueEmail("already");
+        SubscriptionRequested pending = TestEvents.subscriptionRequested(subscription, address, "en", "Europe/London");
+        TestEvents.publishSubscriptionEvent(TestEvents.envelope(subscription, new SubscriptionRequested(pending.subscriptionId(), pending.learner(),
+                pending.roadmapId(), pending.roadmapTitle(), pending.plan(), pending.startDate(), null, null, pending.manageUrl(), pending.notMeUrl())));
+
+        ReceivedEmail email = ReceivedEmail.awaitMessagesTo(address, 1).get(0);
+
+        assertThat(email.subject()).isEqualTo("You already follow “AI/ML engineer in 12 months”");
+        assertThat(email.text()).contains("It already follows that roadmap, so nothing changed.",
+                "Manage your plan: https://stride.example/manage/token-" + subscription,
+                "This wasn't me — never email me again: https://stride.example/not-me/token-" + subscription)
+                .doesNotContain("Confirm my subscription").doesNotContain("Ada");
     }
 
     @Test
@@ -61,7 +81,7 @@ class ConfirmationEmailTest {
         ReceivedEmail email = ReceivedEmail.awaitMessagesTo(address, 1).get(0);
 
         assertThat(email.subject()).isEqualTo("Bestätige deine wöchentlichen Lern-E-Mails für „AI/ML engineer in 12 months“");
-        assertThat(email.text()).contains("Hallo Ada,", "Anmeldung bestätigen: https://stride.example/confirm/token-" + subscription,
+        assertThat(email.text()).contains("Hallo,", "Anmeldung bestätigen: https://stride.example/confirm/token-" + subscription,
                 "Jeden Montag um 07:30 Uhr (Europe/Berlin)", "* Dienstag um 18:00 Uhr, 1 Std. 30 Min.",
                 "Dein Plan beginnt am 8. März 2027.", "Der Button gilt bis 10. März 2027, 13:00 Uhr MEZ.");
     }

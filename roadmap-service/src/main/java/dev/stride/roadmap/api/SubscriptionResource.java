@@ -8,7 +8,7 @@ import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.PlanRequest;
 import dev.stride.roadmap.subscription.SubscribeRequest;
-import dev.stride.roadmap.subscription.Subscription;
+import dev.stride.roadmap.subscription.SubscribeIntake;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
 import jakarta.ws.rs.Consumes;
@@ -20,10 +20,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,7 +42,8 @@ import java.util.UUID;
 @Tag(name = "Subscriptions")
 public class SubscriptionResource {
 
-    public record Created(UUID id, String status, String message) {
+    /** The same answer whether or not the address already subscribes: the email tells its owner which. */
+    public record Accepted(String message) {
     }
 
     public record ProgressChange(ProgressState state) {
@@ -57,19 +59,21 @@ public class SubscriptionResource {
     }
 
     private final SubscriptionService subscriptions;
+    private final SubscribeIntake intake;
     private final Links links;
 
-    public SubscriptionResource(SubscriptionService subscriptions, Links links) {
+    public SubscriptionResource(SubscriptionService subscriptions, SubscribeIntake intake, Links links) {
         this.subscriptions = subscriptions;
+        this.intake = intake;
         this.links = links;
     }
 
     @POST
-    @Operation(summary = "Subscribe to a roadmap: a pending subscription and a confirmation email (double opt-in)")
-    public Response subscribe(SubscribeRequest request, UriInfo uri) {
-        Subscription subscription = subscriptions.subscribe(request);
-        return Response.accepted(new Created(subscription.id, subscription.status.name(), "Check your email to confirm."))
-                .location(uri.getBaseUriBuilder().path("api/subscriptions").path(subscription.id.toString()).build()).build();
+    @Operation(summary = "Subscribe to a roadmap: 202 and an email to the address (a confirmation, or that it already follows the roadmap); "
+            + "429 with Retry-After when rate-limited")
+    public Response subscribe(SubscribeRequest request, @Context HttpServerRequest http) {
+        intake.subscribe(request, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        return Response.accepted(new Accepted(SubscribeIntake.ACCEPTED)).build();
     }
 
     @POST

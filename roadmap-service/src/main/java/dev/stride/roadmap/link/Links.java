@@ -43,6 +43,10 @@ public class Links {
         return urls.unsubscribe(subscriptionId);
     }
 
+    public String notMeUrl(UUID subscriptionId) {
+        return urls.notMe(subscriptionId);
+    }
+
     public String calendarUrl(UUID subscriptionId) {
         return urls.calendar(subscriptionId);
     }

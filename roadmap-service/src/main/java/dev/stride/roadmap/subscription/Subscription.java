@@ -83,6 +83,13 @@ public class Subscription {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The name and language this subscription's request asked for; the learner gets them on confirmation ({@link LearnerProfile}). */
+    @Column(name = "requested_name")
+    public String requestedName;
+
+    @Column(name = "requested_locale")
+    public String requestedLocale;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
 

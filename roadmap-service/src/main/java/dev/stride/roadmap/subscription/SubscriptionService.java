@@ -21,7 +21,6 @@ import dev.stride.roadmap.outbox.Outbox;
 import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
-import dev.stride.roadmap.subscription.Repositories.LearnerRepository;
 import dev.stride.roadmap.subscription.Repositories.PlanBreakRepository;
 import dev.stride.roadmap.subscription.Repositories.ProgressRepository;
 import dev.stride.roadmap.subscription.Repositories.SubscriptionRepository;
@@ -50,7 +49,8 @@ public class SubscriptionService {
 
     public static final int MAX_SNOOZE_DAYS = 14;
 
-    private final LearnerRepository learners;
+    private final LearnerProfile profile;
+    private final NotMe notMe;
     private final SubscriptionRepository subscriptions;
     private final ProgressRepository progress;
     private final PlanBreakRepository breaks;
@@ -60,9 +60,10 @@ public class SubscriptionService {
     private final Validator validator;
     private final Clock clock;
 
-    public SubscriptionService(LearnerRepository learners, SubscriptionRepository subscriptions, ProgressRepository progress,
+    public SubscriptionService(LearnerProfile profile, NotMe notMe, SubscriptionRepository subscriptions, ProgressRepository progress,
                                PlanBreakRepository breaks, CatalogService catalog, Outbox outbox, Links links, Validator validator, Clock clock) {
-        this.learners = learners;
+        this.profile = profile;
+        this.notMe = notMe;
         this.subscriptions = subscriptions;
         this.progress = progress;
         this.breaks = breaks;
@@ -73,9 +74,45 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
-    /** A new pending subscription (or the learner's pending one, refreshed), and the double opt-in mail through SubscriptionRequested. */
+    /**
+     * A new pending subscription (or the address's pending one, refreshed) and the double opt-in mail through
+     * SubscriptionRequested; for an address that already follows the roadmap only a mail saying so, with its manage link;
+     * for a suppressed address nothing. The caller cannot tell these apart (no account enumeration): the mail tells the
+     * address's owner. Returns the subscription the mail is about, empty for a suppressed address.
+     */
     @Transactional
-    public Subscription subscribe(SubscribeRequest request) {
+    public Optional<Subscription> subscribe(SubscribeRequest request) {
+        Checked checked = validate(request);
+        if (notMe.suppressed(request.email())) {
+            return Optional.empty();
+        }
+        PublishedRoadmap roadmap = checked.roadmap();
+        Learner learner = profile.learnerFor(request);
+        Optional<Subscription> live = subscriptions.findLive(learner.id, roadmap.id());
+        if (live.isPresent() && live.get().status != Subscription.Status.PENDING) {
+            Subscription following = live.get();
+            emit(following, new SubscriptionRequested(following.id, learnerOf(following), roadmap.id(), roadmap.document().title(),
+                    following.plan(), following.startDate, null, null, links.manageUrl(following.id), links.notMeUrl(following.id)));
+            return live;
+        }
+        Subscription subscription = live.orElseGet(() -> newSubscription(learner, request.roadmapId()));
+        subscription.roadmapVersion = roadmap.version();
+        subscription.setPlan(checked.plan());
+        subscription.startDate = checked.startDate();
+        subscription.expiresAt = clock.instant().plus(links.validity(dev.stride.contracts.link.LinkPurpose.CONFIRM));
+        profile.request(subscription, request);
+        if (live.isEmpty()) {
+            subscriptions.persist(subscription);
+        }
+        emit(subscription, new SubscriptionRequested(subscription.id, learnerOf(subscription), roadmap.id(), roadmap.document().title(),
+                checked.plan(), checked.startDate(), links.confirmUrl(subscription.id), subscription.expiresAt,
+                links.manageUrl(subscription.id), links.notMeUrl(subscription.id)));
+        return Optional.of(subscription);
+    }
+
+    /** Every rule on a subscription request, storing nothing: a 400 naming every bad field, or what the request asks for. */
+    @Transactional
+    public Checked validate(SubscribeRequest request) {
         if (request == null) {
             throw ProblemException.invalid("body", "must be a subscription request");
         }
@@ -84,36 +121,7 @@ public class SubscriptionService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(sorted(errors));
         }
-        PublishedRoadmap roadmap = checked.roadmap();
-        Optional<WeeklyPlan> plan = Optional.of(checked.plan());
-        LocalDate startDate = checked.startDate();
-
-        Learner learner = learners.findByEmail(request.email()).orElseGet(Learner::new);
-        learner.displayName = request.name().strip();
-        learner.locale = request.locale();
-        if (learner.id == null) {
-            learner.id = UUID.randomUUID();
-            learner.email = request.email().strip();
-            learner.createdAt = clock.instant();
-            learners.persist(learner);
-        }
-        Optional<Subscription> live = subscriptions.findLive(learner.id, roadmap.id());
-        if (live.isPresent() && live.get().status != Subscription.Status.PENDING) {
-            throw new ProblemException(new Problem("https://stride.dev/problems/already-subscribed", "Already subscribed", 409,
-                    "This email already follows this roadmap. Every Stride email has a link to manage it.", null,
-                    List.of(new FieldError("email", "already follows " + roadmap.document().title()))));
-        }
-        Subscription subscription = live.orElseGet(() -> newSubscription(learner, request.roadmapId()));
-        subscription.roadmapVersion = roadmap.version();
-        subscription.setPlan(plan.get());
-        subscription.startDate = startDate;
-        subscription.expiresAt = clock.instant().plus(links.validity(dev.stride.contracts.link.LinkPurpose.CONFIRM));
-        if (live.isEmpty()) {
-            subscriptions.persist(subscription);
-        }
-        emit(subscription, new SubscriptionRequested(subscription.id, learnerOf(subscription), roadmap.id(), roadmap.document().title(),
-                plan.get(), startDate, links.confirmUrl(subscription.id), subscription.expiresAt));
-        return subscription;
+        return checked;
     }
 
     /** A subscription request's roadmap, plan and start date, once every rule on them holds. */
@@ -182,6 +190,7 @@ public class SubscriptionService {
         subscription.status = Subscription.Status.ACTIVE;
         subscription.confirmedAt = clock.instant();
         subscription.expiresAt = null;
+        profile.confirmed(subscription);
         emit(subscription, new SubscriptionActivated(subscription.id, learnerOf(subscription), subscription.roadmapId,
                 subscription.roadmapVersion, subscription.plan(), subscription.startDate, subscription.confirmedAt));
         return subscription;
@@ -381,8 +390,9 @@ public class SubscriptionService {
         return subscription;
     }
 
+    /** While a request is pending its events name the learner's own name (none for a new one) in the requested language. */
     private static dev.stride.contracts.event.Learner learnerOf(Subscription subscription) {
-        return new dev.stride.contracts.event.Learner(subscription.learner.email, subscription.learner.displayName, subscription.learner.locale);
+        return new dev.stride.contracts.event.Learner(subscription.learner.email, subscription.learner.displayName, LearnerProfile.localeOf(subscription));
     }
 
     private LocalDate today(ZoneId zone) {

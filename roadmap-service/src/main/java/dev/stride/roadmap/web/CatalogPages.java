@@ -10,10 +10,13 @@ import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.problem.TooManyRequests;
+import dev.stride.roadmap.subscription.SubscribeIntake;
 import dev.stride.roadmap.subscription.SubscribeRequest;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -56,12 +60,14 @@ public class CatalogPages {
 
     private final CatalogService catalog;
     private final SubscriptionService subscriptions;
+    private final SubscribeIntake intake;
     private final StudySchedules schedules;
     private final Links links;
 
-    public CatalogPages(CatalogService catalog, SubscriptionService subscriptions, StudySchedules schedules, Links links) {
+    public CatalogPages(CatalogService catalog, SubscriptionService subscriptions, SubscribeIntake intake, StudySchedules schedules, Links links) {
         this.catalog = catalog;
         this.subscriptions = subscriptions;
+        this.intake = intake;
         this.schedules = schedules;
         this.links = links;
     }
@@ -89,7 +95,7 @@ public class CatalogPages {
                               @FormParam("name") String name, @FormParam("locale") String locale, @FormParam("startDate") String startDate,
                               @FormParam("timeZone") String timeZone, @FormParam("day") List<String> days, @FormParam("start") List<String> starts,
                               @FormParam("minutes") List<String> minutes, @FormParam("nudgeDay") String nudgeDay,
-                              @FormParam("nudgeTime") String nudgeTime) {
+                              @FormParam("nudgeTime") String nudgeTime, @Context HttpServerRequest http) {
         Optional<PublishedRoadmap> roadmap = catalog.find(id);
         if (roadmap.isEmpty()) {
             return notFound(id);
@@ -113,8 +119,10 @@ public class CatalogPages {
             List<FieldError> learner = subscriptions.learnerErrors(request);
             if (planReadable && learner.isEmpty()) {
                 try {
-                    subscriptions.subscribe(request);
+                    intake.subscribe(request, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
                     return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed")).build();
+                } catch (TooManyRequests e) {
+                    return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
                 } catch (ProblemException e) {
                     if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
                         return LinkPages.problemPage(e.problem());

@@ -71,7 +71,9 @@ public class LinkPages {
     public Response confirmPage(@PathParam("token") String token) {
         return page(() -> {
             Subscription subscription = subscriptions.require(verify(token, LinkPurpose.CONFIRM).subscriptionId());
-            return Templates.confirm("/confirm/" + token, roadmapTitle(subscription), subscription.learner.displayName);
+            // The name this confirmation will give the learner, shown to the address's owner before they press the button.
+            return Templates.confirm("/confirm/" + token, roadmapTitle(subscription),
+                    subscription.requestedName != null ? subscription.requestedName : subscription.learner.displayName);
         });
     }
 

@@ -88,9 +88,8 @@ class BounceNoticeTest {
     @Test
     void aGermanLearnerReadsTheNoticeInGerman() {
         String email = TestSupport.uniqueEmail("abpraller");
-        UUID id = given().contentType(ContentType.JSON)
-                .body(TestSupport.subscribeJson(email, TestSupport.ROADMAP, TestSupport.today(clock)).replace("\"locale\": \"en\"", "\"locale\": \"de\""))
-                .when().post("/api/subscriptions").then().statusCode(202).extract().jsonPath().getUUID("id");
+        UUID id = TestSupport.subscribe(email, TestSupport.ROADMAP,
+                TestSupport.subscribeJson(email, TestSupport.ROADMAP, TestSupport.today(clock)).replace("\"locale\": \"en\"", "\"locale\": \"de\""));
 
         publish(id, new DeliveryFailed(UUID.randomUUID(), EmailKind.CONFIRMATION, id, DeliveryEventConsumer.HARD_BOUNCE + "550 5.1.1 Postfach unbekannt", true, 1,
                 Instant.parse("2027-03-04T12:00:00Z")));

@@ -99,8 +99,7 @@ class CalendarFeedTest {
                  "plan": {"timeZone": "%s", "slots": [{"day": "%s", "start": "%s", "minutes": 60}], "nudge": {"day": "MONDAY", "time": "07:30"}}}"""
                 .formatted(email, TestSupport.ROADMAP, start.isBefore(TestSupport.today(clock)) ? TestSupport.today(clock) : start, TestSupport.ZONE,
                         day.getDayOfWeek(), inGap.toLocalTime());
-        UUID id = UUID.fromString(given().contentType(ContentType.JSON).body(body).when().post("/api/subscriptions").then().statusCode(202)
-                .extract().path("id"));
+        UUID id = TestSupport.subscribe(email, TestSupport.ROADMAP, body);
         given().contentType(ContentType.JSON).body("{\"token\": \"" + links.token(id, LinkPurpose.CONFIRM, Optional.empty()) + "\"}")
                 .when().post("/api/subscriptions/confirm").then().statusCode(200);
 

@@ -162,7 +162,7 @@ class SubscribeFormTest {
         assertThat(response.header("Location")).endsWith(PAGE + "/subscribed");
         given().when().get(response.header("Location")).then().statusCode(200)
                 .body(containsString("Check your email")).body(containsString("AI/ML engineer in 12 months"))
-                .body(containsString("The link works for 48 hours."));
+                .body(containsString("A confirmation link works for 48 hours."));
         assertThat(TestSupport.count("SELECT count(*) FROM subscription s JOIN learner l ON l.id = s.learner_id "
                 + "WHERE l.email = ? AND s.status = 'PENDING'", email)).isEqualTo(1);
     }
