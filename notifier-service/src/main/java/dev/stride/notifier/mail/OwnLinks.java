@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The notifier sends Stride's own links only: every link an email request carries for a button (confirm, mark done,
+ * The notifier sends Stride's own links only: every link an email request carries for a button (confirm, not me, mark done,
  * skip, snooze, pause, manage, unsubscribe, calendar, subscribe again) must start with the configured public base URL,
  * so whoever can write to the topics cannot make Stride mail learners a link to another host. A request that breaks
  * this is unreadable: it goes to the topic's dead-letter topic unsent, the consumer goes on, and
@@ -69,7 +69,7 @@ public class OwnLinks {
                 nudge.focus().forEach(focus -> links.add(focus.markDoneUrl()));
             }
         } else if (event instanceof SubscriptionRequested requested) {
-            links.add(requested.confirmUrl());
+            links.addAll(Arrays.asList(requested.confirmUrl(), requested.manageUrl(), requested.notMeUrl()));
         } else if (event instanceof Unsubscribed unsubscribed) {
             links.add(unsubscribed.resubscribeUrl());
         }

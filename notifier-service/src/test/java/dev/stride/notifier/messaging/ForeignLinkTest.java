@@ -60,7 +60,8 @@ class ForeignLinkTest {
         String email = TestEvents.uniqueEmail("foreign-confirm");
         SubscriptionRequested good = TestEvents.subscriptionRequested(subscription, email, "en", "America/New_York");
         SubscriptionRequested tampered = new SubscriptionRequested(good.subscriptionId(), good.learner(), good.roadmapId(), good.roadmapTitle(),
-                good.plan(), good.startDate(), "http://attacker.example/confirm/token", good.confirmBy());
+                good.plan(), good.startDate(), "http://attacker.example/confirm/token", good.confirmBy(),
+                good.manageUrl(), good.notMeUrl());
         double before = rejected("SubscriptionRequested");
 
         TestEvents.publishSubscriptionEvent(TestEvents.envelope(subscription, tampered));
