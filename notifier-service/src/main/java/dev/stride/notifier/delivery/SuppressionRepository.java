@@ -1,6 +1,7 @@
 package dev.stride.notifier.delivery;
 
 import dev.stride.contracts.event.EmailKind;
+import dev.stride.contracts.privacy.Addresses;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -73,7 +74,7 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
             return Optional.of(new Suppressed(AddressSuppression.HARD_BOUNCE, HardBounces.laterEmailReason(bounce)));
         }
         if (kind != EmailKind.GOODBYE && isSuppressed(address, subscriptionId)) {
-            return Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED, normalise(address) + " unsubscribed from subscription " + subscriptionId));
+            return Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED, Addresses.logId(address) + " unsubscribed from subscription " + subscriptionId));
         }
         return Optional.empty();
     }

@@ -6,6 +6,7 @@ import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.Learner;
+import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.event.SubscriptionRequested;
@@ -14,6 +15,7 @@ import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.notifier.delivery.DeliveryLedger;
 import dev.stride.notifier.delivery.DeliveryMetrics;
 import dev.stride.notifier.delivery.DeliverySettings;
+import dev.stride.notifier.retention.Erasure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +37,15 @@ public class EmailRequestConsumer {
     private final DeliveryLedger ledger;
     private final ProcessedEvents processed;
     private final DeliveryMetrics metrics;
+    private final Erasure erasure;
     private final ConsumerRetry retry;
 
-    public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics,
+    public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics, Erasure erasure,
                                 DeliverySettings settings) {
         this.ledger = ledger;
         this.processed = processed;
         this.metrics = metrics;
+        this.erasure = erasure;
         this.retry = new ConsumerRetry(settings.consumerRetryFor(), message -> LOG.warnf("Recording an email request failed: %s", message));
     }
 
@@ -60,7 +64,11 @@ public class EmailRequestConsumer {
         require(nudge.subscriptionId(), "subscriptionId", envelope);
         require(nudge.kind(), "kind", envelope);
         requireLearner(nudge.learner(), envelope);
-        inTransaction(() -> ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope));
+        inTransaction(() -> {
+            if (!erasure.erased(nudge.subscriptionId())) {
+                ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope);
+            }
+        });
     }
 
     @Incoming(Channels.SUBSCRIPTION_EVENTS_IN)
@@ -71,7 +79,7 @@ public class EmailRequestConsumer {
             require(requested.subscriptionId(), "subscriptionId", envelope);
             requireLearner(requested.learner(), envelope);
             inTransaction(() -> {
-                if (firstTime(envelope, EmailKind.CONFIRMATION)) {
+                if (firstTime(envelope, EmailKind.CONFIRMATION) && !erasure.erased(requested.subscriptionId())) {
                     ledger.record(EmailKind.CONFIRMATION, envelope.eventId(), requested.subscriptionId(), requested.learner().email(), envelope);
                 }
             });
@@ -79,8 +87,14 @@ public class EmailRequestConsumer {
             require(unsubscribed.subscriptionId(), "subscriptionId", envelope);
             requireLearner(unsubscribed.learner(), envelope);
             inTransaction(() -> {
-                if (firstTime(envelope, EmailKind.GOODBYE)) {
+                if (firstTime(envelope, EmailKind.GOODBYE) && !erasure.erased(unsubscribed.subscriptionId())) {
                     unsubscribe(envelope, unsubscribed);
+                }
+            });
+        } else if (envelope.data() instanceof LearnerErased erased) {
+            inTransaction(() -> {
+                if (processed.firstTime(envelope.eventId(), envelope.type())) {
+                    erasure.erase(erased.addressHash(), erased.subscriptionIds());
                 }
             });
         }
