@@ -8,6 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "stride.retention")
 public interface RetentionSettings {
 
+    /** How often the job runs ("off" disables it: tests run it themselves). */
+    String every();
+
     /** Rows deleted per transaction. */
     int batchSize();
 
