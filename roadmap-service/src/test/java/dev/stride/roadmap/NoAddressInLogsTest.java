@@ -62,7 +62,7 @@ class NoAddressInLogsTest {
             given().contentType(ContentType.JSON).body(TestSupport.subscribeJson(email, TestSupport.ROADMAP, TestSupport.today(clock)))
                     .post("/api/subscriptions").then().statusCode(409);
             String milestone = TestSupport.as(id, links).get("/api/subscriptions/" + id).then().extract().path("progress[0].milestoneId");
-            TestSupport.as(id, links).body("{\"state\": \"DONE\"}").post("/api/subscriptions/" + id + "/milestones/" + milestone).then().statusCode(200);
+            TestSupport.as(id, links).body("{\"state\": \"DONE\"}").put("/api/subscriptions/" + id + "/milestones/" + milestone).then().statusCode(200);
             TestSupport.as(id, links).post("/api/subscriptions/" + id + "/pause").then().statusCode(200);
             TestSupport.as(id, links).post("/api/subscriptions/" + id + "/resume").then().statusCode(200);
             TestSupport.as(id, links).body("{}").post("/api/subscriptions/" + id + "/skip-week").then().statusCode(200);

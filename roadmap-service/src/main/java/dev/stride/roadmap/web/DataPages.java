@@ -10,19 +10,19 @@ import dev.stride.roadmap.privacy.LearnerData;
 import dev.stride.roadmap.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
 import java.util.function.Function;
 
-/** From the manage page: download everything Stride holds about the learner (JSON), or erase it after a confirmation page. */
-@Path("/manage/{token}/data")
+/**
+ * From the manage page: download everything Stride holds about the learner (JSON), or erase it after a confirmation
+ * page. {@link ManagePage} routes {@code /manage/{token}/data...} here (a second resource class under the same path
+ * would never be matched).
+ */
+@ApplicationScoped
 public class DataPages {
 
     @CheckedTemplate
@@ -42,9 +42,7 @@ public class DataPages {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response download(@PathParam("token") String token) {
+    Response download(String token) {
         return page(token, id -> {
             try {
                 return Response.ok(json.writeValueAsString(learnerData.export(id)), MediaType.APPLICATION_JSON_TYPE)
@@ -55,18 +53,12 @@ public class DataPages {
         });
     }
 
-    @GET
-    @Path("/erase")
-    @Produces(MediaType.TEXT_HTML)
-    public Response confirmErase(@PathParam("token") String token) {
+    Response confirmErase(String token) {
         return page(token, id -> Response.ok(Templates.erase("/manage/" + token + "/data/erase", "/manage/" + token,
                 learnerData.export(id).subscriptions().size())).header("Cache-Control", "no-store").build());
     }
 
-    @POST
-    @Path("/erase")
-    @Produces(MediaType.TEXT_HTML)
-    public Response erase(@PathParam("token") String token) {
+    Response erase(String token) {
         return page(token, id -> Response.ok(Templates.erased(learnerData.erase(id).subscriptionIds().size()))
                 .header("Cache-Control", "no-store").build());
     }

@@ -47,7 +47,7 @@ class LearnerDataTest {
         UUID following = TestSupport.subscribed(email, TestSupport.ROADMAP, clock, links);
         UUID pending = TestSupport.subscribe(email, OTHER_ROADMAP, clock);
         String milestone = TestSupport.as(following, links).get("/api/subscriptions/" + following).then().extract().path("progress[0].milestoneId");
-        TestSupport.as(following, links).body("{\"state\": \"DONE\"}").post("/api/subscriptions/" + following + "/milestones/" + milestone)
+        TestSupport.as(following, links).body("{\"state\": \"DONE\"}").put("/api/subscriptions/" + following + "/milestones/" + milestone)
                 .then().statusCode(200);
         String manage = "/manage/" + links.token(following, LinkPurpose.MANAGE, Optional.empty());
 
