@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -48,9 +49,9 @@ public class LearnerData {
     private final SubscriptionRepository subscriptions;
     private final Outbox outbox;
     private final EntityManager em;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public LearnerData(SubscriptionService service, SubscriptionRepository subscriptions, Outbox outbox, EntityManager em, java.time.Clock clock) {
+    public LearnerData(SubscriptionService service, SubscriptionRepository subscriptions, Outbox outbox, EntityManager em, Clock clock) {
         this.service = service;
         this.subscriptions = subscriptions;
         this.outbox = outbox;

@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static dev.stride.roadmap.TestSupport.count;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A year of sign-ups, a week at a time: every week 20 people subscribe, a quarter never confirm, some of the others leave.
@@ -76,9 +77,10 @@ class SimulatedYearTest {
                 }
             }
             // The relay publishes within a second of the commit; here it runs before the week passes.
-            while (count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") > 0) {
+            await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(30)).until(() -> {
                 relay.relayBatch();
-            }
+                return count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0;
+            });
             clock.advance(Duration.ofDays(7));
             while (subscriptions.expirePending(500) == 500) {
                 // the next batch
