@@ -26,4 +26,15 @@ class AddressesTest {
         assertThat(Addresses.logId(null)).isEqualTo("addr:none");
         assertThatThrownBy(() -> Addresses.hash(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void redactingReplacesEveryAddressInAServerReplyByItsLogId() {
+        String reply = "recipient address not accepted: 550 5.1.1 <Ada.Lovelace@mail.example.org>: no such user; cc bob+x@example.org";
+        assertThat(Addresses.redact(reply))
+                .isEqualTo("recipient address not accepted: 550 5.1.1 <" + Addresses.logId("ada.lovelace@mail.example.org")
+                        + ">: no such user; cc " + Addresses.logId("bob+x@example.org"))
+                .doesNotContain("@");
+        assertThat(Addresses.redact("Connection refused")).isEqualTo("Connection refused");
+        assertThat(Addresses.redact(null)).isNull();
+    }
 }

@@ -3,6 +3,7 @@ package dev.stride.notifier.delivery;
 import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.StrideEvents;
+import dev.stride.contracts.privacy.Addresses;
 import dev.stride.notifier.delivery.SuppressionRepository.Suppressed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -171,27 +172,29 @@ public class DeliveryLedger {
             row.lastError = truncate(HardBounces.bouncedReason(failure.reason()));
             if (suppressions.suppressHardBounce(row.recipient, failure.replyCode(), truncate(failure.reason()), row.emailId, now)) {
                 metrics.hardBounce(row.kind);
-                LOG.warnf("%s hard-bounced (%s): suppressed for every subscription", row.recipient, failure.reason());
+                LOG.warnf("%s hard-bounced (%s): suppressed for every subscription", Addresses.logId(row.recipient), Addresses.redact(failure.reason()));
             }
         }
         if (email.pulledForwardFrom() != null && failure.connectionLevel()) {
             row.attempts--;
             row.nextAttemptAt = email.pulledForwardFrom();
             row.outageBackoff = true;
-            LOG.debugf("Probe with %s email %s: SMTP still down (%s)", row.kind, row.emailId, failure.reason());
+            LOG.debugf("Probe with %s email %s: SMTP still down (%s)", row.kind, row.emailId, Addresses.redact(failure.reason()));
         } else if (failure.permanent() || row.attempts >= settings.maxAttempts()) {
             row.state = DeliveryState.FAILED;
             row.permanentFailure = failure.permanent();
             row.finishedAt = now;
             row.outcomeEventId = UUID.randomUUID();
             metrics.failed(row.kind, failure.permanent());
-            LOG.warnf("%s email %s to %s failed for good after %d attempt(s): %s", row.kind, row.emailId, row.recipient, row.attempts, failure.reason());
+            LOG.warnf("%s email %s to %s failed for good after %d attempt(s): %s", row.kind, row.emailId, Addresses.logId(row.recipient), row.attempts,
+                    Addresses.redact(failure.reason()));
         } else {
             row.state = DeliveryState.RETRYING;
             row.nextAttemptAt = now.plus(backoff.delayAfter(row.attempts));
             row.outageBackoff = failure.connectionLevel();
             metrics.retrying(row.kind);
-            LOG.infof("%s email %s attempt %d failed (%s); next attempt at %s", row.kind, row.emailId, row.attempts, failure.reason(), row.nextAttemptAt);
+            LOG.infof("%s email %s attempt %d failed (%s); next attempt at %s", row.kind, row.emailId, row.attempts, Addresses.redact(failure.reason()),
+                    row.nextAttemptAt);
         }
         return row.state;
     }
@@ -214,7 +217,7 @@ public class DeliveryLedger {
 
     private void countSuppressed(EmailDelivery row, Suppressed why) {
         metrics.suppressed(row.kind, why.reason());
-        LOG.infof("%s email %s not sent: %s", row.kind, row.emailId, why.detail());
+        LOG.infof("%s email %s not sent: %s", row.kind, row.emailId, Addresses.redact(why.detail()));
     }
 
     private static boolean isOpen(EmailDelivery row) {

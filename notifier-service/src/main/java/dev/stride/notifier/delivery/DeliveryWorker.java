@@ -1,6 +1,7 @@
 package dev.stride.notifier.delivery;
 
 import dev.stride.contracts.consumer.ConsumerRetry;
+import dev.stride.contracts.privacy.Addresses;
 import dev.stride.notifier.mail.EmailComposer;
 import dev.stride.notifier.mail.InvalidRecipientException;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -190,7 +191,7 @@ public class DeliveryWorker {
             ledger.failed(email, failure);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s email %s failed (%s) and the failure could not be recorded; it is retried after its lease",
-                    email.kind(), email.emailId(), failure.reason());
+                    email.kind(), email.emailId(), Addresses.redact(failure.reason()));
         } finally {
             sendSlots.release();
         }

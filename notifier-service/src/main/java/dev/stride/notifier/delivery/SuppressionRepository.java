@@ -91,7 +91,7 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
                     : new Suppressed(why.reason, "the address's owner asked never to be emailed again (" + why.suppressedAt + ")"));
         }
         if (kind != EmailKind.GOODBYE && isSuppressed(address, subscriptionId)) {
-            return Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED, normalise(address) + " unsubscribed from subscription " + subscriptionId));
+            return Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED, Addresses.logId(address) + " unsubscribed from subscription " + subscriptionId));
         }
         return Optional.empty();
     }

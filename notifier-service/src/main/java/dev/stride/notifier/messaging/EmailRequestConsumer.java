@@ -7,6 +7,7 @@ import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.Learner;
+import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.event.SubscriptionRequested;
@@ -16,6 +17,7 @@ import dev.stride.notifier.delivery.DeliveryLedger;
 import dev.stride.notifier.delivery.DeliveryMetrics;
 import dev.stride.notifier.delivery.DeliverySettings;
 import dev.stride.notifier.mail.OwnLinks;
+import dev.stride.notifier.retention.Erasure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,15 +40,17 @@ public class EmailRequestConsumer {
     private final DeliveryLedger ledger;
     private final ProcessedEvents processed;
     private final DeliveryMetrics metrics;
+    private final Erasure erasure;
     private final ConsumerRetry retry;
     private final OwnLinks ownLinks;
 
-    public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics,
+    public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics, Erasure erasure,
                                 DeliverySettings settings, OwnLinks ownLinks) {
         this.ownLinks = ownLinks;
         this.ledger = ledger;
         this.processed = processed;
         this.metrics = metrics;
+        this.erasure = erasure;
         this.retry = new ConsumerRetry(settings.consumerRetryFor(), message -> LOG.warnf("Recording an email request failed: %s", message));
     }
 
@@ -66,7 +70,11 @@ public class EmailRequestConsumer {
         require(nudge.kind(), "kind", envelope);
         requireLearner(nudge.learner(), envelope);
         ownLinks.require(envelope);
-        inTransaction(() -> ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope));
+        inTransaction(() -> {
+            if (!erasure.erased(nudge.subscriptionId())) {
+                ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope);
+            }
+        });
     }
 
     @Incoming(Channels.SUBSCRIPTION_EVENTS_IN)
@@ -78,7 +86,7 @@ public class EmailRequestConsumer {
             requireLearner(requested.learner(), envelope);
             ownLinks.require(envelope);
             inTransaction(() -> {
-                if (firstTime(envelope, EmailKind.CONFIRMATION)) {
+                if (firstTime(envelope, EmailKind.CONFIRMATION) && !erasure.erased(requested.subscriptionId())) {
                     ledger.record(EmailKind.CONFIRMATION, envelope.eventId(), requested.subscriptionId(), requested.learner().email(), envelope);
                 }
             });
@@ -87,7 +95,7 @@ public class EmailRequestConsumer {
             requireLearner(unsubscribed.learner(), envelope);
             ownLinks.require(envelope);
             inTransaction(() -> {
-                if (firstTime(envelope, EmailKind.GOODBYE)) {
+                if (firstTime(envelope, EmailKind.GOODBYE) && !erasure.erased(unsubscribed.subscriptionId())) {
                     unsubscribe(envelope, unsubscribed);
                 }
             });
@@ -96,6 +104,12 @@ public class EmailRequestConsumer {
             inTransaction(() -> {
                 if (processed.firstTime(envelope.eventId(), envelope.type()) && ledger.suppressAddress(suppressed.addressHash())) {
                     LOG.infof("Address %s suppressed for every email (%s)", suppressed.addressHash().substring(0, 12), suppressed.reason());
+                }
+            });
+        } else if (envelope.data() instanceof LearnerErased erased) {
+            inTransaction(() -> {
+                if (processed.firstTime(envelope.eventId(), envelope.type())) {
+                    erasure.erase(erased.addressHash(), erased.subscriptionIds());
                 }
             });
         }

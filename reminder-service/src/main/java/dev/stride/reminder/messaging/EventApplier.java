@@ -2,6 +2,7 @@ package dev.stride.reminder.messaging;
 
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
+import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.MilestoneProgressed;
 import dev.stride.contracts.event.Paused;
 import dev.stride.contracts.event.PlanChanged;
@@ -16,11 +17,13 @@ import dev.stride.contracts.event.WeekSkipped;
 import dev.stride.reminder.projection.Projections;
 import dev.stride.reminder.projection.RoadmapProjection;
 import dev.stride.reminder.projection.SubscriptionProjection;
+import dev.stride.reminder.retention.Erasure;
 import dev.stride.reminder.scheduling.NudgeScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -57,25 +60,35 @@ public class EventApplier {
     private final Projections projections;
     private final NudgeScheduler scheduler;
     private final WaitingEvents waiting;
+    private final Erasure erasure;
+    private final Clock clock;
 
-    public EventApplier(EntityManager em, Projections projections, NudgeScheduler scheduler, WaitingEvents waiting) {
+    public EventApplier(EntityManager em, Projections projections, NudgeScheduler scheduler, WaitingEvents waiting, Erasure erasure,
+                        Clock clock) {
         this.em = em;
         this.projections = projections;
         this.scheduler = scheduler;
         this.waiting = waiting;
+        this.erasure = erasure;
+        this.clock = clock;
     }
 
     /** Returns false when the event was applied before. */
     @Transactional
     public boolean apply(EventEnvelope<? extends DomainEvent> envelope) {
-        int fresh = em.createNativeQuery("INSERT INTO processed_event (event_id, event_type) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, envelope.eventId()).setParameter(2, envelope.type()).executeUpdate();
+        int fresh = em.createNativeQuery("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, envelope.eventId()).setParameter(2, envelope.type()).setParameter(3, clock.instant()).executeUpdate();
         if (fresh == 0) {
             return false;
         }
         Instant at = envelope.occurredAt();
         DomainEvent event = envelope.data();
-        if (event instanceof RoadmapPublished published) {
+        if (event instanceof LearnerErased erased) {
+            erasure.erase(erased.subscriptionIds());
+        } else if (erasure.erased(envelope.aggregateId())) {
+            // A late event of an erased subscription: applied as nothing.
+            return true;
+        } else if (event instanceof RoadmapPublished published) {
             roadmapPublished(published, at);
         } else if (event instanceof RoadmapRetired retired) {
             roadmapRetired(retired, at);

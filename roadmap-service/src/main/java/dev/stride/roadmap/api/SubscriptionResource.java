@@ -4,6 +4,7 @@ import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.privacy.LearnerData;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.PlanRequest;
@@ -60,11 +61,13 @@ public class SubscriptionResource {
 
     private final SubscriptionService subscriptions;
     private final SubscribeIntake intake;
+    private final LearnerData learnerData;
     private final Links links;
 
-    public SubscriptionResource(SubscriptionService subscriptions, SubscribeIntake intake, Links links) {
+    public SubscriptionResource(SubscriptionService subscriptions, SubscribeIntake intake, LearnerData learnerData, Links links) {
         this.subscriptions = subscriptions;
         this.intake = intake;
+        this.learnerData = learnerData;
         this.links = links;
     }
 
@@ -148,6 +151,21 @@ public class SubscriptionResource {
     public SubscriptionView unsubscribe(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         subscriptions.unsubscribe(authorize(id, authorization));
         return subscriptions.view(id);
+    }
+
+    @GET
+    @Path("/{id}/data")
+    @Operation(summary = "Everything Stride holds about this subscription's learner, as JSON")
+    public LearnerData.Export exportData(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return learnerData.export(authorize(id, authorization));
+    }
+
+    @DELETE
+    @Path("/{id}/data")
+    @Operation(summary = "Erase this subscription's learner and all their subscriptions, here and in every service")
+    public Response eraseData(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        learnerData.erase(authorize(id, authorization));
+        return Response.noContent().build();
     }
 
     private UUID authorize(UUID id, String authorization) {

@@ -73,12 +73,14 @@ public class ManagePage {
     private final CatalogService catalog;
     private final Links links;
     private final StudySchedules schedules;
+    private final DataPages data;
 
-    public ManagePage(SubscriptionService subscriptions, CatalogService catalog, Links links, StudySchedules schedules) {
+    public ManagePage(SubscriptionService subscriptions, CatalogService catalog, Links links, StudySchedules schedules, DataPages data) {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.links = links;
         this.schedules = schedules;
+        this.data = data;
     }
 
     @GET
@@ -155,6 +157,25 @@ public class ManagePage {
             }
         }
         return render(token, parsed.form().withErrors(errors), Response.Status.BAD_REQUEST);
+    }
+
+    @GET
+    @Path("/data")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response downloadData(@PathParam("token") String token) {
+        return data.download(token);
+    }
+
+    @GET
+    @Path("/data/erase")
+    public Response confirmErase(@PathParam("token") String token) {
+        return data.confirmErase(token);
+    }
+
+    @POST
+    @Path("/data/erase")
+    public Response erase(@PathParam("token") String token) {
+        return data.erase(token);
     }
 
     private Response act(String token, Function<UUID, Object> action) {

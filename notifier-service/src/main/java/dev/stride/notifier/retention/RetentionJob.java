@@ -1,0 +1,63 @@
+package dev.stride.notifier.retention;
+
+import dev.stride.contracts.retention.BatchedDelete;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Deletes what the notifier no longer needs, in batches: ids of applied events older than any redelivery, and finished
+ * emails (their stored event with links and the recipient's address) once their outcome is published. An email still
+ * to send or retry, or whose Delivered/DeliveryFailed is not yet on Kafka, is never removed. Each removal is counted in
+ * {@code stride_retention_removed_total{table}}.
+ */
+@ApplicationScoped
+public class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+
+    private final DataSource dataSource;
+    private final RetentionSettings settings;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    public RetentionJob(DataSource dataSource, RetentionSettings settings, Clock clock, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Scheduled(every = "${stride.retention.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        run();
+    }
+
+    /** One pass over every table; returns the rows removed per table. */
+    public Map<String, Long> run() {
+        Instant now = clock.instant();
+        Map<String, Long> removed = new LinkedHashMap<>();
+        delete(removed, "processed_event", "processed_at < ?", now, settings.processedEvents());
+        delete(removed, "email_delivery", "state IN ('SENT', 'FAILED', 'SUPPRESSED') AND finished_at < ?"
+                + " AND (outcome_event_id IS NULL OR outcome_published_at IS NOT NULL)", now, settings.deliveredPayloads());
+        if (removed.values().stream().anyMatch(n -> n > 0)) {
+            LOG.infof("Retention removed %s", removed);
+        }
+        return removed;
+    }
+
+    private void delete(Map<String, Long> removed, String table, String condition, Instant now, Duration window) {
+        long count = BatchedDelete.olderThan(dataSource, table, condition, now.minus(window), settings.batchSize());
+        registry.counter("stride.retention.removed", "table", table).increment(count);
+        removed.put(table, count);
+    }
+}
