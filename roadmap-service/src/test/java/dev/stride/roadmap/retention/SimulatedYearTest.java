@@ -66,7 +66,7 @@ class SimulatedYearTest {
         long confirmed = 0;
         for (int week = 0; week < WEEKS; week++) {
             for (int i = 0; i < PER_WEEK; i++) {
-                Subscription subscription = subscriptions.subscribe(request("year-" + run + "-" + week + "-" + i + "@example.org"));
+                Subscription subscription = subscriptions.subscribe(request("year-" + run + "-" + week + "-" + i + "@example.org")).orElseThrow();
                 if (i < UNCONFIRMED_PER_WEEK) {
                     continue;
                 }
