@@ -1,5 +1,6 @@
 package dev.stride.roadmap.deadletter;
 
+import dev.stride.contracts.kafka.KafkaAccess;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class KafkaClients {
 
     /** The consumer group whose committed offsets say how far each dead-letter topic has been replayed. */
-    public static final String REPLAY_GROUP = "stride-dlq-replay";
+    public static final String REPLAY_GROUP = KafkaAccess.DLQ_REPLAY_GROUP;
 
     private static final int REQUEST_TIMEOUT_MS = 10_000;
     private static final int API_TIMEOUT_MS = 15_000;
