@@ -16,8 +16,11 @@ import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.security.scram.internals.ScramSaslServerProvider;
 
 import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,8 @@ public final class KafkaSaslSsl {
     public static final String LISTENER = "SASL_SSL";
     public static final String MECHANISM = "SCRAM-SHA-512";
     public static final String PROTOCOL = "SASL_SSL";
+
+    private static final String SCRAM_SERVER_PROVIDER = "SASL/SCRAM Server Provider";
 
     private final int port;
     private final KafkaTls tls;
@@ -139,6 +144,23 @@ public final class KafkaSaslSsl {
         config.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, tls.truststorePassword());
         config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, KafkaTls.STORE_TYPE);
         return config;
+    }
+
+    /**
+     * Makes this broker's class loader the one whose SCRAM server the JVM hands out. Kafka's SCRAM server comes through a
+     * JVM-wide JCA provider, registered by the first class loader that starts a SASL broker; where a test framework loads
+     * these classes more than once (Quarkus: a class loader, and so an infrastructure, per test profile), a broker of another
+     * loader would get a SCRAM server that does not understand its callbacks and refuses every login as "invalid credentials".
+     * Called by whoever hands this listener's settings to clients, before they connect.
+     */
+    public void useThisBrokersScramServer() {
+        synchronized (Security.class) {
+            Provider current = Security.getProvider(SCRAM_SERVER_PROVIDER);
+            if (current == null || current.getClass() != ScramSaslServerProvider.class) {
+                Security.removeProvider(SCRAM_SERVER_PROVIDER);
+                ScramSaslServerProvider.initialize();
+            }
+        }
     }
 
     /** A service's Quarkus configuration for this listener as {@code user}: every key under {@code kafka.}. */

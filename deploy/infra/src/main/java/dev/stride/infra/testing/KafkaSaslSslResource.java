@@ -1,5 +1,6 @@
 package dev.stride.infra.testing;
 
+import dev.stride.infra.KafkaSaslSsl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -26,9 +27,10 @@ public class KafkaSaslSslResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return TestInfrastructure.kafkaSaslSsl().orElseThrow(() -> new IllegalStateException(
-                "The SASL_SSL listener belongs to the built-in broker; this test cannot run with Testcontainers or an external broker"))
-                .serviceConfig(user);
+        KafkaSaslSsl listener = TestInfrastructure.kafkaSaslSsl().orElseThrow(() -> new IllegalStateException(
+                "The SASL_SSL listener belongs to the built-in broker; this test cannot run with Testcontainers or an external broker"));
+        listener.useThisBrokersScramServer();
+        return listener.serviceConfig(user);
     }
 
     @Override
