@@ -8,6 +8,7 @@ import java.util.Optional;
  * Where the local infrastructure listens and keeps its data, and which parts come from outside.
  * Every value has an environment variable; the launcher's flags override them.
  *
+ * @param kafkaSaslSslPort the broker's SASL_SSL listener ({@code STRIDE_KAFKA_SASL_SSL_PORT}, default the Kafka port + 2)
  * @param externalKafka    bootstrap servers of a broker to use instead of starting one ({@code STRIDE_KAFKA_BOOTSTRAP_SERVERS})
  * @param externalDatabase a PostgreSQL to use instead of starting one ({@code STRIDE_DATABASE_URL}, {@code _USER}, {@code _PASSWORD})
  * @param externalSmtp     host:port of an SMTP server to send to instead of the local sink ({@code STRIDE_SMTP_HOST}, {@code STRIDE_SMTP_PORT})
@@ -16,6 +17,7 @@ public record InfraSettings(
         Path dataDir,
         int kafkaPort,
         int kafkaControllerPort,
+        int kafkaSaslSslPort,
         int kafkaPartitions,
         int postgresPort,
         int smtpPort,
@@ -40,6 +42,7 @@ public record InfraSettings(
                 dataDir,
                 kafkaPort,
                 intOf(env, "STRIDE_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
+                intOf(env, "STRIDE_KAFKA_SASL_SSL_PORT", kafkaPort + 2),
                 intOf(env, "STRIDE_KAFKA_PARTITIONS", DEFAULT_PARTITIONS),
                 intOf(env, "STRIDE_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
                 intOf(env, "STRIDE_SMTP_PORT", DEFAULT_SMTP_PORT),
@@ -52,7 +55,7 @@ public record InfraSettings(
 
     /** Tests: every port picked free, so a running local system is never disturbed; external parts still honoured. */
     public static InfraSettings forTests(Path dataDir, Map<String, String> env) {
-        return new InfraSettings(dataDir, Ports.free(), Ports.free(), intOf(env, "STRIDE_KAFKA_PARTITIONS", DEFAULT_PARTITIONS),
+        return new InfraSettings(dataDir, Ports.free(), Ports.free(), Ports.free(), intOf(env, "STRIDE_KAFKA_PARTITIONS", DEFAULT_PARTITIONS),
                 Ports.free(), Ports.free(), Ports.free(),
                 nonBlank(env.get("STRIDE_KAFKA_BOOTSTRAP_SERVERS")),
                 nonBlank(env.get("STRIDE_DATABASE_URL")).map(url -> new Database(url,
@@ -61,7 +64,7 @@ public record InfraSettings(
     }
 
     public InfraSettings withPorts(int kafka, int kafkaController, int postgres, int smtp, int inbox) {
-        return new InfraSettings(dataDir, kafka, kafkaController, kafkaPartitions, postgres, smtp, inbox, externalKafka, externalDatabase, externalSmtp);
+        return new InfraSettings(dataDir, kafka, kafkaController, kafkaSaslSslPort, kafkaPartitions, postgres, smtp, inbox, externalKafka, externalDatabase, externalSmtp);
     }
 
     static int intOf(Map<String, String> env, String name, int fallback) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +35,13 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Properties config;
     private final String bootstrapServers;
+    private final KafkaSaslSsl saslSsl;
     private KafkaRaftServer server;
 
-    private KafkaBroker(Properties config, String bootstrapServers) {
+    private KafkaBroker(Properties config, String bootstrapServers, KafkaSaslSsl saslSsl) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.saslSsl = saslSsl;
     }
 
     /**
@@ -46,6 +49,14 @@ public final class KafkaBroker implements AutoCloseable {
      * {@code partitions} is the default for topics created implicitly.
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort, int partitions) {
+        return start(dataDir, port, controllerPort, partitions, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, int)}, plus the SASL_SSL listener {@code saslSsl} (null for none) with its users and
+     * ACLs, granted once the broker is up.
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, int partitions, KafkaSaslSsl saslSsl) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -65,11 +76,22 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.flush.interval.messages", "1");
+        if (saslSsl != null) {
+            saslSsl.configure(props);
+        }
         try {
             Files.createDirectories(dataDir);
             format(dataDir);
-            KafkaBroker broker = new KafkaBroker(props, "127.0.0.1:" + port);
+            KafkaBroker broker = new KafkaBroker(props, "127.0.0.1:" + port, saslSsl);
             broker.resume();
+            if (saslSsl != null) {
+                try {
+                    saslSsl.grant(broker.bootstrapServers());
+                } catch (RuntimeException e) {
+                    broker.close();
+                    throw e;
+                }
+            }
             return broker;
         } catch (Exception e) {
             throw new InfrastructureException("Kafka did not start on 127.0.0.1:" + port + " with logs in " + dataDir + " ("
@@ -96,6 +118,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The SASL_SSL listener with its per-service users, when the broker was started with one. */
+    public Optional<KafkaSaslSsl> saslSsl() {
+        return Optional.ofNullable(saslSsl);
     }
 
     /** Creates the topics that do not exist yet, each with {@code partitions} partitions. */

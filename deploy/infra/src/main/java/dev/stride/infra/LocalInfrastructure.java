@@ -49,6 +49,7 @@ public final class LocalInfrastructure implements StrideInfrastructure {
         if (settings.externalKafka().isEmpty()) {
             Ports.requireFree(settings.kafkaPort(), "Kafka", "--kafka-port or STRIDE_KAFKA_PORT");
             Ports.requireFree(settings.kafkaControllerPort(), "the Kafka controller", "STRIDE_KAFKA_CONTROLLER_PORT");
+            Ports.requireFree(settings.kafkaSaslSslPort(), "Kafka's SASL_SSL listener", "STRIDE_KAFKA_SASL_SSL_PORT");
         }
         if (settings.externalDatabase().isEmpty()) {
             Ports.requireFree(settings.postgresPort(), "PostgreSQL", "--postgres-port or STRIDE_POSTGRES_PORT");
@@ -76,13 +77,15 @@ public final class LocalInfrastructure implements StrideInfrastructure {
             progress.accept("Kafka (external): " + kafkaBootstrapServers);
             return;
         }
+        KafkaSaslSsl saslSsl = KafkaSaslSsl.prepare(settings.kafkaSaslSslPort(), settings.dataDir().resolve("kafka-tls"));
         KafkaBroker broker = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
-                settings.kafkaPartitions());
+                settings.kafkaPartitions(), saslSsl);
         started.push(broker);
         kafkaBroker = broker;
         broker.createTopics(Topics.allWithDeadLetters(), settings.kafkaPartitions());
         kafkaBootstrapServers = broker.bootstrapServers();
-        progress.accept("Kafka started: " + kafkaBootstrapServers + " (topics with " + settings.kafkaPartitions() + " partitions)");
+        progress.accept("Kafka started: " + kafkaBootstrapServers + " (topics with " + settings.kafkaPartitions() + " partitions; SASL_SSL "
+                + saslSsl.bootstrapServers() + " with a user per service)");
     }
 
     private void startMail(InfraSettings settings, Consumer<String> progress) {
@@ -125,6 +128,11 @@ public final class LocalInfrastructure implements StrideInfrastructure {
     /** The broker itself, for tests that stop and restart it; empty when Kafka is external. */
     public Optional<KafkaBroker> kafkaBroker() {
         return Optional.ofNullable(kafkaBroker);
+    }
+
+    /** The broker's SASL_SSL listener and its per-service users; empty when Kafka is external. */
+    public Optional<KafkaSaslSsl> kafkaSaslSsl() {
+        return kafkaBroker().flatMap(KafkaBroker::saslSsl);
     }
 
     /** The SMTP sink itself, for tests that make it refuse or go away; empty when SMTP is external. */

@@ -32,7 +32,7 @@ record ComposeFile(String name, Map<String, Service> services, Map<String, Objec
                    List<String> entrypoint, List<String> command, String restart, String user,
                    @JsonProperty("read_only") Boolean readOnly, List<String> tmpfs,
                    @JsonProperty("cap_drop") List<String> capDrop, @JsonProperty("security_opt") List<String> securityOpt,
-                   @JsonProperty("stop_grace_period") String stopGracePeriod) {
+                   @JsonProperty("stop_grace_period") String stopGracePeriod, @JsonProperty("network_mode") String networkMode) {
 
         Map<String, String> environmentOrEmpty() {
             return environment == null ? Map.of() : environment;

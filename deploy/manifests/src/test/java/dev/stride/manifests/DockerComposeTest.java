@@ -1,6 +1,7 @@
 package dev.stride.manifests;
 
 import dev.stride.contracts.Topics;
+import dev.stride.contracts.kafka.KafkaAccess;
 import dev.stride.manifests.Project.StrideService;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +102,29 @@ class DockerComposeTest {
                     .containsKeys("postgres", "kafka-topics");
         }
         assertThat(compose(Project.service("notifier-service")).dependsOn()).containsKey("mailpit");
+    }
+
+    @Test
+    void everyServiceLogsInAsItsOwnKafkaUserWithExactlyTheAclsOfKafkaAccess() {
+        String script = String.join("\n", COMPOSE.services().get("kafka-topics").command());
+        for (KafkaAccess access : KafkaAccess.ALL) {
+            assertThat(compose(Project.service(access.user())).environmentOrEmpty())
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT").containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .hasEntrySatisfying("KAFKA_SASL_JAAS_CONFIG", jaas -> assertThat(jaas).contains("username=\"" + access.user() + "\""));
+            assertThat(script).contains("--entity-name " + access.user());
+            Set<String> granted = new TreeSet<>();
+            for (String line : script.lines().map(String::trim).filter(line -> line.startsWith("acl " + access.user() + " ")).toList()) {
+                String[] words = line.split("\\s+");
+                for (int i = 3; i + 1 < words.length; i += 2) {
+                    granted.add(words[i].substring(2) + ":" + words[i + 1] + ":" + words[2]);
+                }
+            }
+            Set<String> expected = new TreeSet<>();
+            access.reads().forEach(topic -> expected.add("topic:" + topic + ":Read"));
+            access.writes().forEach(topic -> expected.add("topic:" + topic + ":Write"));
+            access.groups().forEach(group -> expected.add("group:" + group + ":Read"));
+            assertThat(granted).as(access.user() + "'s ACLs in kafka-topics (each with Describe)").isEqualTo(expected);
+        }
     }
 
     @Test

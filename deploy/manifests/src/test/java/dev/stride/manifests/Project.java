@@ -54,7 +54,9 @@ final class Project {
             if (variable.equals("QUARKUS_PROFILE")) {
                 return config.profiles().contains(value);
             }
-            return config.propertyFor(variable).isPresent() || imageVariables.contains(variable);
+            // Quarkus hands every kafka.* setting, from KAFKA_* variables too, to all the service's Kafka clients
+            // (roadmap-service's KafkaClientConfigTest shows it for the security and truststore settings).
+            return config.propertyFor(variable).isPresent() || imageVariables.contains(variable) || variable.startsWith("KAFKA_");
         }
     }
 

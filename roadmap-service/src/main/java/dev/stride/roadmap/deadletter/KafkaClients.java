@@ -1,6 +1,7 @@
 package dev.stride.roadmap.deadletter;
 
-import io.smallrye.common.annotation.Identifier;
+import dev.stride.contracts.kafka.KafkaAccess;
+import dev.stride.roadmap.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,16 +18,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plain Kafka clients for the operator commands on dead-letter topics, configured like the service's own: every
- * {@code kafka.*} setting (bootstrap servers and, where a deployment sets them, security and TLS) passes through,
- * as Quarkus collects them into its {@code default-kafka-broker} map. Keys and values stay bytes, so a replay
- * republishes exactly what was dead-lettered.
+ * Plain Kafka clients for the operator commands on dead-letter topics, configured like the service's own
+ * ({@link KafkaClientConfig}: bootstrap servers, security, TLS). Keys and values stay bytes, so a replay republishes
+ * exactly what was dead-lettered.
  */
 @ApplicationScoped
 public class KafkaClients {
 
     /** The consumer group whose committed offsets say how far each dead-letter topic has been replayed. */
-    public static final String REPLAY_GROUP = "stride-dlq-replay";
+    public static final String REPLAY_GROUP = KafkaAccess.DLQ_REPLAY_GROUP;
 
     private static final int REQUEST_TIMEOUT_MS = 10_000;
     private static final int API_TIMEOUT_MS = 15_000;
@@ -35,11 +35,8 @@ public class KafkaClients {
 
     private final Map<String, Object> common;
 
-    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        // Quarkus adds the application's name as group.id; each client below says which group it is in, if any.
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.keySet().removeIf(key -> key.endsWith(".serializer") || key.endsWith(".deserializer"));
+    public KafkaClients(KafkaClientConfig kafkaConfig) {
+        Map<String, Object> config = kafkaConfig.copy();
         config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         this.common = Map.copyOf(config);
     }

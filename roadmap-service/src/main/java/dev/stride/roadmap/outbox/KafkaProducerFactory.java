@@ -1,5 +1,6 @@
 package dev.stride.roadmap.outbox;
 
+import dev.stride.roadmap.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -11,22 +12,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The outbox relay's producer: idempotent, acks from all in-sync replicas, and bounded waits so a broker
- * outage fails a batch in seconds instead of holding its transaction for minutes.
+ * The outbox relay's producer: connected like every Kafka client of the service ({@link KafkaClientConfig}: bootstrap
+ * servers, SASL and TLS), idempotent, acks from all in-sync replicas, and bounded waits so a broker outage fails a batch in
+ * seconds instead of holding its transaction for minutes.
  */
 @ApplicationScoped
 public class KafkaProducerFactory {
 
     @Produces
     @ApplicationScoped
-    Producer<String, byte[]> outboxProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    Producer<String, byte[]> outboxProducer(KafkaClientConfig kafkaConfig,
                                             @ConfigProperty(name = "stride.outbox.delivery-timeout", defaultValue = "15s") Duration deliveryTimeout) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = kafkaConfig.copy();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "roadmap-service-outbox");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -2,6 +2,7 @@ package dev.stride.infra.testing;
 
 import dev.stride.infra.InfraSettings;
 import dev.stride.infra.KafkaBroker;
+import dev.stride.infra.KafkaSaslSsl;
 import dev.stride.infra.LocalInfrastructure;
 import dev.stride.infra.StrideInfrastructure;
 import dev.stride.infra.mail.SmtpSink;
@@ -42,6 +43,11 @@ public final class TestInfrastructure {
     /** The built-in broker, for tests that stop and restart it; empty with Testcontainers or an external broker. */
     public static Optional<KafkaBroker> kafkaBroker() {
         return get() instanceof LocalInfrastructure local ? local.kafkaBroker() : Optional.empty();
+    }
+
+    /** The built-in broker's SASL_SSL listener with a user per service; empty with Testcontainers or an external broker. */
+    public static Optional<KafkaSaslSsl> kafkaSaslSsl() {
+        return get() instanceof LocalInfrastructure local ? local.kafkaSaslSsl() : Optional.empty();
     }
 
     public static boolean usesTestcontainers() {
