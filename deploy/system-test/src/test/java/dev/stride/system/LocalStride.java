@@ -30,7 +30,7 @@ final class LocalStride {
      */
     static Map<String, Integer> freePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String role : List.of("roadmap", "reminder", "notifier", "inbox", "smtp", "kafka", "kafka-controller", "postgres")) {
+        for (String role : List.of("roadmap", "reminder", "notifier", "inbox", "smtp", "kafka", "kafka-controller", "kafka-sasl-ssl", "postgres")) {
             boolean service = SERVICES.contains(role);
             int port;
             do {
@@ -66,6 +66,7 @@ final class LocalStride {
         ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("STRIDE_KAFKA_CONTROLLER_PORT", ports.get("kafka-controller").toString());
+        builder.environment().put("STRIDE_KAFKA_SASL_SSL_PORT", ports.get("kafka-sasl-ssl").toString());
         env.forEach(pair -> builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)));
         return builder.start();
     }

@@ -34,7 +34,7 @@ record LaunchOptions(Path projectDir, boolean fresh, InfraSettings infra, int ro
                                       (each service's health and metrics: its port + 1000, e.g. 9080)
               --inbox-port N          web inbox                       STRIDE_INBOX_PORT    (8025)
               --smtp-port N           SMTP server                     STRIDE_SMTP_PORT     (1025)
-              --kafka-port N          Kafka broker                    STRIDE_KAFKA_PORT    (9092; controller on N+1)
+              --kafka-port N          Kafka broker                    STRIDE_KAFKA_PORT    (9092; controller N+1, SASL_SSL N+2)
               --postgres-port N       PostgreSQL                      STRIDE_POSTGRES_PORT (15432)
               --partitions N          partitions per topic            STRIDE_KAFKA_PARTITIONS (3)
 
