@@ -1,7 +1,7 @@
 #!/bin/sh
 # Writes the secrets docker-compose.yml requires into .env next to it (Compose reads that file by itself), each one
 # random and new: the link-signing key, the admin password (user admin: the admin API and the demo clock), the
-# stride database role's password and PostgreSQL's superuser password. docker-compose.yml has no defaults for them
+# stride database role's password, PostgreSQL's superuser password and each service's Kafka (SCRAM) password. docker-compose.yml has no defaults for them
 # and refuses to start without them. .env is never committed (.gitignore).
 #
 #   deploy/compose/generate-env.sh            # writes ./.env at the project root, unless it exists
@@ -31,6 +31,9 @@ tmp="$file.tmp.$$"
   echo "STRIDE_OPERATORS_ADMIN_PASSWORD=$(random 18)"
   echo "STRIDE_DATABASE_PASSWORD=$(random 24)"
   echo "STRIDE_POSTGRES_SUPERUSER_PASSWORD=$(random 24)"
+  echo "STRIDE_KAFKA_ROADMAP_PASSWORD=$(random 24)"
+  echo "STRIDE_KAFKA_REMINDER_PASSWORD=$(random 24)"
+  echo "STRIDE_KAFKA_NOTIFIER_PASSWORD=$(random 24)"
 } > "$tmp"
 mv "$tmp" "$file"
 echo "generate-env.sh: wrote $file (user admin, password STRIDE_OPERATORS_ADMIN_PASSWORD in it)."
