@@ -22,6 +22,21 @@ public final class Ports {
         }
     }
 
+    /**
+     * A free port below Linux's default ephemeral range (32768 and up), for a server that binds it only later: the OS
+     * never hands such a port to an outgoing connection in the meantime, as it may a port from {@link #free()}.
+     */
+    public static int freeBelowEphemeral() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20000, 31000);
+            if (!isListening("127.0.0.1", port) && canBind(port)) {
+                return port;
+            }
+        }
+        throw new InfrastructureException("No free TCP port between 20000 and 31000 on 127.0.0.1");
+    }
+
     /** Fails with a message naming the role and the setting that moves it, when something already listens on the port. */
     public static void requireFree(int port, String role, String setting) {
         if (isListening("127.0.0.1", port) || !canBind(port)) {

@@ -26,7 +26,8 @@ final class LocalStride {
 
     /**
      * A free port for every role the launcher listens on, no two alike, and each service's management port
-     * ({@code <role>-management}, its port + 1000) among them.
+     * ({@code <role>-management}, its port + 1000) among them; all below the ephemeral range, so no connection made
+     * meanwhile by an earlier launch or the services takes one before the launcher binds it.
      */
     static Map<String, Integer> freePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -34,8 +35,8 @@ final class LocalStride {
             boolean service = SERVICES.contains(role);
             int port;
             do {
-                port = Ports.free();
-            } while (ports.containsValue(port) || service && (port > 64000 || ports.containsValue(port + 1000)
+                port = Ports.freeBelowEphemeral();
+            } while (ports.containsValue(port) || service && (ports.containsValue(port + 1000)
                     || Ports.isListening("127.0.0.1", port + 1000)));
             ports.put(role, port);
             if (service) {
