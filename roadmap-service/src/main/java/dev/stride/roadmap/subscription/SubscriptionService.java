@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 /**
  * Subscriptions and everything a learner does with one. Each change and its event are written in one
  * transaction (the outbox), after every input was checked ({@link SubscriptionChecks}): a refused request stores nothing
- * and emits nothing.
+ * and emits nothing. Unconfirmed ones expire in {@link PendingExpiry}.
  */
 @ApplicationScoped
 public class SubscriptionService {
@@ -125,7 +125,7 @@ public class SubscriptionService {
             }
         }
         if (!clock.instant().isBefore(subscription.expiresAt)) {
-            expire(subscription);
+            subscription.expire(clock.instant());
             throw new ProblemException(Problem.of(410, "confirmation-expired", "Confirmation expired",
                     "This subscription was not confirmed in time. Subscribe again from " + links.roadmapUrl(subscription.roadmapId)));
         }
@@ -255,14 +255,6 @@ public class SubscriptionService {
         return subscription;
     }
 
-    /** Pending subscriptions whose confirmation window closed; returns how many expired. */
-    @Transactional
-    public int expirePending(int limit) {
-        List<Subscription> due = subscriptions.pendingExpiredBy(clock.instant(), limit);
-        due.forEach(this::expire);
-        return due.size();
-    }
-
     @Transactional
     public SubscriptionView view(UUID subscriptionId) {
         Subscription subscription = require(subscriptionId);
@@ -304,11 +296,6 @@ public class SubscriptionService {
     private RoadmapDocument currentRoadmap(Subscription subscription) {
         return catalog.find(subscription.roadmapId).map(r -> r.document())
                 .orElseThrow(() -> new IllegalStateException("subscription " + subscription.id + " follows a missing roadmap"));
-    }
-
-    private void expire(Subscription subscription) {
-        subscription.status = Subscription.Status.EXPIRED;
-        subscription.endedAt = clock.instant();
     }
 
     private void emit(Subscription subscription, DomainEvent event) {
