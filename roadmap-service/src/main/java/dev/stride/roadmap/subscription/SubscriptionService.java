@@ -31,17 +31,14 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Subscriptions and everything a learner does with one. Each change and its event are written in one
  * transaction (the outbox), after every input was checked ({@link SubscriptionChecks}): a refused request stores nothing
- * and emits nothing. Unconfirmed ones expire in {@link PendingExpiry}.
+ * and emits nothing. What a learner sees of one is {@link SubscriptionViews}; unconfirmed ones expire in {@link PendingExpiry}.
  */
 @ApplicationScoped
 public class SubscriptionService {
@@ -256,26 +253,6 @@ public class SubscriptionService {
     }
 
     @Transactional
-    public SubscriptionView view(UUID subscriptionId) {
-        Subscription subscription = require(subscriptionId);
-        RoadmapDocument roadmap = currentRoadmap(subscription);
-        Map<String, ProgressState> states = progress.of(subscriptionId).stream()
-                .collect(Collectors.toMap(row -> row.key.milestoneId(), row -> row.state));
-        List<SubscriptionView.Progress> checklist = roadmap.milestones().stream()
-                .map(m -> new SubscriptionView.Progress(m.id(), m.title(), states.getOrDefault(m.id(), ProgressState.TODO))).toList();
-        WeeklyPlan plan = subscription.plan();
-        PlanRequest planView = new PlanRequest(plan.zone().getId(),
-                plan.slots().stream().map(s -> new PlanRequest.Slot(s.day(), s.start(), s.minutes())).toList(),
-                new PlanRequest.Nudge(plan.nudge().day(), plan.nudge().time()));
-        List<SubscriptionView.Break> breakViews = breaks.of(subscriptionId).stream()
-                .map(b -> new SubscriptionView.Break(b.kind.name(), b.startsOn, b.endsBefore)).toList();
-        return new SubscriptionView(subscription.id, subscription.status.name(), subscription.learner.email, subscription.learner.displayName,
-                subscription.learner.locale, subscription.roadmapId, subscription.roadmapVersion, subscription.startDate, planView, checklist,
-                new ArrayList<>(subscription.skippedWeeks), breakViews, subscription.learner.bouncedAt == null ? null
-                : new SubscriptionView.Bounce(subscription.learner.bounceReason, subscription.learner.bouncedAt));
-    }
-
-    @Transactional
     public Subscription require(UUID subscriptionId) {
         return subscriptions.findByIdOptional(subscriptionId)
                 .orElseThrow(() -> ProblemException.notFound("Subscription " + subscriptionId));
@@ -293,7 +270,8 @@ public class SubscriptionService {
         return subscription;
     }
 
-    private RoadmapDocument currentRoadmap(Subscription subscription) {
+    /** The roadmap a subscription follows, as published now. */
+    RoadmapDocument currentRoadmap(Subscription subscription) {
         return catalog.find(subscription.roadmapId).map(r -> r.document())
                 .orElseThrow(() -> new IllegalStateException("subscription " + subscription.id + " follows a missing roadmap"));
     }
