@@ -11,7 +11,7 @@ import dev.stride.infra.testing.LogCapture;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.retention.RetentionJob;
-import dev.stride.roadmap.subscription.SubscriptionService;
+import dev.stride.roadmap.subscription.PendingExpiry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,7 @@ class NoAddressInLogsTest {
     RetentionJob retention;
 
     @Inject
-    SubscriptionService subscriptions;
+    PendingExpiry expiry;
 
     @Test
     void aFullJourneyLogsNoAddress() {
@@ -75,7 +75,7 @@ class NoAddressInLogsTest {
             TestSupport.as(id, links).delete("/api/subscriptions/" + id).then().statusCode(200);
             TestSupport.subscribe(email, "ai-ml-four-phases", clock);
             clock.advance(Duration.ofDays(3));
-            subscriptions.expirePending(500);
+            expiry.expirePending(500);
             retention.run();
             given().get(manage + "/data").then().statusCode(200);
             given().contentType(ContentType.URLENC).post(manage + "/data/erase").then().statusCode(200);

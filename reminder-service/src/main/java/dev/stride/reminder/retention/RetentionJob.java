@@ -1,16 +1,12 @@
 package dev.stride.reminder.retention;
 
-import dev.stride.contracts.retention.BatchedDelete;
+import dev.stride.contracts.retention.RetentionPass;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,8 +15,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RetentionJob {
-
-    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
 
     private final DataSource dataSource;
     private final RetentionSettings settings;
@@ -42,20 +36,14 @@ public class RetentionJob {
 
     /** One pass over every table; returns the rows removed per table. */
     public Map<String, Long> run() {
-        Instant now = clock.instant();
-        Map<String, Long> removed = new LinkedHashMap<>();
-        delete(removed, "processed_event", "processed_at < ?", now, settings.processedEvents());
-        // A pending row is the subscription's next nudge: never removed, however late.
-        delete(removed, "nudge", "status <> 'PENDING' AND due_at < ?", now, settings.nudgeRows());
-        if (removed.values().stream().anyMatch(n -> n > 0)) {
-            LOG.infof("Retention removed %s", removed);
-        }
-        return removed;
+        return new RetentionPass(RetentionJob.class, dataSource, clock.instant(), settings.batchSize(), this::count)
+                .delete("processed_event", "processed_at < ?", settings.processedEvents())
+                // A pending row is the subscription's next nudge: never removed, however late.
+                .delete("nudge", "status <> 'PENDING' AND due_at < ?", settings.nudgeRows())
+                .finish();
     }
 
-    private void delete(Map<String, Long> removed, String table, String condition, Instant now, Duration window) {
-        long count = BatchedDelete.olderThan(dataSource, table, condition, now.minus(window), settings.batchSize());
-        registry.counter("stride.retention.removed", "table", table).increment(count);
-        removed.put(table, count);
+    private void count(String table, long rows) {
+        registry.counter("stride.retention.removed", "table", table).increment(rows);
     }
 }

@@ -6,7 +6,7 @@ import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.PlanRequest;
 import dev.stride.roadmap.subscription.SubscribeRequest;
-import dev.stride.roadmap.subscription.SubscriptionService;
+import dev.stride.roadmap.subscription.SubscriptionChecks;
 import dev.stride.roadmap.web.CatalogPages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,12 +31,12 @@ public class RoadmapResource {
     }
 
     private final CatalogService catalog;
-    private final SubscriptionService subscriptions;
+    private final SubscriptionChecks checks;
     private final StudySchedules schedules;
 
-    public RoadmapResource(CatalogService catalog, SubscriptionService subscriptions, StudySchedules schedules) {
+    public RoadmapResource(CatalogService catalog, SubscriptionChecks checks, StudySchedules schedules) {
         this.catalog = catalog;
-        this.subscriptions = subscriptions;
+        this.checks = checks;
         this.schedules = schedules;
     }
 
@@ -61,7 +61,7 @@ public class RoadmapResource {
         if (catalog.find(id).isEmpty()) {
             throw ProblemException.notFound("Roadmap '" + id + "'");
         }
-        SubscriptionService.Checked checked = subscriptions.preview(new SubscribeRequest(null, null, null, id,
+        SubscriptionChecks.Checked checked = checks.preview(new SubscribeRequest(null, null, null, id,
                 request == null ? null : request.startDate(), request == null ? null : request.plan()));
         return schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), CatalogPages.PREVIEW_WEEKS);
     }

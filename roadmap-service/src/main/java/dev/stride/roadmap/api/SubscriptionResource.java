@@ -12,6 +12,7 @@ import dev.stride.roadmap.subscription.SubscribeRequest;
 import dev.stride.roadmap.subscription.SubscribeIntake;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
+import dev.stride.roadmap.subscription.SubscriptionViews;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,12 +61,15 @@ public class SubscriptionResource {
     }
 
     private final SubscriptionService subscriptions;
+    private final SubscriptionViews views;
     private final SubscribeIntake intake;
     private final LearnerData learnerData;
     private final Links links;
 
-    public SubscriptionResource(SubscriptionService subscriptions, SubscribeIntake intake, LearnerData learnerData, Links links) {
+    public SubscriptionResource(SubscriptionService subscriptions, SubscriptionViews views, SubscribeIntake intake, LearnerData learnerData,
+                                Links links) {
         this.subscriptions = subscriptions;
+        this.views = views;
         this.intake = intake;
         this.learnerData = learnerData;
         this.links = links;
@@ -86,13 +90,13 @@ public class SubscriptionResource {
         String token = confirmation == null ? null : confirmation.token();
         UUID id = verify(token, LinkPurpose.CONFIRM, null);
         subscriptions.confirm(id);
-        return subscriptions.view(id);
+        return views.view(id);
     }
 
     @GET
     @Path("/{id}")
     public SubscriptionView get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return subscriptions.view(authorize(id, authorization));
+        return views.view(authorize(id, authorization));
     }
 
     @PUT
@@ -101,7 +105,7 @@ public class SubscriptionResource {
     public SubscriptionView progress(@PathParam("id") UUID id, @PathParam("milestoneId") String milestoneId, ProgressChange change,
                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         subscriptions.progress(authorize(id, authorization), milestoneId, change == null ? null : change.state());
-        return subscriptions.view(id);
+        return views.view(id);
     }
 
     @POST
@@ -109,7 +113,7 @@ public class SubscriptionResource {
     @Operation(summary = "Skip this week (or the week of the given date)")
     public SubscriptionView skipWeek(@PathParam("id") UUID id, SkipWeek skip, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         subscriptions.skipWeek(authorize(id, authorization), skip == null ? null : skip.week());
-        return subscriptions.view(id);
+        return views.view(id);
     }
 
     @POST
@@ -120,21 +124,21 @@ public class SubscriptionResource {
             throw ProblemException.invalid("days", "must be from 1 to " + SubscriptionService.MAX_SNOOZE_DAYS);
         }
         subscriptions.snooze(authorize(id, authorization), snooze.days());
-        return subscriptions.view(id);
+        return views.view(id);
     }
 
     @POST
     @Path("/{id}/pause")
     public SubscriptionView pause(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         subscriptions.pause(authorize(id, authorization));
-        return subscriptions.view(id);
+        return views.view(id);
     }
 
     @POST
     @Path("/{id}/resume")
     public SubscriptionView resume(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         subscriptions.resume(authorize(id, authorization));
-        return subscriptions.view(id);
+        return views.view(id);
     }
 
     @PUT
@@ -142,7 +146,7 @@ public class SubscriptionResource {
     @Operation(summary = "Change the weekly plan: zone, study slots, nudge moment")
     public SubscriptionView changePlan(@PathParam("id") UUID id, PlanRequest plan, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         subscriptions.changePlan(authorize(id, authorization), plan);
-        return subscriptions.view(id);
+        return views.view(id);
     }
 
     @DELETE
@@ -150,7 +154,7 @@ public class SubscriptionResource {
     @Operation(summary = "Unsubscribe")
     public SubscriptionView unsubscribe(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         subscriptions.unsubscribe(authorize(id, authorization));
-        return subscriptions.view(id);
+        return views.view(id);
     }
 
     @GET

@@ -9,6 +9,7 @@ import dev.stride.roadmap.subscription.Repositories.SubscriptionRepository;
 import dev.stride.roadmap.subscription.Subscription;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
+import dev.stride.roadmap.subscription.SubscriptionViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -46,13 +47,16 @@ public class LearnerData {
     }
 
     private final SubscriptionService service;
+    private final SubscriptionViews views;
     private final SubscriptionRepository subscriptions;
     private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
 
-    public LearnerData(SubscriptionService service, SubscriptionRepository subscriptions, Outbox outbox, EntityManager em, Clock clock) {
+    public LearnerData(SubscriptionService service, SubscriptionViews views, SubscriptionRepository subscriptions, Outbox outbox, EntityManager em,
+                       Clock clock) {
         this.service = service;
+        this.views = views;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.em = em;
@@ -63,7 +67,7 @@ public class LearnerData {
     public Export export(UUID subscriptionId) {
         Learner learner = service.require(subscriptionId).learner;
         List<SubscriptionRecord> records = subscriptionsOf(learner).stream()
-                .map(s -> new SubscriptionRecord(s.createdAt, s.confirmedAt, s.endedAt, service.view(s.id))).toList();
+                .map(s -> new SubscriptionRecord(s.createdAt, s.confirmedAt, s.endedAt, views.view(s.id))).toList();
         return new Export(new LearnerRecord(learner.id, learner.email, learner.displayName, learner.locale, learner.createdAt,
                 learner.bouncedAt, learner.bounceReason), records, clock.instant());
     }

@@ -1,16 +1,12 @@
 package dev.stride.roadmap.retention;
 
-import dev.stride.contracts.retention.BatchedDelete;
+import dev.stride.contracts.retention.RetentionPass;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,8 +16,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RetentionJob {
-
-    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
 
     private final DataSource dataSource;
     private final RetentionSettings settings;
@@ -43,21 +37,15 @@ public class RetentionJob {
 
     /** One pass over every table; returns the rows removed per table. */
     public Map<String, Long> run() {
-        Instant now = clock.instant();
-        Map<String, Long> removed = new LinkedHashMap<>();
-        delete(removed, "subscription", "status = 'EXPIRED' AND ended_at < ?", now, settings.unconfirmedLearners());
-        delete(removed, "learner", "created_at < ? AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.learner_id = learner.id)",
-                now, settings.unconfirmedLearners());
-        delete(removed, "outbox_event", "published_at < ?", now, settings.publishedOutbox());
-        if (removed.values().stream().anyMatch(n -> n > 0)) {
-            LOG.infof("Retention removed %s", removed);
-        }
-        return removed;
+        return new RetentionPass(RetentionJob.class, dataSource, clock.instant(), settings.batchSize(), this::count)
+                .delete("subscription", "status = 'EXPIRED' AND ended_at < ?", settings.unconfirmedLearners())
+                .delete("learner", "created_at < ? AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.learner_id = learner.id)",
+                        settings.unconfirmedLearners())
+                .delete("outbox_event", "published_at < ?", settings.publishedOutbox())
+                .finish();
     }
 
-    private void delete(Map<String, Long> removed, String table, String condition, Instant now, Duration window) {
-        long count = BatchedDelete.olderThan(dataSource, table, condition, now.minus(window), settings.batchSize());
-        registry.counter("stride.retention.removed", "table", table).increment(count);
-        removed.put(table, count);
+    private void count(String table, long rows) {
+        registry.counter("stride.retention.removed", "table", table).increment(rows);
     }
 }

@@ -17,10 +17,12 @@ public class SubscribeIntake {
     public static final String ACCEPTED = "Thanks. If this address can receive our emails, a message about this roadmap is on its way: "
             + "open it to confirm. Nothing is sent until you do.";
 
+    private final SubscriptionChecks checks;
     private final SubscriptionService subscriptions;
     private final RateLimits limits;
 
-    public SubscribeIntake(SubscriptionService subscriptions, RateLimits limits) {
+    public SubscribeIntake(SubscriptionChecks checks, SubscriptionService subscriptions, RateLimits limits) {
+        this.checks = checks;
         this.subscriptions = subscriptions;
         this.limits = limits;
     }
@@ -28,7 +30,7 @@ public class SubscribeIntake {
     /** {@code client} is the requester's IP address (behind a trusted proxy, the one it forwarded). */
     public void subscribe(SubscribeRequest request, String client) {
         limits.take(Scope.CLIENT, client == null ? "unknown" : client);
-        subscriptions.validate(request);
+        checks.validate(request);
         limits.take(Scope.ADDRESS, Addresses.hash(request.email()));
         limits.take(Scope.OVERALL, "all");
         subscriptions.subscribe(request);

@@ -103,6 +103,12 @@ public class Subscription {
     @Column(name = "row_version", nullable = false)
     public long rowVersion;
 
+    /** A request not confirmed in time ends here; retention deletes it later. */
+    public void expire(Instant at) {
+        status = Status.EXPIRED;
+        endedAt = at;
+    }
+
     public ZoneId zoneId() {
         return ZoneId.of(zone);
     }

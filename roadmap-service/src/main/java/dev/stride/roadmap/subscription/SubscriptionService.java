@@ -18,7 +18,6 @@ import dev.stride.roadmap.catalog.PublishedRoadmap;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.outbox.Outbox;
-import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.Repositories.PlanBreakRepository;
@@ -26,23 +25,20 @@ import dev.stride.roadmap.subscription.Repositories.ProgressRepository;
 import dev.stride.roadmap.subscription.Repositories.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Subscriptions and everything a learner does with one. Each change and its event are written in one
- * transaction (the outbox), after every input was checked: a refused request stores nothing and emits nothing.
+ * transaction (the outbox), after every input was checked ({@link SubscriptionChecks}): a refused request stores nothing
+ * and emits nothing. What a learner sees of one is {@link SubscriptionViews}; unconfirmed ones expire in {@link PendingExpiry}.
  */
 @ApplicationScoped
 public class SubscriptionService {
@@ -57,11 +53,12 @@ public class SubscriptionService {
     private final CatalogService catalog;
     private final Outbox outbox;
     private final Links links;
-    private final Validator validator;
+    private final SubscriptionChecks checks;
     private final Clock clock;
 
     public SubscriptionService(LearnerProfile profile, NotMe notMe, SubscriptionRepository subscriptions, ProgressRepository progress,
-                               PlanBreakRepository breaks, CatalogService catalog, Outbox outbox, Links links, Validator validator, Clock clock) {
+                               PlanBreakRepository breaks, CatalogService catalog, Outbox outbox, Links links, SubscriptionChecks checks,
+                               Clock clock) {
         this.profile = profile;
         this.notMe = notMe;
         this.subscriptions = subscriptions;
@@ -70,7 +67,7 @@ public class SubscriptionService {
         this.catalog = catalog;
         this.outbox = outbox;
         this.links = links;
-        this.validator = validator;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -82,7 +79,7 @@ public class SubscriptionService {
      */
     @Transactional
     public Optional<Subscription> subscribe(SubscribeRequest request) {
-        Checked checked = validate(request);
+        SubscriptionChecks.Checked checked = checks.validate(request);
         if (notMe.suppressed(request.email())) {
             return Optional.empty();
         }
@@ -110,64 +107,6 @@ public class SubscriptionService {
         return Optional.of(subscription);
     }
 
-    /** Every rule on a subscription request, storing nothing: a 400 naming every bad field, or what the request asks for. */
-    @Transactional
-    public Checked validate(SubscribeRequest request) {
-        if (request == null) {
-            throw ProblemException.invalid("body", "must be a subscription request");
-        }
-        List<FieldError> errors = PlanRules.constraintErrors(validator, request);
-        Checked checked = check(request, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(sorted(errors));
-        }
-        return checked;
-    }
-
-    /** A subscription request's roadmap, plan and start date, once every rule on them holds. */
-    public record Checked(PublishedRoadmap roadmap, WeeklyPlan plan, LocalDate startDate) {
-    }
-
-    /**
-     * Checks the roadmap, plan and start date of a subscription request by the rules {@link #subscribe} applies, and stores
-     * nothing: the subscribe form's preview. Who subscribes (email, name, language) is not needed for a preview.
-     */
-    @Transactional
-    public Checked preview(SubscribeRequest request) {
-        if (request == null) {
-            throw ProblemException.invalid("body", "must be a subscription request");
-        }
-        List<FieldError> errors = new ArrayList<>(PlanRules.constraintErrors(validator, request).stream()
-                .filter(error -> error.field().startsWith("plan") || error.field().startsWith("startDate") || error.field().startsWith("roadmapId"))
-                .toList());
-        Checked checked = check(request, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(sorted(errors));
-        }
-        return checked;
-    }
-
-    /** Errors in who subscribes (email, name, language) alone: a form shows them with its plan's errors, all at once. */
-    public List<FieldError> learnerErrors(SubscribeRequest request) {
-        return PlanRules.constraintErrors(validator, request).stream()
-                .filter(error -> error.field().equals("email") || error.field().equals("name") || error.field().equals("locale"))
-                .toList();
-    }
-
-    private Checked check(SubscribeRequest request, List<FieldError> errors) {
-        Optional<WeeklyPlan> plan = PlanRules.plan(request.plan(), "plan", errors);
-        LocalDate startDate = plan.map(p -> PlanRules.startDate(request.startDate(), today(p.zone()), "startDate", errors)).orElse(null);
-        PublishedRoadmap roadmap = null;
-        if (request.roadmapId() != null && !request.roadmapId().isBlank()) {
-            try {
-                roadmap = catalog.requirePublished(request.roadmapId(), "roadmapId");
-            } catch (ProblemException e) {
-                errors.addAll(e.problem().errors());
-            }
-        }
-        return new Checked(roadmap, plan.orElse(null), startDate);
-    }
-
     /** The double opt-in's second half. Confirming twice is harmless; an expired or ended one cannot come back. */
     @Transactional
     public Subscription confirm(UUID subscriptionId) {
@@ -183,7 +122,7 @@ public class SubscriptionService {
             }
         }
         if (!clock.instant().isBefore(subscription.expiresAt)) {
-            expire(subscription);
+            subscription.expire(clock.instant());
             throw new ProblemException(Problem.of(410, "confirmation-expired", "Confirmation expired",
                     "This subscription was not confirmed in time. Subscribe again from " + links.roadmapUrl(subscription.roadmapId)));
         }
@@ -289,19 +228,12 @@ public class SubscriptionService {
     @Transactional
     public Subscription changePlan(UUID subscriptionId, PlanRequest request) {
         Subscription subscription = requireFollowing(subscriptionId);
-        if (request == null) {
-            throw ProblemException.invalid("body", "must be a weekly plan");
-        }
-        List<FieldError> errors = PlanRules.constraintErrors(validator, request);
-        Optional<WeeklyPlan> plan = PlanRules.plan(request, "", errors);
-        if (!errors.isEmpty() || plan.isEmpty()) {
-            throw ProblemException.invalid(sorted(errors.stream().map(e -> new FieldError(e.field().replaceFirst("^\\.", ""), e.message())).toList()));
-        }
-        if (plan.get().equals(subscription.plan())) {
+        WeeklyPlan plan = checks.plan(request);
+        if (plan.equals(subscription.plan())) {
             return subscription;
         }
-        subscription.setPlan(plan.get());
-        emit(subscription, new PlanChanged(subscriptionId, plan.get()));
+        subscription.setPlan(plan);
+        emit(subscription, new PlanChanged(subscriptionId, plan));
         return subscription;
     }
 
@@ -318,34 +250,6 @@ public class SubscriptionService {
         emit(subscription, new Unsubscribed(subscriptionId, learnerOf(subscription), subscription.roadmapId, title,
                 links.roadmapUrl(subscription.roadmapId), subscription.endedAt));
         return subscription;
-    }
-
-    /** Pending subscriptions whose confirmation window closed; returns how many expired. */
-    @Transactional
-    public int expirePending(int limit) {
-        List<Subscription> due = subscriptions.pendingExpiredBy(clock.instant(), limit);
-        due.forEach(this::expire);
-        return due.size();
-    }
-
-    @Transactional
-    public SubscriptionView view(UUID subscriptionId) {
-        Subscription subscription = require(subscriptionId);
-        RoadmapDocument roadmap = currentRoadmap(subscription);
-        Map<String, ProgressState> states = progress.of(subscriptionId).stream()
-                .collect(Collectors.toMap(row -> row.key.milestoneId(), row -> row.state));
-        List<SubscriptionView.Progress> checklist = roadmap.milestones().stream()
-                .map(m -> new SubscriptionView.Progress(m.id(), m.title(), states.getOrDefault(m.id(), ProgressState.TODO))).toList();
-        WeeklyPlan plan = subscription.plan();
-        PlanRequest planView = new PlanRequest(plan.zone().getId(),
-                plan.slots().stream().map(s -> new PlanRequest.Slot(s.day(), s.start(), s.minutes())).toList(),
-                new PlanRequest.Nudge(plan.nudge().day(), plan.nudge().time()));
-        List<SubscriptionView.Break> breakViews = breaks.of(subscriptionId).stream()
-                .map(b -> new SubscriptionView.Break(b.kind.name(), b.startsOn, b.endsBefore)).toList();
-        return new SubscriptionView(subscription.id, subscription.status.name(), subscription.learner.email, subscription.learner.displayName,
-                subscription.learner.locale, subscription.roadmapId, subscription.roadmapVersion, subscription.startDate, planView, checklist,
-                new ArrayList<>(subscription.skippedWeeks), breakViews, subscription.learner.bouncedAt == null ? null
-                : new SubscriptionView.Bounce(subscription.learner.bounceReason, subscription.learner.bouncedAt));
     }
 
     @Transactional
@@ -366,14 +270,10 @@ public class SubscriptionService {
         return subscription;
     }
 
-    private RoadmapDocument currentRoadmap(Subscription subscription) {
+    /** The roadmap a subscription follows, as published now. */
+    RoadmapDocument currentRoadmap(Subscription subscription) {
         return catalog.find(subscription.roadmapId).map(r -> r.document())
                 .orElseThrow(() -> new IllegalStateException("subscription " + subscription.id + " follows a missing roadmap"));
-    }
-
-    private void expire(Subscription subscription) {
-        subscription.status = Subscription.Status.EXPIRED;
-        subscription.endedAt = clock.instant();
     }
 
     private void emit(Subscription subscription, DomainEvent event) {
@@ -397,9 +297,5 @@ public class SubscriptionService {
 
     private LocalDate today(ZoneId zone) {
         return LocalDate.now(clock.withZone(zone));
-    }
-
-    private static List<FieldError> sorted(List<FieldError> errors) {
-        return errors.stream().distinct().sorted(java.util.Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList();
     }
 }

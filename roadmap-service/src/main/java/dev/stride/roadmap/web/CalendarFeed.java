@@ -14,8 +14,8 @@ import dev.stride.roadmap.plan.PlanView;
 import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.Subscription;
-import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
+import dev.stride.roadmap.subscription.SubscriptionViews;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 @Path("/calendar/{token}.ics")
 public class CalendarFeed {
 
-    private final SubscriptionService subscriptions;
+    private final SubscriptionViews views;
     private final CatalogService catalog;
     private final StudySchedules schedules;
     private final CalendarSequences sequences;
@@ -43,9 +43,9 @@ public class CalendarFeed {
     private final Links links;
     private final Clock clock;
 
-    public CalendarFeed(SubscriptionService subscriptions, CatalogService catalog, StudySchedules schedules, CalendarSequences sequences,
+    public CalendarFeed(SubscriptionViews views, CatalogService catalog, StudySchedules schedules, CalendarSequences sequences,
                         CalendarSettings settings, Links links, Clock clock) {
-        this.subscriptions = subscriptions;
+        this.views = views;
         this.catalog = catalog;
         this.schedules = schedules;
         this.sequences = sequences;
@@ -64,7 +64,7 @@ public class CalendarFeed {
         }
         SubscriptionView view;
         try {
-            view = subscriptions.view(id);
+            view = views.view(id);
         } catch (ProblemException e) {
             return LinkPages.problemPage(e.problem());
         }

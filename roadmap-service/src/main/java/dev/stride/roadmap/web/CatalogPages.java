@@ -13,7 +13,7 @@ import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.problem.TooManyRequests;
 import dev.stride.roadmap.subscription.SubscribeIntake;
 import dev.stride.roadmap.subscription.SubscribeRequest;
-import dev.stride.roadmap.subscription.SubscriptionService;
+import dev.stride.roadmap.subscription.SubscriptionChecks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -59,14 +59,14 @@ public class CatalogPages {
     }
 
     private final CatalogService catalog;
-    private final SubscriptionService subscriptions;
+    private final SubscriptionChecks checks;
     private final SubscribeIntake intake;
     private final StudySchedules schedules;
     private final Links links;
 
-    public CatalogPages(CatalogService catalog, SubscriptionService subscriptions, SubscribeIntake intake, StudySchedules schedules, Links links) {
+    public CatalogPages(CatalogService catalog, SubscriptionChecks checks, SubscribeIntake intake, StudySchedules schedules, Links links) {
         this.catalog = catalog;
-        this.subscriptions = subscriptions;
+        this.checks = checks;
         this.intake = intake;
         this.schedules = schedules;
         this.links = links;
@@ -116,7 +116,7 @@ public class CatalogPages {
         boolean planReadable = plan.request().isPresent() && problems.isEmpty();
         Response.Status status = Response.Status.BAD_REQUEST;
         if (!"preview".equals(intent)) {
-            List<FieldError> learner = subscriptions.learnerErrors(request);
+            List<FieldError> learner = checks.learnerErrors(request);
             if (planReadable && learner.isEmpty()) {
                 try {
                     intake.subscribe(request, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
@@ -137,7 +137,7 @@ public class CatalogPages {
         PlanView preview = null;
         if (planReadable) {
             try {
-                SubscriptionService.Checked checked = subscriptions.preview(request);
+                SubscriptionChecks.Checked checked = checks.preview(request);
                 preview = schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), PREVIEW_WEEKS);
             } catch (ProblemException e) {
                 problems.addAll(e.problem().errors());

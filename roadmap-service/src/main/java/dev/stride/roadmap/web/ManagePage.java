@@ -9,6 +9,7 @@ import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
+import dev.stride.roadmap.subscription.SubscriptionViews;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -70,13 +71,16 @@ public class ManagePage {
     }
 
     private final SubscriptionService subscriptions;
+    private final SubscriptionViews views;
     private final CatalogService catalog;
     private final Links links;
     private final StudySchedules schedules;
     private final DataPages data;
 
-    public ManagePage(SubscriptionService subscriptions, CatalogService catalog, Links links, StudySchedules schedules, DataPages data) {
+    public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
+                      DataPages data) {
         this.subscriptions = subscriptions;
+        this.views = views;
         this.catalog = catalog;
         this.links = links;
         this.schedules = schedules;
@@ -91,7 +95,7 @@ public class ManagePage {
     private Response render(String token, PlanForm submitted, Response.Status status) {
         try {
             UUID id = verify(token);
-            SubscriptionView view = subscriptions.view(id);
+            SubscriptionView view = views.view(id);
             PlanForm plan = submitted != null ? submitted : PlanForm.of(view.plan());
             RoadmapDocument roadmap = catalog.find(view.roadmapId()).orElseThrow().document();
             Map<String, String> phaseOf = roadmap.phases().stream()

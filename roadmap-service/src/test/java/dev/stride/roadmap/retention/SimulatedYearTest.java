@@ -4,6 +4,7 @@ import dev.stride.contracts.time.AdjustableClock;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.roadmap.TestSupport;
 import dev.stride.roadmap.outbox.OutboxRelay;
+import dev.stride.roadmap.subscription.PendingExpiry;
 import dev.stride.roadmap.subscription.PlanRequest;
 import dev.stride.roadmap.subscription.SubscribeRequest;
 import dev.stride.roadmap.subscription.Subscription;
@@ -47,6 +48,9 @@ class SimulatedYearTest {
     SubscriptionService subscriptions;
 
     @Inject
+    PendingExpiry expiry;
+
+    @Inject
     RetentionJob retention;
 
     @Inject
@@ -82,7 +86,7 @@ class SimulatedYearTest {
                 return count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0;
             });
             clock.advance(Duration.ofDays(7));
-            while (subscriptions.expirePending(500) == 500) {
+            while (expiry.expirePending(500) == 500) {
                 // the next batch
             }
             retention.run();

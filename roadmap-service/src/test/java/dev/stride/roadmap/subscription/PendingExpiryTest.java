@@ -31,7 +31,7 @@ class PendingExpiryTest {
     Links links;
 
     @Inject
-    SubscriptionService subscriptions;
+    PendingExpiry expiry;
 
     @Test
     void anUnconfirmedSubscriptionExpiresAndTheEmailCanSubscribeAgain() {
@@ -40,7 +40,7 @@ class PendingExpiryTest {
         String confirmToken = links.token(pending, LinkPurpose.CONFIRM, Optional.empty());
 
         clock.advance(Duration.ofHours(49));
-        assertThat(subscriptions.expirePending(500)).isGreaterThanOrEqualTo(1);
+        assertThat(expiry.expirePending(500)).isGreaterThanOrEqualTo(1);
 
         TestSupport.as(pending, links).when().get("/api/subscriptions/" + pending).then().body("status", equalTo("EXPIRED"));
         given().contentType(ContentType.JSON).body("{\"token\": \"" + confirmToken + "\"}").when().post("/api/subscriptions/confirm")
