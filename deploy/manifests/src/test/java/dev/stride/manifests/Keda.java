@@ -38,10 +38,13 @@ final class Keda {
 
     record TriggerAuthenticationSpec(List<SecretTargetRef> secretTargetRef, List<EnvTarget> env, JsonNode podIdentity,
                                      JsonNode hashiCorpVault, JsonNode azureKeyVault, JsonNode gcpSecretManager,
-                                     JsonNode awsSecretManager, List<JsonNode> configMapTargetRef, JsonNode boundServiceAccountToken) {
+                                     JsonNode awsSecretManager, List<ConfigMapTargetRef> configMapTargetRef, JsonNode boundServiceAccountToken) {
     }
 
     record SecretTargetRef(String parameter, String name, String key) {
+    }
+
+    record ConfigMapTargetRef(String parameter, String name, String key) {
     }
 
     record EnvTarget(String parameter, String name, String containerName) {
