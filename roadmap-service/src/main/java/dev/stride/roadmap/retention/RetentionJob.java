@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Deletes what the roadmap service no longer needs, in batches: subscriptions that expired unconfirmed (their slots
+ * Deletes what the roadmap service no longer needs, in batches: learners who left long ago (erased through
+ * {@link EndedLearners}, so the other services forget them too), subscriptions that expired unconfirmed (their slots
  * and breaks go with them), learners left without any subscription, and outbox rows Kafka acknowledged. Each removal is
  * counted in {@code stride_retention_removed_total{table}}.
  */
@@ -21,8 +24,10 @@ public class RetentionJob {
     private final RetentionSettings settings;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final EndedLearners endedLearners;
 
-    public RetentionJob(DataSource dataSource, RetentionSettings settings, Clock clock, MeterRegistry registry) {
+    public RetentionJob(DataSource dataSource, RetentionSettings settings, Clock clock, MeterRegistry registry, EndedLearners endedLearners) {
+        this.endedLearners = endedLearners;
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
@@ -37,12 +42,18 @@ public class RetentionJob {
 
     /** One pass over every table; returns the rows removed per table. */
     public Map<String, Long> run() {
-        return new RetentionPass(RetentionJob.class, dataSource, clock.instant(), settings.batchSize(), this::count)
+        Instant now = clock.instant();
+        long ended = endedLearners.eraseEndedBefore(now.minus(settings.endedLearners()), settings.batchSize());
+        count("ended_learner", ended);
+        Map<String, Long> removed = new LinkedHashMap<>();
+        removed.put("ended_learner", ended);
+        removed.putAll(new RetentionPass(RetentionJob.class, dataSource, now, settings.batchSize(), this::count)
                 .delete("subscription", "status = 'EXPIRED' AND ended_at < ?", settings.unconfirmedLearners())
                 .delete("learner", "created_at < ? AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.learner_id = learner.id)",
                         settings.unconfirmedLearners())
                 .delete("outbox_event", "published_at < ?", settings.publishedOutbox())
-                .finish();
+                .finish());
+        return removed;
     }
 
     private void count(String table, long rows) {

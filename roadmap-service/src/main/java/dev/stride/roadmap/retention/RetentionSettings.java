@@ -17,6 +17,9 @@ public interface RetentionSettings {
     /** A subscription that expired unconfirmed, and a learner left without any subscription, go this long after. */
     Duration unconfirmedLearners();
 
+    /** A learner whose every subscription ended (one by unsubscribing) is erased this long after the last one ended. */
+    Duration endedLearners();
+
     /** An outbox row goes this long after Kafka acknowledged it. */
     Duration publishedOutbox();
 }
