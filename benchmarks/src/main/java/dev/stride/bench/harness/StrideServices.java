@@ -69,7 +69,10 @@ public final class StrideServices implements AutoCloseable {
         // -Dservice.jvm.extra adds options to every service, e.g. to record a profile: -XX:StartFlightRecording=filename=...
         String extra = System.getProperty("service.jvm.extra", "").replace("{name}", name);
         jvm.addAll(extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")));
-        ServiceProcess process = ServiceProcess.start(name, jar, Ports.free(), Ports.free(), environment, logDir.resolve(name + ".log"), jvm);
+        // HTTP and management ports from below the ephemeral range: between choosing a port and the service binding it,
+        // the suite's many Kafka and database connections could take an ephemeral one (a restart once failed on that).
+        ServiceProcess process = ServiceProcess.start(name, jar, Ports.freeBelowEphemeral(), Ports.freeBelowEphemeral(), environment,
+                logDir.resolve(name + ".log"), jvm);
         Running started = new Running(name, process, process.awaitReady(Duration.ofMinutes(3)));
         running.add(started);
         return started;
