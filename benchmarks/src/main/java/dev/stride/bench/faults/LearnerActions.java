@@ -2,6 +2,7 @@ package dev.stride.bench.faults;
 
 import dev.stride.bench.burst.BurstSeeder;
 import dev.stride.bench.dispatch.StrideFixture;
+import dev.stride.bench.harness.StrideServices;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.Learner;
@@ -81,7 +82,8 @@ final class LearnerActions {
                 Action.SNOOZE, id -> new Snoozed(id, dueDate.minusDays(1), dueDate.plusDays(2), 3),
                 Action.PAUSE, id -> new Paused(id, dueDate),
                 Action.UNSUBSCRIBE, id -> new Unsubscribed(id, new Learner(BurstSeeder.address(ids.indexOf(id) + 1), "Learner", "en"),
-                        StrideFixture.ROADMAP_ID, "AI/ML engineer (benchmark)", "http://127.0.0.1/resubscribe", clock.instant()));
+                        StrideFixture.ROADMAP_ID, "AI/ML engineer (benchmark)", StrideServices.PUBLIC_BASE_URL + "/roadmaps/" + StrideFixture.ROADMAP_ID,
+                        clock.instant()));
         int sent = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {

@@ -18,6 +18,9 @@ import java.util.Map;
 public final class StrideServices implements AutoCloseable {
 
     /** A local signing key: links are minted but never followed here. */
+    /** The public address every service signs links for and the notifier accepts links under (no page is served there). */
+    public static final String PUBLIC_BASE_URL = "http://localhost:8080";
+
     public static final String SIGNING_KEY = "benchmark-signing-key-of-at-least-32-bytes";
     /** The operator admin's password in every service (the demo clock takes it). */
     public static final String ADMIN_PASSWORD = "benchmark-admin-password";
@@ -62,6 +65,7 @@ public final class StrideServices implements AutoCloseable {
     public Running start(String service, Path jar, int instance, Map<String, String> settings) {
         Map<String, String> environment = new LinkedHashMap<>(StrideInfrastructure.asEnvironment(infra.serviceConfig()));
         environment.put("STRIDE_LINKS_SIGNING_KEY", SIGNING_KEY);
+        environment.put("STRIDE_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
         environment.put("STRIDE_OPERATORS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.putAll(settings);
         String name = service + "-" + instance;
