@@ -127,7 +127,7 @@ public final class TestEvents {
 
     public static Unsubscribed unsubscribed(UUID subscriptionId, String email) {
         return new Unsubscribed(subscriptionId, new Learner(email, "Ada", "en"), "ai-ml-engineer-12-months", ROADMAP_TITLE,
-                "https://stride.example/roadmaps/ai-ml-engineer-12-months", Instant.parse("2027-03-09T08:00:00Z"));
+                "https://stride.example/roadmaps/ai-ml-engineer-12-months", Instant.parse("2027-03-09T08:00:00Z"), null);
     }
 
     public static <T extends DomainEvent> EventEnvelope<T> envelope(UUID aggregateId, T data) {

@@ -106,7 +106,7 @@ class NoAddressInLogsTest {
                 assertThat(deadLetters.await(KafkaTestConsumer.key(poisonKey), 1, Duration.ofSeconds(30))).hasSize(1);
             }
 
-            send(id, new Unsubscribed(id, learner, roadmap, "Roadmap " + roadmap, "https://example.org/resubscribe", clock.instant()));
+            send(id, new Unsubscribed(id, learner, roadmap, "Roadmap " + roadmap, "https://example.org/resubscribe", clock.instant(), null));
             awaitCount(1, "SELECT count(*) FROM subscription_projection WHERE subscription_id = ?1 AND status = 'UNSUBSCRIBED'", id);
             awaitCount(0, PENDING, id);
 

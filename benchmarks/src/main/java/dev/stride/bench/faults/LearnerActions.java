@@ -83,7 +83,7 @@ final class LearnerActions {
                 Action.PAUSE, id -> new Paused(id, dueDate),
                 Action.UNSUBSCRIBE, id -> new Unsubscribed(id, new Learner(BurstSeeder.address(ids.indexOf(id) + 1), "Learner", "en"),
                         StrideFixture.ROADMAP_ID, "AI/ML engineer (benchmark)", StrideServices.PUBLIC_BASE_URL + "/roadmaps/" + StrideFixture.ROADMAP_ID,
-                        clock.instant()));
+                        clock.instant(), null));
         int sent = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {

@@ -35,7 +35,7 @@ class StrideEventsTest {
                 new SubscriptionActivated(id, learner, "ai-ml-engineer-12-months", 1, PLAN, LocalDate.of(2026, 11, 23), CLOCK.instant()),
                 new MilestoneProgressed(id, "python-basics", ProgressState.DONE, LocalDate.of(2026, 11, 21), CLOCK.instant()),
                 new PlanChanged(id, PLAN),
-                new Unsubscribed(id, learner, "ai-ml-engineer-12-months", "AI/ML engineer in 12 months", "https://x/roadmaps/a", CLOCK.instant()));
+                new Unsubscribed(id, learner, "ai-ml-engineer-12-months", "AI/ML engineer in 12 months", "https://x/roadmaps/a", CLOCK.instant(), null));
 
         for (DomainEvent event : events) {
             EventEnvelope<DomainEvent> sent = EventEnvelope.wrap(StrideEvents.CATALOG, id.toString(), event, CLOCK);

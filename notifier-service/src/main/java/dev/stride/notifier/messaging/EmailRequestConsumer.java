@@ -126,7 +126,12 @@ public class EmailRequestConsumer {
     private void unsubscribe(EventEnvelope<?> envelope, Unsubscribed unsubscribed) {
         String address = unsubscribed.learner().email();
         if (ledger.suppress(address, unsubscribed.subscriptionId(), envelope.eventId())) {
-            ledger.record(EmailKind.GOODBYE, envelope.eventId(), unsubscribed.subscriptionId(), address, envelope);
+            if (unsubscribed.goodbye()) {
+                ledger.record(EmailKind.GOODBYE, envelope.eventId(), unsubscribed.subscriptionId(), address, envelope);
+            } else {
+                // "This wasn't me": the owner asked for no email at all, and AddressSuppressed (another partition) may come later.
+                LOG.infof("Subscription %s ended by its address's owner (%s); no goodbye", unsubscribed.subscriptionId(), unsubscribed.reason());
+            }
         } else {
             // Left once already (another Unsubscribed event for it): one goodbye is enough.
             metrics.duplicateDropped(EmailKind.GOODBYE);

@@ -25,7 +25,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** "This wasn't me": once AddressSuppressed arrives, no email of any kind goes to the address, queued before or after. */
+/**
+ * "This wasn't me": once AddressSuppressed arrives, no email of any kind goes to the address, queued before or after;
+ * the Unsubscribed events (reason not-me) of its subscriptions, on other partitions, queue no goodbye even if they come first.
+ */
 @QuarkusTest
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class NotMeSuppressionTest {
@@ -74,6 +77,22 @@ class NotMeSuppressionTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> LedgerRows.existing(deliveries, nudge.nudgeId()).state == DeliveryState.SUPPRESSED);
         assertThat(LedgerRows.existing(deliveries, nudge.nudgeId()).suppressionReason).isEqualTo("not-me");
+        ReceivedEmail.awaitNoMoreThan(address, 0);
+    }
+
+    @Test
+    void anUnsubscribedForNotMeQueuesNoGoodbyeEvenWhenItOvertakesTheSuppression() {
+        String address = TestEvents.uniqueEmail("notme-left");
+        UUID id = UUID.randomUUID();
+        Unsubscribed plain = TestEvents.unsubscribed(id, address);
+        EventEnvelope<Unsubscribed> left = TestEvents.envelope(id, new Unsubscribed(id, plain.learner(), plain.roadmapId(),
+                plain.roadmapTitle(), plain.resubscribeUrl(), plain.at(), Unsubscribed.NOT_ME));
+        TestEvents.publishSubscriptionEvent(left);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> suppressions.isSuppressed(address, id)));
+        assertThat(LedgerRows.row(deliveries, left.eventId())).as("no goodbye queued").isEmpty();
+        ReceivedEmail.awaitNoMoreThan(address, 0);
+        suppress(address);
         ReceivedEmail.awaitNoMoreThan(address, 0);
     }
 

@@ -89,7 +89,7 @@ class DueRowTest {
         Nudge due = pending(id);
         passDue(due);
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new Unsubscribed(id, new Learner("l-" + id + "@example.org", "Lee", "en"),
-                roadmap, "Roadmap", "http://localhost/resubscribe", clock.instant()), clock);
+                roadmap, "Roadmap", "http://localhost/resubscribe", clock.instant(), null), clock);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(id, due.key.weekStart()).settledReason).isEqualTo("unsubscribed"));
         assertThat(row(id, due.key.weekStart()).status).isEqualTo(Nudge.Status.CANCELLED);

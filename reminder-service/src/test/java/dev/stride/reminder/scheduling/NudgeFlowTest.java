@@ -173,7 +173,7 @@ class NudgeFlowTest {
         Nudge nudge = pending(id);
 
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(),
-                new Unsubscribed(id, new dev.stride.contracts.event.Learner("x@example.org", "X", "en"), "r", "R", "https://x", clock.instant()), clock);
+                new Unsubscribed(id, new dev.stride.contracts.event.Learner("x@example.org", "X", "en"), "r", "R", "https://x", clock.instant(), null), clock);
         ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'CANCELLED'", id);
 
         try (KafkaTestConsumer nudges = new KafkaTestConsumer(Topics.NUDGE_EVENTS, StrideEvents.CODEC)) {

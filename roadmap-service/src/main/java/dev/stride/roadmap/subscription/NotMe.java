@@ -11,12 +11,15 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * "This wasn't me — never email me again": the owner of an address someone else subscribed suppresses it for all of
- * Stride. Its pending subscriptions expire, no new one is made for it, and {@link AddressSuppressed} (once, through
- * the outbox) tells notifier-service to send it nothing of any kind. Only the address's hash is kept.
+ * Stride. Its pending subscriptions expire, its live (active or paused) ones end as an unsubscribe does ({@link Leaving},
+ * reason {@code not-me}: the reminder stops, the notifier sends no goodbye), no new one is made for it, and
+ * {@link AddressSuppressed} (once, through the outbox, written before the Unsubscribed events) tells notifier-service to
+ * send it nothing of any kind. All in one transaction; only the address's hash is kept.
  */
 @ApplicationScoped
 public class NotMe {
@@ -26,12 +29,14 @@ public class NotMe {
     private final EntityManager em;
     private final SubscriptionRepository subscriptions;
     private final Outbox outbox;
+    private final Leaving leaving;
     private final Clock clock;
 
-    public NotMe(EntityManager em, SubscriptionRepository subscriptions, Outbox outbox, Clock clock) {
+    public NotMe(EntityManager em, SubscriptionRepository subscriptions, Outbox outbox, Leaving leaving, Clock clock) {
         this.em = em;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
+        this.leaving = leaving;
         this.clock = clock;
     }
 
@@ -48,6 +53,10 @@ public class NotMe {
                 Subscription.Status.EXPIRED, now, subscription.learner.id, Subscription.Status.PENDING);
         if (added == 1) {
             outbox.add(Topics.SUBSCRIPTION_EVENTS, hash, new AddressSuppressed(hash, REASON, now));
+        }
+        for (Subscription live : subscriptions.list("learner.id = ?1 and status in ?2", subscription.learner.id,
+                List.of(Subscription.Status.ACTIVE, Subscription.Status.PAUSED))) {
+            leaving.end(live, REASON);
         }
     }
 

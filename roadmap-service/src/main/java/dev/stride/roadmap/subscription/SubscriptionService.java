@@ -9,7 +9,6 @@ import dev.stride.contracts.event.Resumed;
 import dev.stride.contracts.event.Snoozed;
 import dev.stride.contracts.event.SubscriptionActivated;
 import dev.stride.contracts.event.SubscriptionRequested;
-import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.contracts.event.WeekSkipped;
 import dev.stride.pacing.ProgressState;
 import dev.stride.pacing.WeeklyPlan;
@@ -53,12 +52,13 @@ public class SubscriptionService {
     private final CatalogService catalog;
     private final Outbox outbox;
     private final Links links;
+    private final Leaving leaving;
     private final SubscriptionChecks checks;
     private final Clock clock;
 
     public SubscriptionService(LearnerProfile profile, NotMe notMe, SubscriptionRepository subscriptions, ProgressRepository progress,
                                PlanBreakRepository breaks, CatalogService catalog, Outbox outbox, Links links, SubscriptionChecks checks,
-                               Clock clock) {
+                               Leaving leaving, Clock clock) {
         this.profile = profile;
         this.notMe = notMe;
         this.subscriptions = subscriptions;
@@ -67,6 +67,7 @@ public class SubscriptionService {
         this.catalog = catalog;
         this.outbox = outbox;
         this.links = links;
+        this.leaving = leaving;
         this.checks = checks;
         this.clock = clock;
     }
@@ -237,18 +238,11 @@ public class SubscriptionService {
         return subscription;
     }
 
-    /** Ends the subscription for good: one goodbye email follows, nothing after it. Unsubscribing twice changes nothing. */
+    /** Ends the subscription for good ({@link Leaving}): one goodbye email follows, nothing after it. Unsubscribing twice changes nothing. */
     @Transactional
     public Subscription unsubscribe(UUID subscriptionId) {
         Subscription subscription = require(subscriptionId);
-        if (subscription.status == Subscription.Status.UNSUBSCRIBED || subscription.status == Subscription.Status.EXPIRED) {
-            return subscription;
-        }
-        subscription.status = Subscription.Status.UNSUBSCRIBED;
-        subscription.endedAt = clock.instant();
-        String title = catalog.document(subscription.roadmapId, subscription.roadmapVersion).map(RoadmapDocument::title).orElse(subscription.roadmapId);
-        emit(subscription, new Unsubscribed(subscriptionId, learnerOf(subscription), subscription.roadmapId, title,
-                links.roadmapUrl(subscription.roadmapId), subscription.endedAt));
+        leaving.end(subscription, null);
         return subscription;
     }
 
@@ -291,7 +285,7 @@ public class SubscriptionService {
     }
 
     /** While a request is pending its events name the learner's own name (none for a new one) in the requested language. */
-    private static dev.stride.contracts.event.Learner learnerOf(Subscription subscription) {
+    static dev.stride.contracts.event.Learner learnerOf(Subscription subscription) {
         return new dev.stride.contracts.event.Learner(subscription.learner.email, subscription.learner.displayName, LearnerProfile.localeOf(subscription));
     }
 

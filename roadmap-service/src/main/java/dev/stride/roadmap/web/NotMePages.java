@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * The "this wasn't me — never email me again" link of every confirmation email. Like every link page, the GET only
- * asks (mail scanners follow links); the POST suppresses the address for all of Stride.
+ * asks (mail scanners follow links); the POST suppresses the address for all of Stride and ends its subscriptions ({@link NotMe}).
  */
 @Path("/not-me/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -55,7 +55,8 @@ public class NotMePages {
         return page(() -> {
             notMe.suppress(verify(token));
             return LinkPages.Templates.done("We will not email you again",
-                    "Sorry for the trouble. Stride will send nothing more to this address, and no one can subscribe it again.", null);
+                    "Sorry for the trouble. Any subscriptions to this address have ended, Stride will send nothing more to it "
+                            + "(not even a goodbye), and no one can subscribe it again.", null);
         });
     }
 

@@ -4,6 +4,7 @@ import dev.stride.contracts.Topics;
 import dev.stride.contracts.event.AddressSuppressed;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.event.SubscriptionRequested;
+import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.privacy.Addresses;
 import dev.stride.infra.testing.KafkaTestConsumer;
@@ -111,6 +112,39 @@ class SubscribeAbuseTest {
             assertThat(events.settle(received -> received.data() instanceof SubscriptionRequested requested
                     && requested.learner().email().equalsIgnoreCase(email) && !requested.subscriptionId().equals(pending), Duration.ofSeconds(1)))
                     .as("nothing sent after").isEmpty();
+        }
+    }
+
+    @Test
+    void notMeFromAnAlreadyFollowingEmailEndsTheAddresssLiveSubscriptionsOnceWithoutAGoodbye() {
+        String email = TestSupport.uniqueEmail("notme-live");
+        String hash = Addresses.hash(email);
+        UUID active = TestSupport.subscribed(email, TestSupport.ROADMAP, clock, links);
+        UUID paused = TestSupport.subscribed(email, "ai-ml-four-phases", clock, links);
+        TestSupport.as(paused, links).when().post("/api/subscriptions/" + paused + "/pause").then().statusCode(200);
+        String page = "/not-me/" + links.token(active, LinkPurpose.NOT_ME, Optional.empty());
+
+        try (KafkaTestConsumer events = new KafkaTestConsumer(Topics.SUBSCRIPTION_EVENTS, StrideEvents.CODEC)) {
+            given().when().post(page).then().statusCode(200).body(containsString("subscriptions to this address have ended"));
+            given().when().post(page).then().statusCode(200);
+            for (UUID id : List.of(active, paused)) {
+                assertThat(TestSupport.count("SELECT count(*) FROM subscription WHERE id = ?1 AND status = 'UNSUBSCRIBED' AND ended_at IS NOT NULL", id))
+                        .as("ended as an unsubscribe does").isEqualTo(1);
+                assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1 AND event_type = 'Unsubscribed'", id.toString()))
+                        .as("one Unsubscribed, not two").isEqualTo(1);
+                List<KafkaTestConsumer.Received> left = events.await(received -> received.data() instanceof Unsubscribed u
+                        && u.subscriptionId().equals(id), 1, Duration.ofSeconds(30));
+                assertThat(left.get(0).data()).isInstanceOfSatisfying(Unsubscribed.class, event -> {
+                    assertThat(event.reason()).isEqualTo(Unsubscribed.NOT_ME);
+                    assertThat(event.goodbye()).as("the notifier owes no goodbye").isFalse();
+                });
+            }
+            assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1 AND event_type = 'AddressSuppressed'", hash)).isEqualTo(1);
+            assertThat(TestSupport.count("SELECT count(*) FROM outbox_event s JOIN outbox_event u ON s.aggregate_id = ?1 AND s.event_type = 'AddressSuppressed' "
+                    + "AND u.aggregate_id IN (?2, ?3) AND u.event_type = 'Unsubscribed' WHERE s.seq < u.seq",
+                    hash, active.toString(), paused.toString())).as("the suppression is written first").isEqualTo(2);
+            assertThat(events.settle(received -> received.data() instanceof Unsubscribed u
+                    && List.of(active, paused).contains(u.subscriptionId()), Duration.ofSeconds(2))).as("a repeat POST adds nothing").hasSize(2);
         }
     }
 
