@@ -11,6 +11,7 @@ public final class StrideEvents {
             .register("PlanChanged", 1, PlanChanged.class)
             .register("MilestoneProgressed", 1, MilestoneProgressed.class)
             .register("WeekSkipped", 1, WeekSkipped.class)
+            .register("WeekUnskipped", 1, WeekUnskipped.class)
             .register("Snoozed", 1, Snoozed.class)
             .register("Paused", 1, Paused.class)
             .register("Resumed", 1, Resumed.class)

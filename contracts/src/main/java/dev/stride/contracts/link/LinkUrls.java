@@ -2,6 +2,7 @@ package dev.stride.contracts.link;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +57,16 @@ public final class LinkUrls {
     /** Mark done (subject: the milestone id), skip week, snooze (subject: days), pause, resume. */
     public String action(UUID subscriptionId, LinkPurpose purpose, Optional<String> subject) {
         return baseUrl + "/actions/" + token(subscriptionId, purpose, subject);
+    }
+
+    /** Skips exactly the week beginning {@code weekStart} (a Monday), whenever it is clicked; {@link LinkToken#week()} reads it. */
+    public String skipWeek(UUID subscriptionId, LocalDate weekStart) {
+        return action(subscriptionId, LinkPurpose.SKIP_WEEK, Optional.of(weekStart.toString()));
+    }
+
+    /** "Stop all Stride email": ends every live subscription of the learner; {@code token} is a manage or unsubscribe token. */
+    public String stopAll(String token) {
+        return baseUrl + "/stop-all/" + token;
     }
 
     public String calendar(UUID subscriptionId) {

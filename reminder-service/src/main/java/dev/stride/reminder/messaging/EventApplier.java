@@ -14,6 +14,7 @@ import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.event.SubscriptionActivated;
 import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.contracts.event.WeekSkipped;
+import dev.stride.contracts.event.WeekUnskipped;
 import dev.stride.reminder.projection.Projections;
 import dev.stride.reminder.projection.RoadmapProjection;
 import dev.stride.reminder.projection.SubscriptionProjection;
@@ -114,6 +115,10 @@ public class EventApplier {
         } else if (event instanceof WeekSkipped skipped) {
             SubscriptionProjection subscription = require(skipped.subscriptionId());
             projections.skipWeek(skipped.subscriptionId(), skipped.weekStart());
+            scheduler.reschedule(subscription);
+        } else if (event instanceof WeekUnskipped unskipped) {
+            SubscriptionProjection subscription = require(unskipped.subscriptionId());
+            projections.unskipWeek(unskipped.subscriptionId(), unskipped.weekStart());
             scheduler.reschedule(subscription);
         } else if (event instanceof Snoozed snoozed) {
             SubscriptionProjection subscription = require(snoozed.subscriptionId());

@@ -102,6 +102,11 @@ public class Projections {
                 .setParameter(1, subscriptionId).setParameter(2, weekStart).executeUpdate();
     }
 
+    public void unskipWeek(UUID subscriptionId, LocalDate weekStart) {
+        em.createNativeQuery("DELETE FROM skipped_week WHERE subscription_id = ?1 AND week_start = ?2")
+                .setParameter(1, subscriptionId).setParameter(2, weekStart).executeUpdate();
+    }
+
     public void addBreak(UUID subscriptionId, String kind, LocalDate startsOn, LocalDate endsBefore) {
         em.createNativeQuery("""
                         INSERT INTO plan_break (subscription_id, kind, starts_on, ends_before) VALUES (?1, ?2, ?3, ?4)

@@ -80,7 +80,7 @@ public class NudgeBuilder {
                 weekStart, weekStart.plusDays(6), nudge.dueAt, planned,
                 focus(subscription, sessions, byId, work), progress(milestones, states),
                 schedule.aheadMinutes(), schedule.projectedFinish().orElse(null), schedule.streakWeeks(),
-                new NudgeDue.Cadence(nudge.fortnightly, subscription.idleNudges), links(subscription));
+                new NudgeDue.Cadence(nudge.fortnightly, subscription.idleNudges), links(subscription, weekStart));
     }
 
     private List<NudgeDue.Focus> focus(SubscriptionProjection subscription, List<Session> sessions, Map<String, RoadmapPublished.Milestone> byId,
@@ -121,10 +121,11 @@ public class NudgeBuilder {
         return new NudgeDue.Progress(doneCount, milestones.size(), done, counted, percent);
     }
 
-    private NudgeDue.NudgeLinks links(SubscriptionProjection subscription) {
+    /** The skip link names the nudge's week: a Friday-to-Sunday nudge is about next week, and a late click still skips that week. */
+    private NudgeDue.NudgeLinks links(SubscriptionProjection subscription, LocalDate weekStart) {
         var id = subscription.subscriptionId;
         return new NudgeDue.NudgeLinks(
-                links.action(id, LinkPurpose.SKIP_WEEK, Optional.empty()),
+                links.skipWeek(id, weekStart),
                 links.action(id, LinkPurpose.SNOOZE, Optional.of(Integer.toString(SNOOZE_DAYS))),
                 links.action(id, LinkPurpose.PAUSE, Optional.empty()),
                 links.manage(id),

@@ -8,6 +8,7 @@ import dev.stride.roadmap.privacy.LearnerData;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.PlanRequest;
+import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.SubscribeRequest;
 import dev.stride.roadmap.subscription.SubscribeIntake;
 import dev.stride.roadmap.subscription.SubscriptionService;
@@ -57,6 +58,10 @@ public class SubscriptionResource {
     public record Snooze(Integer days) {
     }
 
+    /** Both days included; the field names are the manage page form's. */
+    public record Away(LocalDate awayFrom, LocalDate awayTo) {
+    }
+
     public record Confirmation(String token) {
     }
 
@@ -65,9 +70,11 @@ public class SubscriptionResource {
     private final SubscribeIntake intake;
     private final LearnerData learnerData;
     private final Links links;
+    private final SkippedWeeks skippedWeeks;
 
     public SubscriptionResource(SubscriptionService subscriptions, SubscriptionViews views, SubscribeIntake intake, LearnerData learnerData,
-                                Links links) {
+                                Links links, SkippedWeeks skippedWeeks) {
+        this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
         this.views = views;
         this.intake = intake;
@@ -110,9 +117,26 @@ public class SubscriptionResource {
 
     @POST
     @Path("/{id}/skip-week")
-    @Operation(summary = "Skip this week (or the week of the given date)")
+    @Operation(summary = "Skip this week (or the week of the given date, this one or later)")
     public SubscriptionView skipWeek(@PathParam("id") UUID id, SkipWeek skip, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        subscriptions.skipWeek(authorize(id, authorization), skip == null ? null : skip.week());
+        skippedWeeks.skip(authorize(id, authorization), skip == null ? null : skip.week());
+        return views.view(id);
+    }
+
+    @POST
+    @Path("/{id}/unskip-week")
+    @Operation(summary = "Take back the skip of a week (this one or a later one)")
+    public SubscriptionView unskipWeek(@PathParam("id") UUID id, SkipWeek skip, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        skippedWeeks.unskip(authorize(id, authorization), skip == null ? null : skip.week());
+        return views.view(id);
+    }
+
+    @POST
+    @Path("/{id}/away")
+    @Operation(summary = "Away from one date to another (both included): every week they touch is skipped")
+    public SubscriptionView away(@PathParam("id") UUID id, Away away, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        UUID subscription = authorize(id, authorization);
+        skippedWeeks.away(subscription, away == null ? null : away.awayFrom(), away == null ? null : away.awayTo());
         return views.view(id);
     }
 
@@ -154,6 +178,14 @@ public class SubscriptionResource {
     @Operation(summary = "Unsubscribe")
     public SubscriptionView unsubscribe(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         subscriptions.unsubscribe(authorize(id, authorization));
+        return views.view(id);
+    }
+
+    @POST
+    @Path("/{id}/unsubscribe-all")
+    @Operation(summary = "Stop all Stride email: unsubscribe from every roadmap the learner follows")
+    public SubscriptionView unsubscribeAll(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        subscriptions.unsubscribeAll(authorize(id, authorization));
         return views.view(id);
     }
 

@@ -20,6 +20,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPES + "invalid-input", "Invalid input", 400, "Please correct: " + fields + ".", null, List.copyOf(errors));
     }
 
+    /** A 409: the input is well-formed but conflicts with what is stored; {@code errors} name the fields in conflict. */
+    public static Problem conflict(String slug, String title, String detail, List<FieldError> errors) {
+        return new Problem(TYPES + slug, title, 409, detail, null, List.copyOf(errors));
+    }
+
     public Problem at(String path) {
         return new Problem(type, title, status, detail, path, errors);
     }

@@ -28,6 +28,23 @@ public final class Repositories {
                     List.of(Subscription.Status.PENDING, Subscription.Status.ACTIVE, Subscription.Status.PAUSED)).firstResultOptional();
         }
 
+        /** The learner's confirmed subscriptions that still run (active or paused). */
+        public List<Subscription> followedBy(UUID learnerId) {
+            return list("learner.id = ?1 and status in ?2", learnerId, List.of(Subscription.Status.ACTIVE, Subscription.Status.PAUSED));
+        }
+
+        /** Every subscription of the learner that has not ended (pending ones included). */
+        public List<Subscription> liveOf(UUID learnerId) {
+            return list("learner.id = ?1 and status in ?2", learnerId,
+                    List.of(Subscription.Status.PENDING, Subscription.Status.ACTIVE, Subscription.Status.PAUSED));
+        }
+
+        /** The learner's most recently ended (unsubscribed) subscription to the roadmap, if it ended at {@code since} or later. */
+        public Optional<Subscription> leftSince(UUID learnerId, String roadmapId, Instant since) {
+            return find("learner.id = ?1 and roadmapId = ?2 and status = ?3 and endedAt >= ?4 order by endedAt desc",
+                    learnerId, roadmapId, Subscription.Status.UNSUBSCRIBED, since).firstResultOptional();
+        }
+
         public List<Subscription> pendingExpiredBy(Instant now, int limit) {
             return find("status = ?1 and expiresAt <= ?2", Subscription.Status.PENDING, now).page(0, limit).list();
         }

@@ -9,7 +9,6 @@ import dev.stride.contracts.event.Resumed;
 import dev.stride.contracts.event.Snoozed;
 import dev.stride.contracts.event.SubscriptionActivated;
 import dev.stride.contracts.event.SubscriptionRequested;
-import dev.stride.contracts.event.WeekSkipped;
 import dev.stride.pacing.ProgressState;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.catalog.CatalogService;
@@ -26,10 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,11 +51,13 @@ public class SubscriptionService {
     private final Links links;
     private final Leaving leaving;
     private final SubscriptionChecks checks;
+    private final SlotClashes clashes;
+    private final ProgressRestore restore;
     private final Clock clock;
 
     public SubscriptionService(LearnerProfile profile, NotMe notMe, SubscriptionRepository subscriptions, ProgressRepository progress,
                                PlanBreakRepository breaks, CatalogService catalog, Outbox outbox, Links links, SubscriptionChecks checks,
-                               Leaving leaving, Clock clock) {
+                               Leaving leaving, SlotClashes clashes, ProgressRestore restore, Clock clock) {
         this.profile = profile;
         this.notMe = notMe;
         this.subscriptions = subscriptions;
@@ -69,6 +68,8 @@ public class SubscriptionService {
         this.links = links;
         this.leaving = leaving;
         this.checks = checks;
+        this.clashes = clashes;
+        this.restore = restore;
         this.clock = clock;
     }
 
@@ -108,7 +109,12 @@ public class SubscriptionService {
         return Optional.of(subscription);
     }
 
-    /** The double opt-in's second half. Confirming twice is harmless; an expired or ended one cannot come back. */
+    /**
+     * The double opt-in's second half. Confirming twice is harmless; an expired or ended one cannot come back. Slots that
+     * clash with the learner's other running plans are a 409 ({@link SlotClashes}): checked here, where the address's owner
+     * acts, not when anyone subscribes an address (that would tell a stranger what the address follows). A roadmap left
+     * lately comes back with its progress ({@link ProgressRestore}).
+     */
     @Transactional
     public Subscription confirm(UUID subscriptionId) {
         Subscription subscription = require(subscriptionId);
@@ -127,12 +133,14 @@ public class SubscriptionService {
             throw new ProblemException(Problem.of(410, "confirmation-expired", "Confirmation expired",
                     "This subscription was not confirmed in time. Subscribe again from " + links.roadmapUrl(subscription.roadmapId)));
         }
+        clashes.check(subscription.learner, subscription.id, subscription.plan(), "plan.");
         subscription.status = Subscription.Status.ACTIVE;
         subscription.confirmedAt = clock.instant();
         subscription.expiresAt = null;
         profile.confirmed(subscription);
         emit(subscription, new SubscriptionActivated(subscription.id, learnerOf(subscription), subscription.roadmapId,
                 subscription.roadmapVersion, subscription.plan(), subscription.startDate, subscription.confirmedAt));
+        restore.restore(subscription);
         return subscription;
     }
 
@@ -162,21 +170,6 @@ public class SubscriptionService {
             progress.persist(row);
         }
         emit(subscription, new MilestoneProgressed(subscriptionId, milestoneId, state, row.updatedOn, row.updatedAt));
-        return subscription;
-    }
-
-    /** Skips the current week (in the learner's zone), or the given one. */
-    @Transactional
-    public Subscription skipWeek(UUID subscriptionId, LocalDate weekOf) {
-        Subscription subscription = requireFollowing(subscriptionId);
-        LocalDate today = today(subscription.zoneId());
-        LocalDate weekStart = (weekOf == null ? today : weekOf).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        if (weekStart.isBefore(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))) {
-            throw ProblemException.invalid("week", "must be this week or a later one");
-        }
-        if (subscription.skippedWeeks.add(weekStart)) {
-            emit(subscription, new WeekSkipped(subscriptionId, weekStart));
-        }
         return subscription;
     }
 
@@ -233,6 +226,7 @@ public class SubscriptionService {
         if (plan.equals(subscription.plan())) {
             return subscription;
         }
+        clashes.check(subscription.learner, subscriptionId, plan, "");
         subscription.setPlan(plan);
         emit(subscription, new PlanChanged(subscriptionId, plan));
         return subscription;
@@ -246,6 +240,18 @@ public class SubscriptionService {
         return subscription;
     }
 
+    /** The learner's subscriptions that have not ended, pending ones included. */
+    @Transactional
+    public List<Subscription> liveOf(UUID learnerId) {
+        return subscriptions.liveOf(learnerId);
+    }
+
+    /** "Stop all Stride email": this subscription and every other live one of its learner end ({@link Leaving#endAll}). */
+    @Transactional
+    public List<Subscription> unsubscribeAll(UUID subscriptionId) {
+        return leaving.endAll(require(subscriptionId));
+    }
+
     @Transactional
     public Subscription require(UUID subscriptionId) {
         return subscriptions.findByIdOptional(subscriptionId)
@@ -253,7 +259,7 @@ public class SubscriptionService {
     }
 
     /** Progress and plan changes need a confirmed, not cancelled subscription. */
-    private Subscription requireFollowing(UUID subscriptionId) {
+    Subscription requireFollowing(UUID subscriptionId) {
         Subscription subscription = require(subscriptionId);
         if (subscription.status != Subscription.Status.ACTIVE && subscription.status != Subscription.Status.PAUSED) {
             throw ProblemException.conflict("subscription-not-active", switch (subscription.status) {

@@ -11,6 +11,7 @@ import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.link.SingleUseLinks;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.Subscription;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,7 +49,7 @@ public class LinkPages {
 
         static native TemplateInstance action(String action, String question, String button);
 
-        static native TemplateInstance unsubscribe(String action, String roadmapTitle);
+        static native TemplateInstance unsubscribe(String action, String roadmapTitle, String stopAllUrl);
 
         static native TemplateInstance done(String heading, String message, String manageUrl);
 
@@ -58,9 +60,11 @@ public class LinkPages {
     private final CatalogService catalog;
     private final Links links;
     private final SingleUseLinks singleUse;
+    private final SkippedWeeks skippedWeeks;
 
-    public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse) {
+    public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse, SkippedWeeks skippedWeeks) {
         this.subscriptions = subscriptions;
+        this.skippedWeeks = skippedWeeks;
         this.catalog = catalog;
         this.links = links;
         this.singleUse = singleUse;
@@ -98,7 +102,7 @@ public class LinkPages {
             }
             return switch (claims.purpose()) {
                 case MARK_DONE -> Templates.action("/actions/" + token, "Mark “" + milestoneTitle(subscription, claims.subject()) + "” as done?", "Mark as done");
-                case SKIP_WEEK -> Templates.action("/actions/" + token, "Skip this week? Nothing will be planned until next week.", "Skip this week");
+                case SKIP_WEEK -> skipPage(token, claims);
                 case SNOOZE -> Templates.action("/actions/" + token, "Snooze for " + snoozeDays(claims) + " days?", "Snooze");
                 case PAUSE -> Templates.action("/actions/" + token, "Pause your plan? No sessions and no nudges until you resume.", "Pause");
                 default -> Templates.action("/actions/" + token, "Resume your plan?", "Resume");
@@ -129,8 +133,9 @@ public class LinkPages {
                 yield "Marked done. Your next nudge moves on to what comes next.";
             }
             case SKIP_WEEK -> {
-                subscriptions.skipWeek(id, null);
-                yield "This week is skipped. See you next week.";
+                skippedWeeks.skipFromLink(id, claims.week().orElse(null));
+                yield claims.week().map(week -> "The week of " + SkippedWeeks.label(week) + " is skipped. Nothing is planned that week.")
+                        .orElse("This week is skipped. See you next week.");
             }
             case SNOOZE -> {
                 subscriptions.snooze(id, snoozeDays(claims));
@@ -147,6 +152,15 @@ public class LinkPages {
         };
     }
 
+    /** The week the link names (a week already over says so, 410); links signed before links named their week skip this week. */
+    private TemplateInstance skipPage(String token, LinkToken claims) {
+        Optional<LocalDate> week = claims.week();
+        skippedWeeks.requireNotOver(claims.subscriptionId(), week.orElse(null));
+        return week.map(monday -> Templates.action("/actions/" + token, "Skip the week of " + SkippedWeeks.label(monday) + "? Nothing will be planned that week.",
+                        "Skip that week"))
+                .orElseGet(() -> Templates.action("/actions/" + token, "Skip this week? Nothing will be planned until next week.", "Skip this week"));
+    }
+
     private TemplateInstance alreadyDone(LinkToken claims) {
         return Templates.done("Already done", "This link was used already, so nothing changed. Each snooze link works once; "
                 + "the next email brings a new one.", links.manageUrl(claims.subscriptionId()));
@@ -157,7 +171,7 @@ public class LinkPages {
     public Response unsubscribePage(@PathParam("token") String token) {
         return page(() -> {
             Subscription subscription = subscriptions.require(verify(token, LinkPurpose.UNSUBSCRIBE).subscriptionId());
-            return Templates.unsubscribe("/unsubscribe/" + token, roadmapTitle(subscription));
+            return Templates.unsubscribe("/unsubscribe/" + token, roadmapTitle(subscription), "/stop-all/" + token);
         });
     }
 

@@ -7,6 +7,7 @@ import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
 import dev.stride.roadmap.subscription.SubscriptionViews;
@@ -67,7 +68,7 @@ public class ManagePage {
         static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, List<Item> checklist,
                                               String zone, List<SlotLine> slots, String nudge, long done, int total, String unsubscribeUrl,
                                               String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan,
-                                              DeliveryStopped stopped);
+                                              DeliveryStopped stopped, WeekControls weeks);
     }
 
     private final SubscriptionService subscriptions;
@@ -76,9 +77,11 @@ public class ManagePage {
     private final Links links;
     private final StudySchedules schedules;
     private final DataPages data;
+    private final SkippedWeeks skippedWeeks;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
-                      DataPages data) {
+                      DataPages data, SkippedWeeks skippedWeeks) {
+        this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
         this.views = views;
         this.catalog = catalog;
@@ -111,7 +114,7 @@ public class ManagePage {
             List<PlanView.Entry> thisWeek = schedule.weekOf(schedules.today(ZoneId.of(view.plan().timeZone())));
             return Response.status(status).entity(Templates.manage("/manage/" + token, roadmap.title(), view.name(), view.status(), checklist,
                             view.plan().timeZone(), slots, nudge, done, view.progress().size(), links.unsubscribeUrl(id), links.calendarUrl(id),
-                            schedule, thisWeek, plan, deliveryStopped(view)))
+                            schedule, thisWeek, plan, deliveryStopped(view), ManageWeeksPage.controls(skippedWeeks, id, token)))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
             return LinkPages.problemPage(LinkProblems.of(e));
@@ -131,7 +134,7 @@ public class ManagePage {
     @Path("/{action: skip-week|snooze|pause|resume}")
     public Response control(@PathParam("token") String token, @PathParam("action") String action) {
         return act(token, id -> switch (action) {
-            case "skip-week" -> subscriptions.skipWeek(id, null);
+            case "skip-week" -> skippedWeeks.skip(id, null);
             case "snooze" -> subscriptions.snooze(id, 3);
             case "pause" -> subscriptions.pause(id);
             default -> subscriptions.resume(id);
@@ -147,6 +150,7 @@ public class ManagePage {
                                @FormParam("nudgeDay") String nudgeDay, @FormParam("nudgeTime") String nudgeTime) {
         PlanForm.Parsed parsed = PlanForm.parse(timeZone, days, starts, minutes, nudgeDay, nudgeTime);
         Map<String, String> errors = new LinkedHashMap<>();
+        Response.Status status = Response.Status.BAD_REQUEST;
         if (parsed.request().isPresent()) {
             try {
                 subscriptions.changePlan(verify(token), parsed.request().get());
@@ -154,13 +158,15 @@ public class ManagePage {
             } catch (LinkVerificationException e) {
                 return LinkPages.problemPage(LinkProblems.of(e));
             } catch (ProblemException e) {
-                if (e.problem().status() != 400) {
+                // Bad fields (400) and slots clashing with another plan (409) come back next to their fields.
+                if (e.problem().errors().isEmpty()) {
                     return LinkPages.problemPage(e.problem());
                 }
+                status = Response.Status.fromStatusCode(e.problem().status());
                 e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
             }
         }
-        return render(token, parsed.form().withErrors(errors), Response.Status.BAD_REQUEST);
+        return render(token, parsed.form().withErrors(errors), status);
     }
 
     @GET

@@ -1,0 +1,117 @@
+package dev.stride.roadmap.web;
+
+import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkVerificationException;
+import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
+import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.Problem;
+import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.SkippedWeeks;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The manage page's weeks off: skip any coming week, take a skip back, and "away from … to …" (every week it touches is
+ * skipped). Each is a POST that acts and comes back to the manage page (303); bad input is a 400 page naming the field.
+ */
+@Path("/manage/{token}/weeks")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class ManageWeeksPage {
+
+    /** Weeks the manage page offers to skip: this one and the next eleven. */
+    static final int WEEKS_OFFERED = 12;
+
+    private final SkippedWeeks skippedWeeks;
+    private final Links links;
+
+    public ManageWeeksPage(SkippedWeeks skippedWeeks, Links links) {
+        this.skippedWeeks = skippedWeeks;
+        this.links = links;
+    }
+
+    /** The section for the manage page of {@code token}. */
+    static WeekControls controls(SkippedWeeks skippedWeeks, UUID subscriptionId, String token) {
+        return new WeekControls("/manage/" + token + "/weeks", skippedWeeks.overview(subscriptionId, WEEKS_OFFERED), "/stop-all/" + token);
+    }
+
+    @POST
+    @Path("/skip")
+    public Response skip(@PathParam("token") String token, @FormParam("week") String week) {
+        return act(token, id -> skippedWeeks.skip(id, date("week", week)));
+    }
+
+    @POST
+    @Path("/unskip")
+    public Response unskip(@PathParam("token") String token, @FormParam("week") String week) {
+        return act(token, id -> skippedWeeks.unskip(id, date("week", week)));
+    }
+
+    @POST
+    @Path("/away")
+    public Response away(@PathParam("token") String token, @FormParam("awayFrom") String from, @FormParam("awayTo") String to) {
+        return act(token, id -> {
+            List<FieldError> errors = new ArrayList<>();
+            LocalDate first = parse("awayFrom", from, errors);
+            LocalDate last = parse("awayTo", to, errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return skippedWeeks.away(id, first, last);
+        });
+    }
+
+    private Response act(String token, Function<UUID, Object> action) {
+        try {
+            action.apply(links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId());
+            return Response.seeOther(URI.create("/manage/" + token)).build();
+        } catch (LinkVerificationException e) {
+            return LinkPages.problemPage(LinkProblems.of(e));
+        } catch (ProblemException e) {
+            Problem problem = e.problem();
+            if (problem.errors().isEmpty()) {
+                return LinkPages.problemPage(problem);
+            }
+            // A page reader needs the reasons, not only the field names: each error in the detail.
+            return LinkPages.problemPage(new Problem(problem.type(), problem.title(), problem.status(), String.join("; ",
+                    problem.errors().stream().map(error -> error.field() + " " + error.message()).toList()) + ".", null, problem.errors()));
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = parse(field, value, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return date;
+    }
+
+    private static LocalDate parse(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required: a date such as 2026-12-24"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be a date such as 2026-12-24"));
+            return null;
+        }
+    }
+}

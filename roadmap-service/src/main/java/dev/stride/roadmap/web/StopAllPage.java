@@ -1,0 +1,92 @@
+package dev.stride.roadmap.web;
+
+import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkToken;
+import dev.stride.contracts.link.LinkVerificationException;
+import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
+import dev.stride.roadmap.catalog.CatalogService;
+import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.Subscription;
+import dev.stride.roadmap.subscription.SubscriptionService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * "Stop all Stride email", from the unsubscribe page (its unsubscribe token) or the manage page (its manage token): the
+ * GET shows what ends and a button, the POST ends every live subscription of the learner ({@code Leaving#endAll}).
+ */
+@Path("/stop-all/{token}")
+@Produces(MediaType.TEXT_HTML)
+public class StopAllPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance stopAll(String action, List<String> roadmaps);
+    }
+
+    private final SubscriptionService subscriptions;
+    private final CatalogService catalog;
+    private final Links links;
+
+    public StopAllPage(SubscriptionService subscriptions, CatalogService catalog, Links links) {
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.links = links;
+    }
+
+    @GET
+    public Response page(@PathParam("token") String token) {
+        return page(() -> {
+            Subscription subscription = subscriptions.require(verify(token));
+            List<String> roadmaps = subscriptions.liveOf(subscription.learner.id).stream().map(this::title).toList();
+            return Templates.stopAll("/stop-all/" + token, roadmaps);
+        });
+    }
+
+    @POST
+    public Response stopAll(@PathParam("token") String token) {
+        return page(() -> {
+            List<Subscription> ended = subscriptions.unsubscribeAll(verify(token));
+            return LinkPages.Templates.done("All Stride email stopped", ended.isEmpty()
+                    ? "Nothing was running any more, so nothing changed. Stride sends you no nudges."
+                    : "Unsubscribed from " + String.join(", ", ended.stream().map(this::title).toList())
+                    + ". At most one short goodbye email follows, and nothing after it.", null);
+        });
+    }
+
+    private Response page(Supplier<TemplateInstance> render) {
+        try {
+            return Response.ok(render.get()).header("Cache-Control", "no-store").build();
+        } catch (LinkVerificationException e) {
+            return LinkPages.problemPage(LinkProblems.of(e));
+        } catch (ProblemException e) {
+            return LinkPages.problemPage(e.problem());
+        }
+    }
+
+    /** A manage or an unsubscribe link's token: both are the learner's own. */
+    private UUID verify(String token) {
+        LinkToken claims = links.signer().verify(token);
+        if (claims.purpose() != LinkPurpose.MANAGE && claims.purpose() != LinkPurpose.UNSUBSCRIBE) {
+            throw new LinkVerificationException(LinkVerificationException.Reason.WRONG_PURPOSE, "This link cannot stop your emails.");
+        }
+        return claims.subscriptionId();
+    }
+
+    private String title(Subscription subscription) {
+        return catalog.document(subscription.roadmapId, subscription.roadmapVersion).map(RoadmapDocument::title).orElse(subscription.roadmapId);
+    }
+}
