@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,8 +21,9 @@ public record SubscribeForm(String email, String name, String locale, String sta
             List.of(new PlanRequest.Slot(DayOfWeek.TUESDAY, LocalTime.of(19, 0), 60), new PlanRequest.Slot(DayOfWeek.SATURDAY, LocalTime.of(10, 0), 120)),
             new PlanRequest.Nudge(DayOfWeek.MONDAY, LocalTime.of(7, 30)));
 
-    public static SubscribeForm blank() {
-        return new SubscribeForm("", "", "en", "", PlanForm.of(DEFAULT_PLAN), Map.of());
+    /** An empty form; the emails' language starts as the page's. */
+    public static SubscribeForm blank(Locale pageLanguage) {
+        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", PlanForm.of(DEFAULT_PLAN), Map.of());
     }
 
     public String error(String field) {
