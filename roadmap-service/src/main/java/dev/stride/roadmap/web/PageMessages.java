@@ -95,6 +95,12 @@ public interface PageMessages {
     @Message("Please check these fields:")
     String checkFields();
 
+    /** A field's name in the error summary ({@code SubscribeForm.SummaryLine}). */
+    @Message("{#switch label}{#case 'email'}Email{#case 'name'}Name{#case 'locale'}Language{#case 'startDate'}Start date"
+            + "{#case 'timeZone'}Time zone{#case 'slots'}Study slots{#case 'nudge'}Weekly email{#case 'slot'}Study slot {slot}"
+            + "{#else}{label}{/switch}")
+    String fieldLabel(String label, int slot);
+
     @Message("Email")
     String email();
 

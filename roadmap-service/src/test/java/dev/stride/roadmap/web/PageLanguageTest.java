@@ -69,6 +69,14 @@ class PageLanguageTest {
         assertThat(page).contains("<html lang=\"de\">", ">Abonnieren</button>", ">Meine ersten Wochen anzeigen</button>", ">Dienstag</option>",
                 "Erledigt, wenn:", "<option value=\"de\" lang=\"de\" selected>Deutsch</option>");
         assertThat(page).doesNotContain(">Tuesday</option>", "Preview my first weeks");
+
+        // A form sent back with errors stays in the language chosen for the emails, its summary names the fields in it.
+        String refused = given().contentType(ContentType.URLENC).header("Accept-Language", "en")
+                .formParam("intent", "subscribe").formParam("email", "kein-email").formParam("name", "Ada").formParam("locale", "de")
+                .formParam("timeZone", TestSupport.ZONE).formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "90")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30")
+                .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(400).extract().asString();
+        assertThat(refused).contains("<html lang=\"de\">", "Bitte prüfe diese Felder:", "<li>E-Mail: ");
     }
 
     @Test
