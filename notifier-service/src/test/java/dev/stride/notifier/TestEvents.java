@@ -39,6 +39,9 @@ public final class TestEvents {
     public static final String ROADMAP_TITLE = "AI/ML engineer in 12 months";
     public static final String FUNCTIONS = "Python functions and file I/O";
     public static final String GIT = "Git and the command line";
+    /** A resource without a URL (a book), and a project recipe's steps, both shown where the milestone is due. */
+    public static final String BOOK = "Think Python, chapters 3 to 6 (book)";
+    public static final List<String> STEPS = List.of("Load the CSV file with the csv module", "Summarise each column in a function");
     public static final LocalDate WEEK_START = LocalDate.of(2027, 3, 8);
 
     private static KafkaProducer<String, byte[]> producer;
@@ -98,8 +101,9 @@ public final class TestEvents {
             List<NudgeDue.Focus> focus = List.of(
                     new NudgeDue.Focus("python-functions", focusTitle, "A script reads a CSV file and prints a summary per column",
                             List.of(new RoadmapPublished.Resource("The Python tutorial: defining functions",
-                                    "https://docs.python.org/3/tutorial/controlflow.html#defining-functions")),
-                            180, 240, base + "actions/done-python-functions"));
+                                    "https://docs.python.org/3/tutorial/controlflow.html#defining-functions"),
+                                    new RoadmapPublished.Resource(BOOK, null)),
+                            180, 240, base + "actions/done-python-functions", STEPS));
             NudgeDue.Progress progress = kind == NudgeDue.Kind.COMPLETED
                     ? new NudgeDue.Progress(34, 34, new BigDecimal("260"), new BigDecimal("260"), 100)
                     : new NudgeDue.Progress(7, 34, new BigDecimal("52.5"), new BigDecimal("260"), 21);

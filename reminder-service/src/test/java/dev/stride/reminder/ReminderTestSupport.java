@@ -72,7 +72,7 @@ public final class ReminderTestSupport {
     public static RoadmapPublished roadmap(String id, int version, int milestones, int hours) {
         List<RoadmapPublished.Milestone> list = java.util.stream.IntStream.rangeClosed(1, milestones)
                 .mapToObj(i -> new RoadmapPublished.Milestone("m" + i, "Milestone " + i, "Do part " + i, "phase", "Phase", "learn",
-                        BigDecimal.valueOf(hours), "Part " + i + " works", List.of(), List.of(new RoadmapPublished.Resource("Docs " + i, "https://example.org/" + i))))
+                        BigDecimal.valueOf(hours), "Part " + i + " works", List.of("Start part " + i, "Finish part " + i), List.of(new RoadmapPublished.Resource("Docs " + i, "https://example.org/" + i))))
                 .toList();
         return new RoadmapPublished(id, version, "Roadmap " + id, "A test roadmap", 3, 3, 6, list);
     }

@@ -2,12 +2,26 @@
 // - the time zone starts as the browser's own, if the page still shows the default;
 // - study-slot rows can be added and removed;
 // - the preview follows the form as it is edited (POST /api/roadmaps/{id}/preview).
-// Text from the server is only ever set with textContent, never as HTML.
+// Text from the server is only ever set with textContent, never as HTML. The words come in the page's language from
+// the form's data-text-* attributes (the first '0' stands for a number, '%' for a date); dates are written with Intl in
+// <html lang>.
 (function () {
   'use strict';
   var form = document.getElementById('subscribe-form');
   if (!form) {
     return;
+  }
+  var lang = document.documentElement.lang || 'en';
+
+  function text(name, number, date) {
+    var words = form.dataset[name] || '';
+    return number === undefined ? words : words.replace('0', number).replace('%', date);
+  }
+
+  function formatDate(iso, long) {
+    var options = long ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
+    return new Intl.DateTimeFormat(lang, options).format(new Date(iso + 'T00:00:00Z'));
   }
 
   var zone = document.getElementById('timeZone');
@@ -31,13 +45,13 @@
         if (label) {
           label.htmlFor = id;
           if (kind === 'day') {
-            label.textContent = 'Slot ' + (index + 1) + ': day';
+            label.textContent = text('textSlotDay', index + 1);
           }
         }
       });
       var remove = row.querySelector('[data-remove]');
       if (remove) {
-        remove.textContent = 'Remove slot ' + (index + 1);
+        remove.textContent = text('textRemoveSlot', index + 1);
         remove.hidden = rows.length === 1;
       }
     });
@@ -61,7 +75,7 @@
   add.type = 'button';
   add.className = 'secondary';
   add.id = 'add-slot';
-  add.textContent = 'Add a study slot';
+  add.textContent = text('textAddSlot');
   add.addEventListener('click', function () {
     var rows = slots.querySelectorAll('[data-slot]');
     var copy = rows[rows.length - 1].cloneNode(true);
@@ -109,22 +123,22 @@
     body.replaceChildren();
     var finish = element('p');
     finish.id = 'preview-finish';
-    finish.append('At ' + view.weeklyMinutes + ' minutes a week you would finish on ');
-    finish.appendChild(element('strong', view.projectedFinishLabel));
-    finish.append('.');
+    finish.append(text('textFinishBefore', view.weeklyMinutes) + ' ');
+    finish.appendChild(element('strong', view.projectedFinish ? formatDate(view.projectedFinish, true) : text('textFinishBeyond')));
+    finish.append(text('textFinishAfter'));
     body.appendChild(finish);
     view.weeks.forEach(function (week) {
-      body.appendChild(element('h3', week.label));
+      body.appendChild(element('h3', text('textWeek', week.weekNumber, formatDate(week.weekStart, false))));
       if (week.sessions.length === 0) {
-        var none = element('p', 'No sessions this week.');
+        var none = element('p', text('textNoSessions'));
         none.className = 'muted';
         body.appendChild(none);
         return;
       }
       var list = element('ul');
       week.sessions.forEach(function (session) {
-        var work = session.work.map(function (w) { return w.title + ' (' + w.minutes + ' min)'; }).join(', ');
-        list.appendChild(element('li', session.day + ', ' + session.start.substring(0, 5) + '–' + session.end.substring(0, 5) + ': ' + work));
+        var work = session.work.map(function (w) { return w.title + ' (' + text('textMinutes', w.minutes) + ')'; }).join(', ');
+        list.appendChild(element('li', formatDate(session.date, false) + ', ' + session.start.substring(0, 5) + '–' + session.end.substring(0, 5) + ': ' + work));
       });
       body.appendChild(list);
     });
@@ -132,7 +146,7 @@
 
   function showProblem(problem) {
     body.replaceChildren();
-    var intro = element('p', 'The preview needs a complete plan:');
+    var intro = element('p', text('textNeedsPlan'));
     intro.className = 'muted';
     body.appendChild(intro);
     var list = element('ul');

@@ -6,6 +6,7 @@ import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -15,6 +16,7 @@ import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -32,8 +34,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,22 +80,50 @@ public final class StudyCalendar {
     /**
      * What the whole calendar says about itself. A feed has a name and asks to be refreshed; an attachment has neither.
      */
-    public record Header(UUID subscriptionId, ZoneId zone, String uidDomain, Optional<String> name, Optional<Duration> refreshEvery) {
+    public record Header(UUID subscriptionId, ZoneId zone, String uidDomain, Optional<String> name, Optional<Duration> refreshEvery,
+                         Optional<Duration> alarmBefore) {
         public Header {
             Objects.requireNonNull(subscriptionId, "subscriptionId");
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(uidDomain, "uidDomain");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(refreshEvery, "refreshEvery");
+            Objects.requireNonNull(alarmBefore, "alarmBefore");
         }
 
         public static Header attachment(UUID subscriptionId, ZoneId zone, String uidDomain) {
-            return new Header(subscriptionId, zone, uidDomain, Optional.empty(), Optional.empty());
+            return new Header(subscriptionId, zone, uidDomain, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         public static Header feed(UUID subscriptionId, ZoneId zone, String uidDomain, String name, Duration refreshEvery) {
-            return new Header(subscriptionId, zone, uidDomain, Optional.of(name), Optional.of(refreshEvery));
+            return new Header(subscriptionId, zone, uidDomain, Optional.of(name), Optional.of(refreshEvery), Optional.empty());
         }
+
+        /** Every session gets a display alarm this long before it starts; empty: no alarm. */
+        public Header withAlarm(Optional<Duration> before) {
+            return new Header(subscriptionId, zone, uidDomain, name, refreshEvery, before);
+        }
+    }
+
+    /**
+     * The one reading of a {@code stride.calendar.alarm-before} setting: an ISO-8601 duration ({@code PT15M}) or a number
+     * with a unit ({@code 15m}, {@code 1h}); {@code 0}, {@code none} or blank mean no alarm.
+     */
+    public static Optional<Duration> alarmLead(String setting) {
+        String value = setting == null ? "" : setting.strip().toLowerCase(Locale.ROOT);
+        if (value.isEmpty() || value.equals("none") || value.equals("0")) {
+            return Optional.empty();
+        }
+        Duration lead;
+        try {
+            lead = value.matches("\\d+[smh]") ? Duration.parse("PT" + value) : Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("stride.calendar.alarm-before: '" + setting + "' is no duration such as PT15M, 15m or none", e);
+        }
+        if (lead.isNegative()) {
+            throw new IllegalArgumentException("stride.calendar.alarm-before: '" + setting + "' must not be negative");
+        }
+        return lead.isZero() ? Optional.empty() : Optional.of(lead);
     }
 
     /**
@@ -152,7 +184,9 @@ public final class StudyCalendar {
         // ZonedDateTime.of: a start in a DST gap moves forward by the gap, one in an overlap takes the earlier instant.
         ZonedDateTime start = ZonedDateTime.of(entry.date(), entry.start(), header.zone());
         String uid = uid(header.subscriptionId(), entry.date(), entry.start(), header.uidDomain());
-        int sequence = sequences.sequenceFor(uid, hash(start + "|" + entry.minutes() + "|" + entry.summary() + "|" + entry.description()));
+        // The alarm is part of the content: a changed lead time reaches calendars that already hold the session.
+        int sequence = sequences.sequenceFor(uid, hash(start + "|" + entry.minutes() + "|" + entry.summary() + "|" + entry.description()
+                + header.alarmBefore().map(before -> "|alarm " + before).orElse("")));
 
         VEvent event = new VEvent(start, Duration.ofMinutes(entry.minutes()), entry.summary());
         event.add(new Uid(uid));
@@ -161,6 +195,13 @@ public final class StudyCalendar {
             event.add(new Description(entry.description()));
         }
         event.replace(new DtStamp(stamp));
+        header.alarmBefore().ifPresent(before -> {
+            // TRIGGER relative to DTSTART, negative: "this long before the session starts".
+            VAlarm alarm = new VAlarm(before.negated());
+            alarm.add(ImmutableAction.DISPLAY);
+            alarm.add(new Description(entry.summary()));
+            event.add(alarm);
+        });
         return event;
     }
 

@@ -51,9 +51,12 @@ public record NudgeDue(
     public record Work(String milestoneId, String milestoneTitle, int minutes) {
     }
 
-    /** A milestone worked on this week: what finishes it, where to learn, and its signed "mark done" link. */
+    /**
+     * A milestone worked on this week: what finishes it, where to learn (resources with or without a URL), its signed
+     * "mark done" link, and a project recipe's steps ({@code steps}: null in nudges from before it was added).
+     */
     public record Focus(String milestoneId, String title, String doneWhen, List<RoadmapPublished.Resource> resources,
-                        int minutesThisWeek, int minutesLeft, String markDoneUrl) {
+                        int minutesThisWeek, int minutesLeft, String markDoneUrl, List<String> steps) {
     }
 
     public record Progress(int doneMilestones, int totalMilestones, BigDecimal doneHours, BigDecimal totalHours, int percent) {

@@ -4,7 +4,7 @@ import dev.stride.contracts.consumer.ConsumerRetry;
 import dev.stride.contracts.privacy.Addresses;
 import dev.stride.notifier.mail.EmailComposer;
 import dev.stride.notifier.mail.InvalidRecipientException;
-import io.quarkus.mailer.reactive.ReactiveMailer;
+import dev.stride.notifier.mail.SmtpSender;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ public class DeliveryWorker {
 
     private final DeliveryLedger ledger;
     private final EmailComposer composer;
-    private final ReactiveMailer mailer;
+    private final SmtpSender mailer;
     private final DeliveryMetrics metrics;
     private final DeliverySettings settings;
     private final SmtpCircuit circuit;
@@ -41,7 +41,7 @@ public class DeliveryWorker {
     private final ConsumerRetry markRetry;
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    public DeliveryWorker(DeliveryLedger ledger, EmailComposer composer, ReactiveMailer mailer, DeliveryMetrics metrics,
+    public DeliveryWorker(DeliveryLedger ledger, EmailComposer composer, SmtpSender mailer, DeliveryMetrics metrics,
                           DeliverySettings settings, SmtpCircuit circuit, MailEventLoop mailEventLoop) {
         this.ledger = ledger;
         this.composer = composer;

@@ -9,7 +9,9 @@ import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.pacing.WeeklyPlan;
-import io.quarkus.mailer.Mail;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.mail.MailAttachment;
+import io.vertx.ext.mail.MailMessage;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,15 +42,16 @@ public class EmailComposer {
         this.settings = settings;
     }
 
-    public record ComposedEmail(Mail mail, String messageId) {
+    /** The client's message: To, Subject, Message-ID and the rest; never a Cc or Bcc, so no empty header. */
+    public record ComposedEmail(MailMessage mail, String messageId) {
     }
 
     public ComposedEmail compose(UUID emailId, EmailKind kind, String recipient, String payload) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(payload.getBytes(StandardCharsets.UTF_8));
         String messageId = MailHeaders.messageId(emailId, settings.messageIdDomain());
-        Mail mail = new Mail().addTo(MailHeaders.address(recipient));
+        MailMessage mail = new MailMessage().setTo(MailHeaders.address(recipient));
         mail.addHeader("Message-ID", messageId);
-        settings.replyTo().map(MailHeaders::text).filter(replyTo -> !replyTo.isEmpty()).ifPresent(mail::setReplyTo);
+        settings.replyTo().map(MailHeaders::text).filter(replyTo -> !replyTo.isEmpty()).ifPresent(replyTo -> mail.addHeader("Reply-To", replyTo));
         switch (kind) {
             case NUDGE -> nudge(mail, (NudgeDue) envelope.data());
             case CONFIRMATION -> confirmation(mail, (SubscriptionRequested) envelope.data());
@@ -58,7 +61,7 @@ public class EmailComposer {
         return new ComposedEmail(mail, messageId);
     }
 
-    private void nudge(Mail mail, NudgeDue nudge) {
+    private void nudge(MailMessage mail, NudgeDue nudge) {
         Texts texts = languages.of(nudge.learner().locale());
         boolean completed = nudge.kind() == NudgeDue.Kind.COMPLETED;
         Optional<byte[]> ics = completed ? Optional.empty() : calendar.of(nudge, texts);
@@ -70,7 +73,8 @@ public class EmailComposer {
             mail.setSubject(MailHeaders.text(texts.msg().subjectWeekly(nudge.weekNumber(), topic(nudge, texts))));
             body(mail, () -> Emails.Templates.weeklyNudge(view), texts);
         }
-        ics.ifPresent(bytes -> mail.addAttachment(WeekCalendar.FILE_NAME, bytes, WeekCalendar.CONTENT_TYPE));
+        ics.ifPresent(bytes -> mail.setAttachment(MailAttachment.create().setName(WeekCalendar.FILE_NAME)
+                .setContentType(WeekCalendar.CONTENT_TYPE).setDisposition("attachment").setData(Buffer.buffer(bytes))));
         String unsubscribe = view.links().unsubscribe();
         if (unsubscribe != null) {
             // RFC 8058: the one-click POST target; mail clients show their own "unsubscribe" button for it.
@@ -79,7 +83,7 @@ public class EmailComposer {
         }
     }
 
-    private void confirmation(Mail mail, SubscriptionRequested requested) {
+    private void confirmation(MailMessage mail, SubscriptionRequested requested) {
         Texts texts = languages.of(requested.learner().locale());
         WeeklyPlan plan = requested.plan();
         List<Views.Slot> slots = plan == null ? List.of() : plan.slots().stream()
@@ -99,7 +103,7 @@ public class EmailComposer {
         body(mail, () -> Emails.Templates.confirmation(view), texts);
     }
 
-    private void goodbye(Mail mail, Unsubscribed unsubscribed) {
+    private void goodbye(MailMessage mail, Unsubscribed unsubscribed) {
         Learner learner = unsubscribed.learner();
         Texts texts = languages.of(learner.locale());
         Views.Goodbye view = new Views.Goodbye(NudgeViews.name(learner), learner.email(), unsubscribed.roadmapTitle(),
@@ -122,7 +126,7 @@ public class EmailComposer {
     }
 
     /** Renders both variants of one template: the text part and the HTML part of a multipart/alternative body. */
-    private static void body(Mail mail, Supplier<TemplateInstance> template, Texts texts) {
+    private static void body(MailMessage mail, Supplier<TemplateInstance> template, Texts texts) {
         mail.setText(render(template.get(), Variant.TEXT_PLAIN, texts));
         mail.setHtml(render(template.get(), Variant.TEXT_HTML, texts));
     }

@@ -38,6 +38,10 @@ public interface MailMessages {
     @Message("Stride")
     String brand();
 
+    /** The language of the email's HTML ({@code <html lang>}): each bundle names its own. */
+    @Message("en")
+    String lang();
+
     @Message("Hi {name},")
     String greeting(String name);
 
@@ -88,6 +92,9 @@ public interface MailMessages {
 
     @Message("Resources")
     String resources();
+
+    @Message("Steps")
+    String steps();
 
     @Message("Mark “{title}” done")
     String markDone(String title);

@@ -22,7 +22,8 @@ final class NudgeViews {
                 .toList();
         List<Views.Focus> focus = orEmpty(nudge.focus()).stream()
                 .map(milestone -> new Views.Focus(milestone.title(), blankToNull(milestone.doneWhen()), resources(milestone.resources()),
-                        texts.duration(milestone.minutesThisWeek()), texts.duration(milestone.minutesLeft()), MailHeaders.url(milestone.markDoneUrl())))
+                        texts.duration(milestone.minutesThisWeek()), texts.duration(milestone.minutesLeft()), MailHeaders.url(milestone.markDoneUrl()),
+                        orEmpty(milestone.steps()).stream().filter(step -> step != null && !step.isBlank()).toList()))
                 .toList();
         NudgeDue.NudgeLinks links = nudge.links() == null ? new NudgeDue.NudgeLinks(null, null, null, null, null, null) : nudge.links();
         NudgeDue.Cadence cadence = nudge.cadence() == null ? new NudgeDue.Cadence(false, 0) : nudge.cadence();
@@ -61,11 +62,15 @@ final class NudgeViews {
         return "[" + "#".repeat(filled) + ".".repeat(BAR_CELLS - filled) + "]";
     }
 
+    /** Resources with an http(s) link keep it; one without a URL (a book) is named; one with neither title nor link is left out. */
     private static List<Views.Resource> resources(List<RoadmapPublished.Resource> resources) {
         return orEmpty(resources).stream()
-                .filter(resource -> MailHeaders.url(resource.url()) != null)
-                .map(resource -> new Views.Resource(resource.title() == null || resource.title().isBlank() ? resource.url() : resource.title(),
-                        MailHeaders.url(resource.url())))
+                .map(resource -> {
+                    String url = MailHeaders.url(resource.url());
+                    String title = blankToNull(resource.title());
+                    return title == null && url == null ? null : new Views.Resource(title == null ? url : title, url);
+                })
+                .filter(Objects::nonNull)
                 .toList();
     }
 

@@ -23,9 +23,11 @@ public final class Views {
     public record Work(String title, String length) {
     }
 
-    public record Focus(String title, String doneWhen, List<Resource> resources, String thisWeek, String left, String markDoneUrl) {
+    public record Focus(String title, String doneWhen, List<Resource> resources, String thisWeek, String left, String markDoneUrl,
+                        List<String> steps) {
     }
 
+    /** A learning resource; {@code url} is null for one without a link (a book, a certification). */
     public record Resource(String title, String url) {
     }
 

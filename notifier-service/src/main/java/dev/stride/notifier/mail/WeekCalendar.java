@@ -5,6 +5,7 @@ import dev.stride.contracts.event.NudgeDue;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +24,13 @@ public class WeekCalendar {
     private final CalendarEventRepository events;
     private final MailSettings settings;
     private final Clock clock;
+    private final Optional<Duration> alarmBefore;
 
-    public WeekCalendar(CalendarEventRepository events, MailSettings settings, Clock clock) {
+    public WeekCalendar(CalendarEventRepository events, MailSettings settings, CalendarSettings calendar, Clock clock) {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.alarmBefore = StudyCalendar.alarmLead(calendar.alarmBefore());
     }
 
     /** The calendar of this nudge's sessions, or empty if the week has none. */
@@ -37,7 +40,8 @@ public class WeekCalendar {
             return Optional.empty();
         }
         List<StudyCalendar.Entry> entries = sessions.stream().map(session -> entry(nudge, session, texts)).toList();
-        StudyCalendar.Header header = StudyCalendar.Header.attachment(nudge.subscriptionId(), ZoneId.of(nudge.zone()), settings.messageIdDomain());
+        StudyCalendar.Header header = StudyCalendar.Header.attachment(nudge.subscriptionId(), ZoneId.of(nudge.zone()), settings.messageIdDomain())
+                .withAlarm(alarmBefore);
         return Optional.of(StudyCalendar.render(header, entries,
                 (uid, hash) -> events.sequenceFor(uid, nudge.subscriptionId(), hash, clock.instant()), clock.instant()));
     }

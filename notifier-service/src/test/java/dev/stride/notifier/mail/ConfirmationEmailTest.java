@@ -49,6 +49,8 @@ class ConfirmationEmailTest {
                 "Not you? Someone may have typed your address. This wasn't me — never email me again: https://stride.example/not-me/token-" + subscription);
         assertThat(email.text()).as("no name anyone could have typed").startsWith("Hi,").doesNotContain("Ada");
         assertThat(email.html()).contains("href=\"https://stride.example/not-me/token-" + subscription + "\"");
+        assertThat(email.html()).contains("<html lang=\"en\">");
+        assertThat(email.headerNames()).noneMatch(name -> name.equalsIgnoreCase("Cc") || name.equalsIgnoreCase("Bcc"));
         assertThat(email.html()).contains("href=\"https://stride.example/confirm/token-" + subscription + "\"", ">Confirm my subscription<",
                 "Every Monday at 7:30 AM (America/New_York)");
         ReceivedEmail.awaitNoMoreThan(address, 1);

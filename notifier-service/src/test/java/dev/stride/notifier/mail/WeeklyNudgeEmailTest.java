@@ -17,6 +17,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,9 @@ class WeeklyNudgeEmailTest {
             assertThat(email.header("List-Unsubscribe")).isEqualTo("<https://stride.example/unsubscribe/" + nudge.subscriptionId() + ">");
             assertThat(email.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
             assertThat(email.alternativeOrder()).as("text part first").containsExactly("text/plain", "text/html");
+            assertThat(email.headerNames()).as("no Cc or Bcc without recipients").noneMatch(name -> name.equalsIgnoreCase("Cc") || name.equalsIgnoreCase("Bcc"));
+            assertThat(email.headerNames()).allSatisfy(name -> assertThat(email.header(name)).as("value of header %s", name).isNotBlank());
+            assertThat(email.html()).contains("<html lang=\"en\">");
 
             assertThat(email.text()).contains(
                     "Hi Ada,",
@@ -60,6 +64,7 @@ class WeeklyNudgeEmailTest {
                     "* Saturday, March 13, 9:30 AM (2 h)",
                     "Done when: A script reads a CSV file and prints a summary per column",
                     "The Python tutorial: defining functions: https://docs.python.org/3/tutorial/controlflow.html#defining-functions",
+                    "  - " + TestEvents.BOOK, "  Steps", "  1. " + TestEvents.STEPS.get(0), "  2. " + TestEvents.STEPS.get(1),
                     "Mark “Python functions and file I/O” done: https://stride.example/actions/done-python-functions",
                     "[####................] 7 of 34 milestones done (21%)",
                     "52.5 of 260 hours studied",
@@ -72,7 +77,7 @@ class WeeklyNudgeEmailTest {
                     "Manage your plan: https://stride.example/manage/" + nudge.subscriptionId(),
                     "Unsubscribe: https://stride.example/unsubscribe/" + nudge.subscriptionId(),
                     "You receive this email because " + nudge.email() + " follows the roadmap “AI/ML engineer in 12 months” on Stride.");
-            assertThat(email.text()).doesNotContain("every other week");
+            assertThat(email.text()).doesNotContain("every other week", TestEvents.BOOK + ":");
 
             assertThat(email.html()).contains(
                     "Hi Ada,",
@@ -82,6 +87,8 @@ class WeeklyNudgeEmailTest {
                     "Done when: A script reads a CSV file and prints a summary per column",
                     "href=\"https://stride.example/actions/done-python-functions\"",
                     "href=\"https://docs.python.org/3/tutorial/controlflow.html#defining-functions\"",
+                    "<div style=\"font-size:14px;\">" + TestEvents.BOOK + "</div>",
+                    ">Steps<", "<li>" + TestEvents.STEPS.get(0) + "</li>", "<li>" + TestEvents.STEPS.get(1) + "</li>",
                     "width=\"21%\"",
                     "7 of 34 milestones done (21%)",
                     "52.5 of 260 hours studied",
@@ -110,6 +117,14 @@ class WeeklyNudgeEmailTest {
             assertThat(tuesday.getProperty(Property.SUMMARY).orElseThrow().getValue())
                     .isEqualTo("Study: Python functions and file I/O, Git and the command line");
             assertThat(tuesday.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("0");
+            // An alarm on every session, as far ahead as configured (the test profile: stride.calendar.alarm-before=PT10M).
+            assertThat(events).allSatisfy(event -> {
+                List<VAlarm> alarms = event.getAlarms();
+                assertThat(alarms).hasSize(1);
+                assertThat(alarms.get(0).getProperty(Property.TRIGGER).orElseThrow().getValue()).isEqualTo("-PT10M");
+                assertThat(alarms.get(0).getProperty(Property.ACTION).orElseThrow().getValue()).isEqualTo("DISPLAY");
+                assertThat(alarms.get(0).getProperty(Property.DESCRIPTION).orElseThrow().getValue()).startsWith("Study: ");
+            });
 
             List<KafkaTestConsumer.Received> outcome = deliveries.await(KafkaTestConsumer.key(nudge.subscriptionId().toString()), 1, Duration.ofSeconds(30));
             assertThat(outcome).extracting(KafkaTestConsumer.Received::type).containsExactly("Delivered");
@@ -151,6 +166,8 @@ class WeeklyNudgeEmailTest {
         assertThat(email.html()).contains("Dienstag, 9. März, 18:00 Uhr (1 Std. 30 Min.)", "Du bist 1 Std. 30 Min. hinter deinem Plan.",
                 ">Pausieren<", ">3 Tage später erinnern<");
         assertThat(email.text()).doesNotContain("Tuesday", "PM", "Hi Ada");
+        assertThat(email.html()).contains("<html lang=\"de\">");
+        assertThat(email.text()).contains("  Schritte", "  1. " + TestEvents.STEPS.get(0));
 
         Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(email.attachment("week.ics").content()));
         VEvent tuesday = calendar.<VEvent>getComponents(Component.VEVENT).get(0);

@@ -97,7 +97,8 @@ public class NudgeBuilder {
         thisWeek.forEach((id, minutes) -> {
             RoadmapPublished.Milestone milestone = byId.get(id);
             focus.add(new NudgeDue.Focus(id, milestone.title(), milestone.doneWhen(), milestone.resources(), minutes,
-                    remaining.getOrDefault(id, 0), links.action(subscription.subscriptionId, LinkPurpose.MARK_DONE, Optional.of(id))));
+                    remaining.getOrDefault(id, 0), links.action(subscription.subscriptionId, LinkPurpose.MARK_DONE, Optional.of(id)),
+                    milestone.steps()));
         });
         return focus;
     }

@@ -91,6 +91,7 @@ class NudgeFlowTest {
             assertThat(nudge.focus()).extracting(NudgeDue.Focus::milestoneId, NudgeDue.Focus::minutesThisWeek).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("m1", 120), org.assertj.core.groups.Tuple.tuple("m2", 90));
             assertThat(nudge.focus().get(0).doneWhen()).isEqualTo("Part 1 works");
+            assertThat(nudge.focus().get(0).steps()).containsExactly("Start part 1", "Finish part 1");
             String markDone = nudge.focus().get(0).markDoneUrl();
             assertThat(links.signer().verify(markDone.substring(markDone.lastIndexOf('/') + 1), LinkPurpose.MARK_DONE, id).subject()).contains("m1");
             assertThat(nudge.progress()).isEqualTo(new NudgeDue.Progress(0, 5, java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(10), 0));

@@ -20,4 +20,11 @@ public interface CalendarSettings {
     /** How often a calendar app should fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
     @WithDefault("PT6H")
     Duration refreshEvery();
+
+    /**
+     * Every session carries a display alarm this long before it starts ({@code PT15M}, {@code 15m}); {@code 0} or
+     * {@code none}: no alarm. The same key as the notifier's, read by contracts' {@code StudyCalendar.alarmLead}.
+     */
+    @WithDefault("PT15M")
+    String alarmBefore();
 }

@@ -46,6 +46,11 @@ public record PlanView(List<Week> weeks, java.util.Optional<LocalDate> projected
                 plan.slots().stream().mapToInt(StudySlot::minutes).sum(), schedule.remainingMinutes(), schedule.complete());
     }
 
+    /** The finish date, or null beyond the pacing horizon; pages word it in their language. */
+    public LocalDate finishDate() {
+        return projectedFinish.orElse(null);
+    }
+
     /** The sessions of the week holding {@code date}, if it is among the weeks shown. */
     public List<Entry> weekOf(LocalDate date) {
         return weeks.stream().filter(w -> !date.isBefore(w.weekStart()) && date.isBefore(w.weekStart().plusDays(7)))

@@ -57,7 +57,7 @@ public class LearnerProfile {
     }
 
     /** The language of an email about this request: what was asked for while it is pending, else the learner's own. */
-    static String localeOf(Subscription subscription) {
+    public static String localeOf(Subscription subscription) {
         return subscription.requestedLocale != null ? subscription.requestedLocale : subscription.learner.locale;
     }
 }

@@ -22,7 +22,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -42,6 +44,7 @@ public class CalendarFeed {
     private final CalendarSettings settings;
     private final Links links;
     private final Clock clock;
+    private final Optional<Duration> alarmBefore;
 
     public CalendarFeed(SubscriptionViews views, CatalogService catalog, StudySchedules schedules, CalendarSequences sequences,
                         CalendarSettings settings, Links links, Clock clock) {
@@ -52,6 +55,7 @@ public class CalendarFeed {
         this.settings = settings;
         this.links = links;
         this.clock = clock;
+        this.alarmBefore = StudyCalendar.alarmLead(settings.alarmBefore());
     }
 
     @GET
@@ -75,7 +79,7 @@ public class CalendarFeed {
                 ? schedules.of(view, roadmap, settings.feedWeeks()).sessions().stream().map(session -> entry(session, view.locale())).toList()
                 : List.of();
         StudyCalendar.Header header = StudyCalendar.Header.feed(id, plan.zone(), settings.uidDomain(), "Stride: " + roadmap.title(),
-                settings.refreshEvery());
+                settings.refreshEvery()).withAlarm(alarmBefore);
         byte[] body = StudyCalendar.render(header, entries, (uid, hash) -> sequences.sequenceFor(uid, id, hash, clock.instant()), clock.instant());
         return Response.ok(body, StudyCalendar.CONTENT_TYPE)
                 .header("Content-Disposition", "inline; filename=\"stride.ics\"")

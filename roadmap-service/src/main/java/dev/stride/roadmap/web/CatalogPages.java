@@ -24,7 +24,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,6 +35,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,26 +66,33 @@ public class CatalogPages {
     private final SubscribeIntake intake;
     private final StudySchedules schedules;
     private final Links links;
+    private final PageLanguages languages;
 
-    public CatalogPages(CatalogService catalog, SubscriptionChecks checks, SubscribeIntake intake, StudySchedules schedules, Links links) {
+    public CatalogPages(CatalogService catalog, SubscriptionChecks checks, SubscribeIntake intake, StudySchedules schedules, Links links,
+                        PageLanguages languages) {
         this.catalog = catalog;
         this.checks = checks;
         this.intake = intake;
         this.schedules = schedules;
         this.links = links;
+        this.languages = languages;
     }
 
     @GET
-    public Response catalog() {
-        return Response.ok(Templates.catalog(catalog.published().stream().map(RoadmapViews::detail).toList()))
+    public Response catalog(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Locale locale = languages.ofRequest(lang, headers);
+        return PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.catalog(catalog.published().stream().map(RoadmapViews::detail).toList()),
+                        locale)), locale)
                 .header("Cache-Control", "public, max-age=60").build();
     }
 
     @GET
     @Path("roadmaps/{id}")
-    public Response roadmap(@PathParam("id") String id) {
+    public Response roadmap(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Locale locale = languages.ofRequest(lang, headers);
         return catalog.find(id)
-                .map(found -> Response.ok(Templates.roadmap(RoadmapViews.detail(found), SubscribeForm.blank(), null))
+                .map(found -> PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.roadmap(RoadmapViews.detail(found),
+                                SubscribeForm.blank(locale), null), locale)), locale)
                         .header("Cache-Control", "public, max-age=60").build())
                 .orElseGet(() -> notFound(id));
     }
@@ -95,7 +105,7 @@ public class CatalogPages {
                               @FormParam("name") String name, @FormParam("locale") String locale, @FormParam("startDate") String startDate,
                               @FormParam("timeZone") String timeZone, @FormParam("day") List<String> days, @FormParam("start") List<String> starts,
                               @FormParam("minutes") List<String> minutes, @FormParam("nudgeDay") String nudgeDay,
-                              @FormParam("nudgeTime") String nudgeTime, @Context HttpServerRequest http) {
+                              @FormParam("nudgeTime") String nudgeTime, @Context HttpServerRequest http, @Context HttpHeaders headers) {
         Optional<PublishedRoadmap> roadmap = catalog.find(id);
         if (roadmap.isEmpty()) {
             return notFound(id);
@@ -144,19 +154,23 @@ public class CatalogPages {
             }
         }
         SubscribeForm shown = form.withProblems(problems);
-        return page(roadmap.get(), shown, preview, shown.hasErrors() ? status : Response.Status.OK);
+        // The page comes back in the language chosen for the emails, else the browser's.
+        return page(roadmap.get(), shown, preview, shown.hasErrors() ? status : Response.Status.OK, languages.ofRequest(locale, headers));
     }
 
     @GET
     @Path("roadmaps/{id}/subscribed")
-    public Response subscribed(@PathParam("id") String id) {
+    public Response subscribed(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Locale locale = languages.ofRequest(lang, headers);
         return catalog.find(id)
-                .map(found -> Response.ok(Templates.subscribed(RoadmapViews.detail(found), links.validity(LinkPurpose.CONFIRM).toHours())).header("Cache-Control", "no-store").build())
+                .map(found -> PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.subscribed(RoadmapViews.detail(found),
+                        links.validity(LinkPurpose.CONFIRM).toHours()), locale)), locale).header("Cache-Control", "no-store").build())
                 .orElseGet(() -> notFound(id));
     }
 
-    private static Response page(PublishedRoadmap roadmap, SubscribeForm form, PlanView preview, Response.Status status) {
-        return Response.status(status).entity(Templates.roadmap(RoadmapViews.detail(roadmap), form, preview))
+    private static Response page(PublishedRoadmap roadmap, SubscribeForm form, PlanView preview, Response.Status status, Locale locale) {
+        return PageLanguages.negotiated(Response.status(status).entity(PageLanguages.in(Templates.roadmap(RoadmapViews.detail(roadmap), form,
+                        preview), locale)), locale)
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -35,10 +36,12 @@ public class DataPages {
     private final LearnerData learnerData;
     private final Links links;
     private final ObjectMapper json;
+    private final PageLanguages languages;
 
-    public DataPages(LearnerData learnerData, Links links, ObjectMapper json) {
+    public DataPages(LearnerData learnerData, Links links, ObjectMapper json, PageLanguages languages) {
         this.learnerData = learnerData;
         this.links = links;
+        this.languages = languages;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
@@ -54,13 +57,20 @@ public class DataPages {
     }
 
     Response confirmErase(String token) {
-        return page(token, id -> Response.ok(Templates.erase("/manage/" + token + "/data/erase", "/manage/" + token,
-                learnerData.export(id).subscriptions().size())).header("Cache-Control", "no-store").build());
+        return page(token, id -> {
+            LearnerData.Export held = learnerData.export(id);
+            return Response.ok(PageLanguages.in(Templates.erase("/manage/" + token + "/data/erase", "/manage/" + token,
+                    held.subscriptions().size()), languages.ofLearner(held.learner().locale()))).header("Cache-Control", "no-store").build();
+        });
     }
 
     Response erase(String token) {
-        return page(token, id -> Response.ok(Templates.erased(learnerData.erase(id).subscriptionIds().size()))
-                .header("Cache-Control", "no-store").build());
+        return page(token, id -> {
+            // Told in the language of the learner who is gone once this returns.
+            Locale locale = languages.ofLearner(learnerData.export(id).learner().locale());
+            return Response.ok(PageLanguages.in(Templates.erased(learnerData.erase(id).subscriptionIds().size()), locale))
+                    .header("Cache-Control", "no-store").build();
+        });
     }
 
     private Response page(String token, Function<UUID, Response> action) {

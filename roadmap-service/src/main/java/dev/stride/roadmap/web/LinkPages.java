@@ -11,6 +11,7 @@ import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.link.SingleUseLinks;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.LearnerProfile;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.Subscription;
 import dev.stride.roadmap.subscription.SubscriptionService;
@@ -47,11 +48,12 @@ public class LinkPages {
     static class Templates {
         static native TemplateInstance confirm(String action, String roadmapTitle, String name);
 
-        static native TemplateInstance action(String action, String question, String button);
+        static native TemplateInstance action(String action, String purpose, Object subject);
 
         static native TemplateInstance unsubscribe(String action, String roadmapTitle, String stopAllUrl);
 
-        static native TemplateInstance done(String heading, String message, String manageUrl);
+        /** {@code outcome}: what happened ({@code CONFIRMED}, a link purpose, {@code ALREADY_DONE}, ...), worded by {@link LinkMessages}. */
+        static native TemplateInstance done(String outcome, Object subject, String manageUrl);
 
         static native TemplateInstance problem(int status, String title, String detail);
     }
@@ -61,13 +63,16 @@ public class LinkPages {
     private final Links links;
     private final SingleUseLinks singleUse;
     private final SkippedWeeks skippedWeeks;
+    private final PageLanguages languages;
 
-    public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse, SkippedWeeks skippedWeeks) {
+    public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse, SkippedWeeks skippedWeeks,
+                     PageLanguages languages) {
         this.subscriptions = subscriptions;
         this.skippedWeeks = skippedWeeks;
         this.catalog = catalog;
         this.links = links;
         this.singleUse = singleUse;
+        this.languages = languages;
     }
 
     @GET
@@ -75,9 +80,10 @@ public class LinkPages {
     public Response confirmPage(@PathParam("token") String token) {
         return page(() -> {
             Subscription subscription = subscriptions.require(verify(token, LinkPurpose.CONFIRM).subscriptionId());
-            // The name this confirmation will give the learner, shown to the address's owner before they press the button.
-            return Templates.confirm("/confirm/" + token, roadmapTitle(subscription),
-                    subscription.requestedName != null ? subscription.requestedName : subscription.learner.displayName);
+            // The name and language this confirmation will give the learner, shown to the address's owner before they press the button.
+            return PageLanguages.in(Templates.confirm("/confirm/" + token, roadmapTitle(subscription),
+                    subscription.requestedName != null ? subscription.requestedName : subscription.learner.displayName),
+                    languages.ofLearner(LearnerProfile.localeOf(subscription)));
         });
     }
 
@@ -86,8 +92,7 @@ public class LinkPages {
     public Response confirm(@PathParam("token") String token) {
         return page(() -> {
             Subscription subscription = subscriptions.confirm(verify(token, LinkPurpose.CONFIRM).subscriptionId());
-            return Templates.done("Subscription confirmed", "Your first weekly nudge for " + roadmapTitle(subscription)
-                    + " arrives on your chosen day. Every email has a link to manage your plan.", links.manageUrl(subscription.id));
+            return inLanguageOf(subscription, Templates.done("CONFIRMED", roadmapTitle(subscription), links.manageUrl(subscription.id)));
         });
     }
 
@@ -98,15 +103,15 @@ public class LinkPages {
             LinkToken claims = verifyAction(token);
             Subscription subscription = subscriptions.require(claims.subscriptionId());
             if (singleUse.used(token, claims)) {
-                return alreadyDone(claims);
+                return inLanguageOf(subscription, alreadyDone(claims));
             }
-            return switch (claims.purpose()) {
-                case MARK_DONE -> Templates.action("/actions/" + token, "Mark “" + milestoneTitle(subscription, claims.subject()) + "” as done?", "Mark as done");
-                case SKIP_WEEK -> skipPage(token, claims);
-                case SNOOZE -> Templates.action("/actions/" + token, "Snooze for " + snoozeDays(claims) + " days?", "Snooze");
-                case PAUSE -> Templates.action("/actions/" + token, "Pause your plan? No sessions and no nudges until you resume.", "Pause");
-                default -> Templates.action("/actions/" + token, "Resume your plan?", "Resume");
+            Object subject = switch (claims.purpose()) {
+                case MARK_DONE -> milestoneTitle(subscription, claims.subject());
+                case SKIP_WEEK -> skipWeekLabel(subscription, claims);
+                case SNOOZE -> snoozeDays(claims);
+                default -> "";
             };
+            return inLanguageOf(subscription, Templates.action("/actions/" + token, claims.purpose().name(), subject));
         });
     }
 
@@ -116,54 +121,49 @@ public class LinkPages {
         return page(() -> {
             LinkToken claims = verifyAction(token);
             UUID id = claims.subscriptionId();
-            String[] message = new String[1];
-            if (!singleUse.once(token, claims, () -> message[0] = perform(claims))) {
-                return alreadyDone(claims);
+            Subscription subscription = subscriptions.require(id);
+            if (!singleUse.once(token, claims, () -> perform(claims))) {
+                return inLanguageOf(subscription, alreadyDone(claims));
             }
-            return Templates.done("Done", message[0], links.manageUrl(id));
+            Object subject = switch (claims.purpose()) {
+                case SNOOZE -> snoozeDays(claims);
+                case SKIP_WEEK -> claims.week().map(monday -> PageDates.longDate(SkippedWeeks.mondayOf(monday),
+                        languages.ofLearner(subscription.learner.locale))).orElse("");
+                default -> "";
+            };
+            return inLanguageOf(subscription, Templates.done(claims.purpose().name(), subject, links.manageUrl(id)));
         });
     }
 
-    /** Does what the action link says, in the caller's transaction; the sentence that tells the learner. */
-    private String perform(LinkToken claims) {
+    /** Does what the action link says, in the caller's transaction; the done page words it by the link's purpose. */
+    private Subscription perform(LinkToken claims) {
         UUID id = claims.subscriptionId();
         return switch (claims.purpose()) {
-            case MARK_DONE -> {
-                subscriptions.progress(id, claims.subject().orElse(""), ProgressState.DONE);
-                yield "Marked done. Your next nudge moves on to what comes next.";
-            }
-            case SKIP_WEEK -> {
-                skippedWeeks.skipFromLink(id, claims.week().orElse(null));
-                yield claims.week().map(week -> "The week of " + SkippedWeeks.label(week) + " is skipped. Nothing is planned that week.")
-                        .orElse("This week is skipped. See you next week.");
-            }
-            case SNOOZE -> {
-                subscriptions.snooze(id, snoozeDays(claims));
-                yield "Snoozed for " + snoozeDays(claims) + " days.";
-            }
-            case PAUSE -> {
-                subscriptions.pause(id);
-                yield "Paused. Resume whenever you are ready.";
-            }
-            default -> {
-                subscriptions.resume(id);
-                yield "Resumed. Your plan picks up from today.";
-            }
+            case MARK_DONE -> subscriptions.progress(id, claims.subject().orElse(""), ProgressState.DONE);
+            case SKIP_WEEK -> skippedWeeks.skipFromLink(id, claims.week().orElse(null));
+            case SNOOZE -> subscriptions.snooze(id, snoozeDays(claims));
+            case PAUSE -> subscriptions.pause(id);
+            default -> subscriptions.resume(id);
         };
     }
 
-    /** The week the link names (a week already over says so, 410); links signed before links named their week skip this week. */
-    private TemplateInstance skipPage(String token, LinkToken claims) {
+    /**
+     * The week the link names, in the learner's language (a week already over says so, 410); empty for links signed
+     * before links named their week, which skip the week of the click.
+     */
+    private String skipWeekLabel(Subscription subscription, LinkToken claims) {
         Optional<LocalDate> week = claims.week();
         skippedWeeks.requireNotOver(claims.subscriptionId(), week.orElse(null));
-        return week.map(monday -> Templates.action("/actions/" + token, "Skip the week of " + SkippedWeeks.label(monday) + "? Nothing will be planned that week.",
-                        "Skip that week"))
-                .orElseGet(() -> Templates.action("/actions/" + token, "Skip this week? Nothing will be planned until next week.", "Skip this week"));
+        return week.map(monday -> PageDates.longDate(SkippedWeeks.mondayOf(monday), languages.ofLearner(subscription.learner.locale))).orElse("");
     }
 
     private TemplateInstance alreadyDone(LinkToken claims) {
-        return Templates.done("Already done", "This link was used already, so nothing changed. Each snooze link works once; "
-                + "the next email brings a new one.", links.manageUrl(claims.subscriptionId()));
+        return Templates.done("ALREADY_DONE", "", links.manageUrl(claims.subscriptionId()));
+    }
+
+    /** A learner's link page speaks the learner's language (their profile's). */
+    private TemplateInstance inLanguageOf(Subscription subscription, TemplateInstance page) {
+        return PageLanguages.in(page, languages.ofLearner(subscription.learner.locale));
     }
 
     @GET
@@ -171,7 +171,7 @@ public class LinkPages {
     public Response unsubscribePage(@PathParam("token") String token) {
         return page(() -> {
             Subscription subscription = subscriptions.require(verify(token, LinkPurpose.UNSUBSCRIBE).subscriptionId());
-            return Templates.unsubscribe("/unsubscribe/" + token, roadmapTitle(subscription), "/stop-all/" + token);
+            return inLanguageOf(subscription, Templates.unsubscribe("/unsubscribe/" + token, roadmapTitle(subscription), "/stop-all/" + token));
         });
     }
 
@@ -182,8 +182,7 @@ public class LinkPages {
     public Response unsubscribe(@PathParam("token") String token) {
         return page(() -> {
             Subscription subscription = subscriptions.unsubscribe(verify(token, LinkPurpose.UNSUBSCRIBE).subscriptionId());
-            return Templates.done("Unsubscribed", "You will get one short goodbye email and nothing after it. "
-                    + "Changed your mind? Subscribe again at " + links.roadmapUrl(subscription.roadmapId), null);
+            return inLanguageOf(subscription, Templates.done("UNSUBSCRIBED", links.roadmapUrl(subscription.roadmapId), null));
         });
     }
 

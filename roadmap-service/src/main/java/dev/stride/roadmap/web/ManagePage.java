@@ -30,7 +30,6 @@ import dev.stride.roadmap.plan.StudySchedules;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +49,12 @@ public class ManagePage {
     public record Item(String id, String title, String state, String phase) {
     }
 
+    /** A study slot; {@code day} is the weekday's name ({@code MONDAY}), worded by the template in the page's language. */
     public record SlotLine(String day, String start, int minutes) {
     }
 
-    /** Emails stopped because the address refused delivery for good; told in the learner's language (English or German). */
-    public record DeliveryStopped(boolean german, String email, String reason, String since, String roadmapUrl) {
+    /** Emails stopped because the address refused delivery for good; told in the page's language, the learner's. */
+    public record DeliveryStopped(String email, String reason, String since, String roadmapUrl) {
     }
 
     private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -66,7 +66,7 @@ public class ManagePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, List<Item> checklist,
-                                              String zone, List<SlotLine> slots, String nudge, long done, int total, String unsubscribeUrl,
+                                              String zone, List<SlotLine> slots, String nudgeDay, String nudgeTime, long done, int total, String unsubscribeUrl,
                                               String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan,
                                               DeliveryStopped stopped, WeekControls weeks);
     }
@@ -77,10 +77,11 @@ public class ManagePage {
     private final Links links;
     private final StudySchedules schedules;
     private final DataPages data;
+    private final PageLanguages languages;
     private final SkippedWeeks skippedWeeks;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
-                      DataPages data, SkippedWeeks skippedWeeks) {
+                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks) {
         this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
         this.views = views;
@@ -88,6 +89,7 @@ public class ManagePage {
         this.links = links;
         this.schedules = schedules;
         this.data = data;
+        this.languages = languages;
     }
 
     @GET
@@ -107,14 +109,15 @@ public class ManagePage {
             List<Item> checklist = view.progress().stream()
                     .map(p -> new Item(p.milestoneId(), p.title(), p.state().name(), phaseOf.get(p.milestoneId()))).toList();
             List<SlotLine> slots = view.plan().slots().stream()
-                    .map(s -> new SlotLine(s.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH), s.start().toString(), s.minutes())).toList();
-            String nudge = view.plan().nudge().day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + view.plan().nudge().time();
+                    .map(s -> new SlotLine(s.day().name(), s.start().toString(), s.minutes())).toList();
+            Locale locale = languages.ofLearner(view.locale());
             long done = view.progress().stream().filter(p -> p.state() == ProgressState.DONE).count();
             PlanView schedule = schedules.of(view, roadmap, WEEKS_SHOWN);
             List<PlanView.Entry> thisWeek = schedule.weekOf(schedules.today(ZoneId.of(view.plan().timeZone())));
-            return Response.status(status).entity(Templates.manage("/manage/" + token, roadmap.title(), view.name(), view.status(), checklist,
-                            view.plan().timeZone(), slots, nudge, done, view.progress().size(), links.unsubscribeUrl(id), links.calendarUrl(id),
-                            schedule, thisWeek, plan, deliveryStopped(view), ManageWeeksPage.controls(skippedWeeks, id, token)))
+            return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, roadmap.title(), view.name(),
+                            view.status(), checklist, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
+                            view.plan().nudge().time().toString(), done, view.progress().size(), links.unsubscribeUrl(id), links.calendarUrl(id),
+                            schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token)), locale))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
             return LinkPages.problemPage(LinkProblems.of(e));
@@ -199,13 +202,12 @@ public class ManagePage {
         }
     }
 
-    private DeliveryStopped deliveryStopped(SubscriptionView view) {
+    private DeliveryStopped deliveryStopped(SubscriptionView view, Locale locale) {
         if (view.bounce() == null) {
             return null;
         }
-        boolean german = "de".equals(view.locale());
-        String since = (german ? DATE_DE : DATE_EN).format(view.bounce().at().atZone(ZoneId.of(view.plan().timeZone())));
-        return new DeliveryStopped(german, view.email(), view.bounce().reason(), since, links.roadmapUrl(view.roadmapId()));
+        String since = ("de".equals(locale.getLanguage()) ? DATE_DE : DATE_EN).format(view.bounce().at().atZone(ZoneId.of(view.plan().timeZone())));
+        return new DeliveryStopped(view.email(), view.bounce().reason(), since, links.roadmapUrl(view.roadmapId()));
     }
 
     private UUID verify(String token) {

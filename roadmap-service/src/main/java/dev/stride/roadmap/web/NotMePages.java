@@ -14,6 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -35,28 +37,29 @@ public class NotMePages {
 
     private final NotMe notMe;
     private final Links links;
+    private final PageLanguages languages;
 
-    public NotMePages(NotMe notMe, Links links) {
+    /** Whoever opens this did not ask for Stride's emails: the page speaks their browser's language, not the requested one. */
+    public NotMePages(NotMe notMe, Links links, PageLanguages languages) {
         this.notMe = notMe;
         this.links = links;
+        this.languages = languages;
     }
 
     @GET
-    public Response ask(@PathParam("token") String token) {
+    public Response ask(@PathParam("token") String token, @Context HttpHeaders headers) {
         return page(() -> {
             verify(token);
-            return Templates.notMe("/not-me/" + token);
+            return PageLanguages.in(Templates.notMe("/not-me/" + token), languages.ofRequest(null, headers));
         });
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
-    public Response suppress(@PathParam("token") String token) {
+    public Response suppress(@PathParam("token") String token, @Context HttpHeaders headers) {
         return page(() -> {
             notMe.suppress(verify(token));
-            return LinkPages.Templates.done("We will not email you again",
-                    "Sorry for the trouble. Any subscriptions to this address have ended, Stride will send nothing more to it "
-                            + "(not even a goodbye), and no one can subscribe it again.", null);
+            return PageLanguages.in(LinkPages.Templates.done("NOT_ME", "", null), languages.ofRequest(null, headers));
         });
     }
 

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,8 +21,9 @@ public record SubscribeForm(String email, String name, String locale, String sta
             List.of(new PlanRequest.Slot(DayOfWeek.TUESDAY, LocalTime.of(19, 0), 60), new PlanRequest.Slot(DayOfWeek.SATURDAY, LocalTime.of(10, 0), 120)),
             new PlanRequest.Nudge(DayOfWeek.MONDAY, LocalTime.of(7, 30)));
 
-    public static SubscribeForm blank() {
-        return new SubscribeForm("", "", "en", "", PlanForm.of(DEFAULT_PLAN), Map.of());
+    /** An empty form; the emails' language starts as the page's. */
+    public static SubscribeForm blank(Locale pageLanguage) {
+        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", PlanForm.of(DEFAULT_PLAN), Map.of());
     }
 
     public String error(String field) {
@@ -32,11 +34,18 @@ public record SubscribeForm(String email, String name, String locale, String sta
         return !errors.isEmpty() || !plan.errors().isEmpty();
     }
 
+    /**
+     * One line of the error summary: {@code label} names the field for {@code msg:fieldLabel} ({@code email}, {@code slot}
+     * with its number, ...; an unknown field by its own name), so the page words it in its language.
+     */
+    public record SummaryLine(String label, int slot, String message) {
+    }
+
     /** All errors in the order the form shows its fields, for the summary at the top. */
-    public List<String> summary() {
+    public List<SummaryLine> summary() {
         Map<String, String> all = new LinkedHashMap<>(errors);
         plan.errors().forEach((field, message) -> all.putIfAbsent("plan." + field, message));
-        return all.entrySet().stream().map(e -> label(e.getKey()) + ": " + e.getValue()).toList();
+        return all.entrySet().stream().map(e -> line(e.getKey(), e.getValue())).toList();
     }
 
     /** This form with the service's field errors placed next to their fields. */
@@ -55,17 +64,15 @@ public record SubscribeForm(String email, String name, String locale, String sta
         return new SubscribeForm(email, name, locale, startDate, plan.withErrors(planErrors), own);
     }
 
-    private static String label(String field) {
-        return switch (field) {
-            case "email" -> "Email";
-            case "name" -> "Name";
-            case "locale" -> "Language";
-            case "startDate" -> "Start date";
-            case "plan.timeZone" -> "Time zone";
-            case "plan.slots" -> "Study slots";
-            case "plan.nudge.day", "plan.nudge.time" -> "Weekly email";
-            default -> field.startsWith("plan.slots[") ? "Study slot " + (Integer.parseInt(field.replaceAll("^plan\\.slots\\[(\\d+)].*$", "$1")) + 1)
-                    : field;
+    private static SummaryLine line(String field, String message) {
+        String label = switch (field) {
+            case "email", "name", "locale", "startDate" -> field;
+            case "plan.timeZone" -> "timeZone";
+            case "plan.slots" -> "slots";
+            case "plan.nudge.day", "plan.nudge.time" -> "nudge";
+            default -> field.startsWith("plan.slots[") ? "slot" : field;
         };
+        int slot = label.equals("slot") ? Integer.parseInt(field.replaceAll("^plan\\.slots\\[(\\d+)].*$", "$1")) + 1 : 0;
+        return new SummaryLine(label, slot, message);
     }
 }

@@ -62,6 +62,10 @@ class CalendarFeedTest {
             assertThat(value(event, Property.UID)).matches(id + "-\\d{8}T(1800|0930)@stride.dev");
             assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
             assertThat(event.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow().getValue()).isEqualTo(TestSupport.ZONE);
+            // stride.calendar.alarm-before (PT15M by default): a display alarm a quarter of an hour before each session.
+            assertThat(event.getAlarms()).hasSize(1);
+            assertThat(event.getAlarms().get(0).getProperty(Property.TRIGGER).orElseThrow().getValue()).isEqualTo("-PT15M");
+            assertThat(event.getAlarms().get(0).getProperty(Property.ACTION).orElseThrow().getValue()).isEqualTo("DISPLAY");
         });
         VEvent firstSession = events.get(0);
         assertThat(value(firstSession, Property.SUMMARY)).contains("Set up Python and learn the basic syntax");

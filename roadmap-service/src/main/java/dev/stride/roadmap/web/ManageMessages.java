@@ -1,0 +1,144 @@
+package dev.stride.roadmap.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The words of the manage page ({@code {manage:name}}), in English; German in {@code messages/manage_de.properties}. */
+@MessageBundle("manage")
+public interface ManageMessages {
+
+    @Message("Your plan: {title}")
+    String pageTitle(String title);
+
+    @Message("We have stopped emailing you")
+    String stoppedTitle();
+
+    @Message("On {since} your email provider refused delivery to {email} for good, so Stride sends no more emails "
+            + "to this address: no weekly plans and no reminders, for any roadmap you follow.")
+    String stoppedWhy(String since, String email);
+
+    @Message("The mail server said:")
+    String stoppedReason();
+
+    @Message("What you can do:")
+    String stoppedWhatToDo();
+
+    /** Around the link "subscribe again". */
+    @Message("Is the address wrong, or does it no longer exist? Then")
+    String stoppedResubscribeBefore();
+
+    @Message("subscribe again")
+    String stoppedResubscribe();
+
+    @Message(" with an address that works.")
+    String stoppedResubscribeAfter();
+
+    @Message("If the address is right, check that your mailbox is not full and does not block our emails, then reply to any email you "
+            + "had from Stride: once your address accepts mail again, we start sending again.")
+    String stoppedCheckMailbox();
+
+    @Message("Your progress and your plan here stay as they are.")
+    String stoppedKept();
+
+    @Message("Hi {name}. {done} of {total} milestones done.")
+    String hello(String name, long done, int total);
+
+    @Message("Your plan is paused.")
+    String paused();
+
+    @Message("You have unsubscribed.")
+    String unsubscribed();
+
+    @Message("You have finished every milestone.")
+    String finished();
+
+    @Message("At this pace you finish on")
+    String finishBefore();
+
+    @Message(".")
+    String finishAfter();
+
+    @Message("This week")
+    String thisWeek();
+
+    @Message("Paused: no sessions until you resume.")
+    String pausedNoSessions();
+
+    @Message("No sessions planned for the rest of this week.")
+    String noSessions();
+
+    @Message("Your weekly plan")
+    String weeklyPlan();
+
+    /** Before and after the weekday of the weekly email ({@code msg:day}). */
+    @Message("Time zone {zone}. Weekly email every")
+    String zoneAndNudge(String zone);
+
+    @Message("at {time}.")
+    String nudgeAt(String time);
+
+    /** After a slot's weekday ({@code msg:day}). */
+    @Message("at {start}, {minutes} min")
+    String slotAt(String start, int minutes);
+
+    @Message("Calendar")
+    String calendar();
+
+    @Message("Subscribe to this address in your calendar app (Google Calendar: “From URL”; Apple Calendar: “New calendar subscription”) "
+            + "to see your planned sessions update as your plan changes:")
+    String calendarHelp();
+
+    @Message("Controls")
+    String controls();
+
+    @Message("Skip this week")
+    String skipWeek();
+
+    @Message("Snooze 3 days")
+    String snooze();
+
+    @Message("Resume")
+    String resume();
+
+    @Message("Pause")
+    String pause();
+
+    @Message("Unsubscribe")
+    String unsubscribe();
+
+    @Message("Change your plan")
+    String changePlan();
+
+    @Message("Save plan")
+    String savePlan();
+
+    @Message("Progress")
+    String progress();
+
+    @Message("Milestone")
+    String milestone();
+
+    @Message("State")
+    String state();
+
+    @Message("Change")
+    String change();
+
+    @Message("{#switch state}{#case 'DONE'}Done{#case 'IN_PROGRESS'}In progress{#case 'SKIPPED'}Skipped{#else}To do{/switch}")
+    String stateName(String state);
+
+    @Message("State of {title}")
+    String stateOf(String title);
+
+    @Message("Save")
+    String save();
+
+    @Message("Your data")
+    String yourData();
+
+    @Message("Download my data (JSON)")
+    String download();
+
+    @Message("Erase my data")
+    String erase();
+}

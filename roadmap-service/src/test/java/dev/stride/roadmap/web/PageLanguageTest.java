@@ -1,0 +1,104 @@
+package dev.stride.roadmap.web;
+
+import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.infra.testing.StrideInfraResource;
+import dev.stride.roadmap.TestSupport;
+import dev.stride.roadmap.link.Links;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pages in the learner's language (personal pages) or the browser's (public pages), with {@code <html lang>} to match. */
+@QuarkusTest
+@WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
+class PageLanguageTest {
+
+    @Inject
+    Links links;
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void aGermanLearnersManagePageIsGermanAndAnEnglishLearnersEnglish() {
+        String german = manage(learner("deutsch", "de"));
+        assertThat(german).contains("<html lang=\"de\">", "Dein Wochenplan", "Fortschritt", "Diese Woche aussetzen", "Dienstag um 18:00 Uhr, 90 Min.",
+                "Wöchentliche E-Mail am", "Meine Daten löschen");
+        assertThat(german).doesNotContain("lang=\"en\"", "Your weekly plan", "Skip this week", "Tuesday");
+
+        String english = manage(learner("english", "en"));
+        assertThat(english).contains("<html lang=\"en\">", "Your weekly plan", "Progress", "Skip this week", "Tuesday at 18:00, 90 min");
+        assertThat(english).doesNotContain("lang=\"de\"", "Dein Wochenplan", "Dienstag");
+    }
+
+    @Test
+    void theCatalogFollowsTheBrowsersLanguageAndTheSwitch() {
+        Response german = given().header("Accept-Language", "de-DE,de;q=0.9,en;q=0.8").when().get("/");
+        assertThat(german.statusCode()).isEqualTo(200);
+        assertThat(german.body().asString()).contains("<html lang=\"de\">", "<h1>Lern-Roadmaps</h1>", "Plan ansehen und abonnieren",
+                "34 Meilensteine · insgesamt 260 Stunden").doesNotContain("Study roadmaps");
+        // Shared caches keep one copy per language.
+        assertThat(german.header("Vary")).containsIgnoringCase("Accept-Language");
+        assertThat(german.header("Content-Language")).isEqualTo("de");
+
+        for (String browser : new String[]{"en-US,en;q=0.9", "fr-FR,fr;q=0.9", "*"}) {
+            String page = given().header("Accept-Language", browser).when().get("/").then().statusCode(200).extract().asString();
+            assertThat(page).as(browser).contains("<html lang=\"en\">", "<h1>Study roadmaps</h1>").doesNotContain("Lern-Roadmaps");
+        }
+        assertThat(given().when().get("/").then().statusCode(200).extract().asString()).contains("<html lang=\"en\">");
+
+        // The visible switch wins over the browser.
+        assertThat(given().header("Accept-Language", "en").queryParam("lang", "de").when().get("/").then().extract().asString())
+                .contains("<html lang=\"de\">", "Lern-Roadmaps", "href=\"/?lang=en\"");
+    }
+
+    @Test
+    void aRoadmapPageAndItsFormAreGermanForAGermanBrowser() {
+        String page = given().header("Accept-Language", "de").when().get("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(200).extract().asString();
+        assertThat(page).contains("<html lang=\"de\">", ">Abonnieren</button>", ">Meine ersten Wochen anzeigen</button>", ">Dienstag</option>",
+                "Erledigt, wenn:", "<option value=\"de\" lang=\"de\" selected>Deutsch</option>");
+        assertThat(page).doesNotContain(">Tuesday</option>", "Preview my first weeks");
+
+        // A form sent back with errors stays in the language chosen for the emails, its summary names the fields in it.
+        String refused = given().contentType(ContentType.URLENC).header("Accept-Language", "en")
+                .formParam("intent", "subscribe").formParam("email", "kein-email").formParam("name", "Ada").formParam("locale", "de")
+                .formParam("timeZone", TestSupport.ZONE).formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "90")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30")
+                .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(400).extract().asString();
+        assertThat(refused).contains("<html lang=\"de\">", "Bitte prüfe diese Felder:", "<li>E-Mail: ");
+    }
+
+    @Test
+    void aGermanLearnersLinkPagesAreGerman() {
+        UUID id = learner("links", "de");
+        String unsubscribe = given().when().get("/unsubscribe/" + links.token(id, LinkPurpose.UNSUBSCRIBE, Optional.empty()))
+                .then().statusCode(200).extract().asString();
+        assertThat(unsubscribe).contains("<html lang=\"de\">", "Von AI/ML engineer in 12 months abmelden?");
+        String pause = given().when().get("/actions/" + links.token(id, LinkPurpose.PAUSE, Optional.empty())).then().statusCode(200).extract().asString();
+        assertThat(pause).contains("<html lang=\"de\">", "Deinen Plan pausieren?", ">Pausieren</button>");
+    }
+
+    private UUID learner(String prefix, String locale) {
+        String email = TestSupport.uniqueEmail(prefix);
+        UUID id = TestSupport.subscribe(email, TestSupport.ROADMAP,
+                TestSupport.subscribeJson(email, TestSupport.ROADMAP, TestSupport.today(clock)).replace("\"locale\": \"en\"", "\"locale\": \"" + locale + "\""));
+        given().contentType(ContentType.JSON).body("{\"token\": \"" + links.token(id, LinkPurpose.CONFIRM, Optional.empty()) + "\"}")
+                .when().post("/api/subscriptions/confirm").then().statusCode(200);
+        return id;
+    }
+
+    private String manage(UUID id) {
+        return given().when().get("/manage/" + links.token(id, LinkPurpose.MANAGE, Optional.empty())).then().statusCode(200).extract().asString();
+    }
+}
