@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Subscribe requests as they arrive over HTTP, from the JSON API and the roadmap page's form alike: limited per client
  * address, then (once the request is valid, so a corrected form is not refused) per recipient address and overall,
- * before {@link SubscriptionService#subscribe} sends anything. A refusal is a {@link TooManyRequests} and changes nothing.
+ * before {@link SubscriptionService#subscribe} sends anything; "email me my links" ({@link SignIn}) alike. A refusal is a {@link TooManyRequests} and changes nothing.
  */
 @ApplicationScoped
 public class SubscribeIntake {
@@ -17,13 +17,19 @@ public class SubscribeIntake {
     public static final String ACCEPTED = "Thanks. If this address can receive our emails, a message about this roadmap is on its way: "
             + "open it to confirm. Nothing is sent until you do.";
 
+    /** What every accepted "email me my links" hears, whether or not Stride knows the address. */
+    public static final String LINKS_SENT = "Thanks. If Stride knows this address, an email with a link to all your subscriptions is on its way. "
+            + "The link works for a short while; ask again any time.";
+
     private final SubscriptionChecks checks;
     private final SubscriptionService subscriptions;
+    private final SignIn signIn;
     private final RateLimits limits;
 
-    public SubscribeIntake(SubscriptionChecks checks, SubscriptionService subscriptions, RateLimits limits) {
+    public SubscribeIntake(SubscriptionChecks checks, SubscriptionService subscriptions, SignIn signIn, RateLimits limits) {
         this.checks = checks;
         this.subscriptions = subscriptions;
+        this.signIn = signIn;
         this.limits = limits;
     }
 
@@ -34,5 +40,17 @@ public class SubscribeIntake {
         limits.take(Scope.ADDRESS, Addresses.hash(request.email()));
         limits.take(Scope.OVERALL, "all");
         subscriptions.subscribe(request);
+    }
+
+    /**
+     * "Email me my links", limited like a subscribe request: per client, then (once the address is one) per address and
+     * overall, whether or not the address is known, so neither the answer nor the limits tell who is a learner.
+     */
+    public void signIn(SignInRequest request, String client) {
+        limits.take(Scope.CLIENT, client == null ? "unknown" : client);
+        checks.validate(request);
+        limits.take(Scope.SIGN_IN, Addresses.hash(request.email()));
+        limits.take(Scope.OVERALL, "all");
+        signIn.send(request.email());
     }
 }
