@@ -5,6 +5,8 @@ import dev.stride.roadmap.problem.TooManyRequests;
 import dev.stride.roadmap.subscription.RateLimits.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.UUID;
+
 /**
  * Subscribe requests as they arrive over HTTP, from the JSON API and the roadmap page's form alike: limited per client
  * address, then (once the request is valid, so a corrected form is not refused) per recipient address and overall,
@@ -24,12 +26,14 @@ public class SubscribeIntake {
     private final SubscriptionChecks checks;
     private final SubscriptionService subscriptions;
     private final SignIn signIn;
+    private final LearnerProfile profile;
     private final RateLimits limits;
 
-    public SubscribeIntake(SubscriptionChecks checks, SubscriptionService subscriptions, SignIn signIn, RateLimits limits) {
+    public SubscribeIntake(SubscriptionChecks checks, SubscriptionService subscriptions, SignIn signIn, LearnerProfile profile, RateLimits limits) {
         this.checks = checks;
         this.subscriptions = subscriptions;
         this.signIn = signIn;
+        this.profile = profile;
         this.limits = limits;
     }
 
@@ -52,5 +56,18 @@ public class SubscribeIntake {
         limits.take(Scope.SIGN_IN, Addresses.hash(request.email()));
         limits.take(Scope.OVERALL, "all");
         signIn.send(request.email());
+    }
+
+    /**
+     * The home page's profile form ({@link LearnerProfile#change}): a new address costs a turn of the same per-address and
+     * overall limits, since it sends an email to whatever address was typed.
+     */
+    public LearnerProfile.Changed changeProfile(UUID learnerId, ProfileRequest request) {
+        checks.validate(request);
+        if (!signIn.learner(learnerId).email.equalsIgnoreCase(request.email().strip())) {
+            limits.take(Scope.SIGN_IN, Addresses.hash(request.email()));
+            limits.take(Scope.OVERALL, "all");
+        }
+        return profile.change(learnerId, request);
     }
 }

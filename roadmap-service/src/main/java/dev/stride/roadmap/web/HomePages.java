@@ -127,8 +127,10 @@ public class HomePages {
         try {
             UUID learnerId = learnerOf(token);
             try {
-                LearnerProfile.Changed changed = profiles.change(learnerId, new ProfileRequest(email, name, locale));
+                LearnerProfile.Changed changed = intake.changeProfile(learnerId, new ProfileRequest(email, name, locale));
                 return Response.seeOther(URI.create("/home/" + token + "?changed=" + (changed.addressPending() ? "address" : "profile"))).build();
+            } catch (TooManyRequests e) {
+                return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
             } catch (ProblemException e) {
                 if (e.problem().status() != 400) {
                     throw e;

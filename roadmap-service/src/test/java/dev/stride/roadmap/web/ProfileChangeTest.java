@@ -118,6 +118,21 @@ class ProfileChangeTest {
         assertThat(learnerIs(old, "Ada", "en")).isTrue();
     }
 
+    @Test
+    void askingForANewAddressIsLimitedLikeSignIn() {
+        clock.advance(Duration.ofDays(2));
+        UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("bomber"), TestSupport.ROADMAP, clock, links);
+        String home = homePath(id);
+        String victim = TestSupport.uniqueEmail("victim");
+        for (int i = 0; i < 3; i++) {
+            save(home, victim, "Ada", "en").statusCode(303);
+        }
+        save(home, victim, "Ada", "en").statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE event_type = 'AddressChangeRequested' AND payload LIKE ?1",
+                "%" + victim + "%")).as("three verify emails, not four").isEqualTo(3);
+        save(home, TestSupport.uniqueEmail("victim"), "Grace", "en").statusCode(303);
+    }
+
     private String verify(UUID subscription, String address) {
         String learner = given().redirects().follow(false).when()
                 .get("/manage/" + links.token(subscription, LinkPurpose.MANAGE, Optional.empty()) + "/links/home").then().extract().header("Location");
