@@ -124,7 +124,7 @@ public class EmailRequestConsumer {
         } else if (envelope.data() instanceof LearnerErased erased) {
             inTransaction(() -> {
                 if (processed.firstTime(envelope.eventId(), envelope.type())) {
-                    erasure.erase(erased.addressHash(), erased.subscriptionIds());
+                    erasure.erase(erased.learnerId(), erased.addressHash(), erased.subscriptionIds());
                 }
             });
         }

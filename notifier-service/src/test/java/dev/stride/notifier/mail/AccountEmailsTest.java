@@ -4,7 +4,10 @@ import dev.stride.contracts.event.AddressChangeRequested;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.Learner;
+import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.SignInRequested;
+import dev.stride.contracts.privacy.Addresses;
+import dev.stride.infra.testing.Rows;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.notifier.ReceivedEmail;
 import dev.stride.notifier.TestEvents;
@@ -16,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The emails about a learner rather than one subscription, over the real SMTP server: "your links" and "verify your new address". */
 @QuarkusTest
@@ -43,6 +48,11 @@ class AccountEmailsTest {
                 "Open my roadmaps: https://stride.example/home/token-" + learner, "The link works for 30 min.");
         assertThat(email.html()).contains("href=\"https://stride.example/home/token-" + learner + "\"", ">Open my roadmaps<");
         ReceivedEmail.awaitNoMoreThan(address, 1);
+
+        // Erasing the learner deletes these emails too: they are kept under the learner id, not a subscription's.
+        assertThat(count("SELECT count(*) FROM email_delivery WHERE subscription_id = ?1", learner)).isOne();
+        TestEvents.publishSubscriptionEvent(TestEvents.envelope(learner, new LearnerErased(learner, Addresses.hash(address), List.of(), Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM email_delivery WHERE subscription_id = ?1", learner) == 0);
     }
 
     @Test
@@ -83,6 +93,10 @@ class AccountEmailsTest {
         TestEvents.publishSubscriptionEvent(at(learner, Duration.ofMinutes(30), (sentAt, until) ->
                 new SignInRequested(learner, new Learner(address, "Ada", "en"), "https://stride.example.attacker.net/home/x", until)));
         ReceivedEmail.awaitNoMoreThan(address, 0);
+    }
+
+    private static long count(String sql, Object... parameters) {
+        return Rows.count("notifier", sql, parameters);
     }
 
     private interface Payload<T extends DomainEvent> {
