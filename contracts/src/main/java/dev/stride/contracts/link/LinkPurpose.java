@@ -12,5 +12,9 @@ public enum LinkPurpose {
     UNSUBSCRIBE,
     CALENDAR,
     /** "This wasn't me": suppresses the address for all of Stride. */
-    NOT_ME
+    NOT_ME,
+    /** The learner's home page (all their subscriptions, their profile); keyed by the learner id, short-lived. */
+    SIGN_IN,
+    /** Makes a requested new address the learner's; keyed by the learner id, the subject names the address (its hash). */
+    VERIFY_ADDRESS
 }

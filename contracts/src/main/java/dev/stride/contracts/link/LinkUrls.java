@@ -2,6 +2,7 @@ package dev.stride.contracts.link;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,10 +13,16 @@ import java.util.UUID;
  */
 public final class LinkUrls {
 
-    /** How long each kind of link works. */
-    public record Validity(Duration confirm, Duration action, Duration manage, Duration unsubscribe) {
-        public static final Validity DEFAULT = new Validity(Duration.ofHours(48), Duration.ofDays(14), Duration.ofDays(90), Duration.ofDays(365));
+    /**
+     * How long each kind of link works. {@code calendar}: the feed lives as long as its subscription, so its link is
+     * ended by rotation ({@link #calendarIssuedAt}), not by time; {@code signIn}: the home page link of a sign-in email.
+     */
+    public record Validity(Duration confirm, Duration action, Duration manage, Duration unsubscribe, Duration calendar, Duration signIn) {
+        public static final Validity DEFAULT = new Validity(Duration.ofHours(48), Duration.ofDays(14), Duration.ofDays(90), Duration.ofDays(365),
+                Duration.ofDays(36500), Duration.ofMinutes(30));
     }
+
+    private static final String ISSUED = "i";
 
     private final String baseUrl;
     private final LinkSigner signer;
@@ -69,8 +76,30 @@ public final class LinkUrls {
         return baseUrl + "/stop-all/" + token;
     }
 
+    /** The feed's link names when it was issued, so rotating the feed refuses every link issued before. */
     public String calendar(UUID subscriptionId) {
-        return baseUrl + "/calendar/" + token(subscriptionId, LinkPurpose.CALENDAR, Optional.empty()) + ".ics";
+        return baseUrl + "/calendar/" + token(subscriptionId, LinkPurpose.CALENDAR, Optional.of(ISSUED + clock.millis())) + ".ics";
+    }
+
+    /** When a calendar link was issued; empty for links from before rotation existed (issued at the beginning of time). */
+    public static Optional<Instant> calendarIssuedAt(LinkToken token) {
+        return token.subject().filter(subject -> subject.startsWith(ISSUED)).map(subject -> {
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(subject.substring(ISSUED.length())));
+            } catch (NumberFormatException e) {
+                throw new LinkVerificationException(LinkVerificationException.Reason.INVALID, "This link is not valid.");
+            }
+        });
+    }
+
+    /** The learner's home page (keyed by the learner id): every subscription and the profile. */
+    public String home(UUID learnerId) {
+        return baseUrl + "/home/" + token(learnerId, LinkPurpose.SIGN_IN, Optional.empty());
+    }
+
+    /** Makes {@code addressHash}'s address the learner's: the link goes to that address only. */
+    public String verifyAddress(UUID learnerId, String addressHash) {
+        return baseUrl + "/verify-address/" + token(learnerId, LinkPurpose.VERIFY_ADDRESS, Optional.of(addressHash));
     }
 
     public String roadmap(String roadmapId) {
@@ -79,11 +108,13 @@ public final class LinkUrls {
 
     public Duration validity(LinkPurpose purpose) {
         return switch (purpose) {
-            case CONFIRM -> validity.confirm();
+            // Verifying a new address is a confirmation of that address.
+            case CONFIRM, VERIFY_ADDRESS -> validity.confirm();
             case MANAGE -> validity.manage();
-            // A calendar app keeps the feed's URL for long: it lives as long as an unsubscribe link.
+            case CALENDAR -> validity.calendar();
+            case SIGN_IN -> validity.signIn();
             // Saying "this wasn't me" must work whenever the stranger's email is found, like unsubscribing.
-            case UNSUBSCRIBE, CALENDAR, NOT_ME -> validity.unsubscribe();
+            case UNSUBSCRIBE, NOT_ME -> validity.unsubscribe();
             default -> validity.action();
         };
     }

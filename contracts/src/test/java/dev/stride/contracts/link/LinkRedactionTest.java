@@ -24,6 +24,8 @@ class LinkRedactionTest {
         assertThat(LinkRedaction.redact("https://stride.example.org/calendar/" + token + ".ics?x=1")).isEqualTo("https://stride.example.org/calendar/{token}?x=1");
         assertThat(LinkRedaction.redact("/manage/" + token + "/plan")).isEqualTo("/manage/{token}/plan");
         assertThat(LinkRedaction.redact("/confirm/not-even-a-token")).isEqualTo("/confirm/{token}");
+        assertThat(LinkRedaction.redact("/home/short/profile")).isEqualTo("/home/{token}/profile");
+        assertThat(LinkRedaction.redact("/verify-address/short")).isEqualTo("/verify-address/{token}");
     }
 
     @Test

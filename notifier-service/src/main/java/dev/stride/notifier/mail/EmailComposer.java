@@ -1,10 +1,12 @@
 package dev.stride.notifier.mail;
 
+import dev.stride.contracts.event.AddressChangeRequested;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.Learner;
 import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.SignInRequested;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.contracts.event.Unsubscribed;
@@ -17,6 +19,8 @@ import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +60,8 @@ public class EmailComposer {
             case NUDGE -> nudge(mail, (NudgeDue) envelope.data());
             case CONFIRMATION -> confirmation(mail, (SubscriptionRequested) envelope.data());
             case GOODBYE -> goodbye(mail, (Unsubscribed) envelope.data());
-            default -> throw new IllegalArgumentException("no email for " + kind);
+            case SIGN_IN -> signIn(mail, (SignInRequested) envelope.data(), envelope.occurredAt());
+            case ADDRESS_CHANGE -> addressChange(mail, (AddressChangeRequested) envelope.data(), envelope.occurredAt());
         }
         return new ComposedEmail(mail, messageId);
     }
@@ -110,6 +115,28 @@ public class EmailComposer {
                 MailHeaders.url(unsubscribed.resubscribeUrl()));
         mail.setSubject(MailHeaders.text(texts.msg().subjectGoodbye(unsubscribed.roadmapTitle())));
         body(mail, () -> Emails.Templates.goodbye(view), texts);
+    }
+
+    private void signIn(Mail mail, SignInRequested signIn, Instant sentAt) {
+        Learner learner = signIn.learner();
+        Texts texts = languages.of(learner.locale());
+        Views.SignIn view = new Views.SignIn(NudgeViews.name(learner), learner.email(), MailHeaders.url(signIn.homeUrl()),
+                validFor(sentAt, signIn.validUntil(), texts));
+        mail.setSubject(MailHeaders.text(texts.msg().subjectSignIn()));
+        body(mail, () -> Emails.Templates.signIn(view), texts);
+    }
+
+    private void addressChange(Mail mail, AddressChangeRequested change, Instant sentAt) {
+        Texts texts = languages.of(change.learner() == null ? null : change.learner().locale());
+        Views.AddressChange view = new Views.AddressChange(change.newAddress(), MailHeaders.url(change.verifyUrl()),
+                validFor(sentAt, change.validUntil(), texts));
+        mail.setSubject(MailHeaders.text(texts.msg().subjectAddressChange()));
+        body(mail, () -> Emails.Templates.addressChange(view), texts);
+    }
+
+    /** How long a link works, from when it was sent ("30 min", "48 h"): no zone needed, and true wherever the learner is. */
+    private static String validFor(Instant sentAt, Instant validUntil, Texts texts) {
+        return validUntil == null ? null : texts.duration((int) Math.max(1, Duration.between(sentAt, validUntil).toMinutes()));
     }
 
     /** The subject's "what this week is about": the milestone(s) to finish, else the work in the sessions, else the roadmap. */

@@ -18,5 +18,9 @@ public final class Emails {
         static native TemplateInstance confirmation(Views.Confirmation confirmation);
 
         static native TemplateInstance goodbye(Views.Goodbye goodbye);
+
+        static native TemplateInstance signIn(Views.SignIn signIn);
+
+        static native TemplateInstance addressChange(Views.AddressChange change);
     }
 }

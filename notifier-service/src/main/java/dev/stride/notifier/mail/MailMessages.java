@@ -217,4 +217,38 @@ public interface MailMessages {
 
     @Message("This confirms that {email} left “{roadmap}” on Stride.")
     String goodbyeFooter(String email, String roadmap);
+
+    // Sign-in ("email me my links").
+
+    @Message("Your Stride links")
+    String subjectSignIn();
+
+    @Message("Here is the link to all your roadmaps on Stride. From there you open each plan and change your name, language or address.")
+    String signInIntro();
+
+    @Message("Open my roadmaps")
+    String signInButton();
+
+    @Message("The link works for {validFor}. If you did not ask for it, ignore this email: nothing changes.")
+    String signInValidFor(String validFor);
+
+    @Message("Someone asked for the links of {email} on Stride.")
+    String signInFooter(String email);
+
+    // Verifying a new address.
+
+    @Message("Confirm your new address for Stride")
+    String subjectAddressChange();
+
+    @Message("Please confirm that Stride should send your study emails to {address} from now on. Until you do, nothing changes.")
+    String addressChangeIntro(String address);
+
+    @Message("Use this address")
+    String addressChangeButton();
+
+    @Message("The button works for {validFor}. If you did not ask for this, ignore this email and this address gets nothing more.")
+    String addressChangeValidFor(String validFor);
+
+    @Message("Someone signed in to Stride asked to use {address} for their study emails.")
+    String addressChangeFooter(String address);
 }

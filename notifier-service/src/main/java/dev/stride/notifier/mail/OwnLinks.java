@@ -1,8 +1,10 @@
 package dev.stride.notifier.mail;
 
+import dev.stride.contracts.event.AddressChangeRequested;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.SignInRequested;
 import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.contracts.event.UnreadableEventException;
 import dev.stride.contracts.event.Unsubscribed;
@@ -17,7 +19,8 @@ import java.util.List;
 
 /**
  * The notifier sends Stride's own links only: every link an email request carries for a button (confirm, not me, mark done,
- * skip, snooze, pause, manage, unsubscribe, calendar, subscribe again) must start with the configured public base URL,
+ * skip, snooze, pause, manage, unsubscribe, calendar, subscribe again,
+ * the home page of a sign-in email, verify a new address) must start with the configured public base URL,
  * so whoever can write to the topics cannot make Stride mail learners a link to another host. A request that breaks
  * this is unreadable: it goes to the topic's dead-letter topic unsent, the consumer goes on, and
  * {@code stride_notifier_rejected_links_total} counts it. Learning resources (the roadmap's links to courses and docs)
@@ -72,6 +75,10 @@ public class OwnLinks {
             links.addAll(Arrays.asList(requested.confirmUrl(), requested.manageUrl(), requested.notMeUrl()));
         } else if (event instanceof Unsubscribed unsubscribed) {
             links.add(unsubscribed.resubscribeUrl());
+        } else if (event instanceof SignInRequested signIn) {
+            links.add(signIn.homeUrl());
+        } else if (event instanceof AddressChangeRequested change) {
+            links.add(change.verifyUrl());
         }
         return links;
     }

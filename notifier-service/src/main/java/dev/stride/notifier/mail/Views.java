@@ -48,4 +48,12 @@ public final class Views {
 
     public record Goodbye(String name, String email, String roadmapTitle, String resubscribeUrl) {
     }
+
+    /** "Your links": the home page link and how long it works (already formatted). */
+    public record SignIn(String name, String email, String homeUrl, String validFor) {
+    }
+
+    /** Verify a new address; sent to that address, which anyone signed in could have typed: no name. */
+    public record AddressChange(String newAddress, String verifyUrl, String validFor) {
+    }
 }

@@ -2,6 +2,7 @@ package dev.stride.notifier.messaging;
 
 import dev.stride.contracts.Channels;
 import dev.stride.contracts.consumer.ConsumerRetry;
+import dev.stride.contracts.event.AddressChangeRequested;
 import dev.stride.contracts.event.AddressSuppressed;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EmailKind;
@@ -9,6 +10,7 @@ import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.Learner;
 import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.event.SignInRequested;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.contracts.event.UnreadableEventException;
@@ -23,6 +25,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import java.util.UUID;
 
 
 /**
@@ -99,6 +103,17 @@ public class EmailRequestConsumer {
                     unsubscribe(envelope, unsubscribed);
                 }
             });
+        } else if (envelope.data() instanceof SignInRequested signIn) {
+            require(signIn.learnerId(), "learnerId", envelope);
+            requireLearner(signIn.learner(), envelope);
+            ownLinks.require(envelope);
+            recordOnce(envelope, EmailKind.SIGN_IN, signIn.learnerId(), signIn.learner().email());
+        } else if (envelope.data() instanceof AddressChangeRequested change) {
+            require(change.learnerId(), "learnerId", envelope);
+            require(change.newAddress(), "newAddress", envelope);
+            ownLinks.require(envelope);
+            // To the new address only: the old one keeps getting everything else until the link is followed.
+            recordOnce(envelope, EmailKind.ADDRESS_CHANGE, change.learnerId(), change.newAddress());
         } else if (envelope.data() instanceof AddressSuppressed suppressed) {
             require(suppressed.addressHash(), "addressHash", envelope);
             inTransaction(() -> {
@@ -109,11 +124,20 @@ public class EmailRequestConsumer {
         } else if (envelope.data() instanceof LearnerErased erased) {
             inTransaction(() -> {
                 if (processed.firstTime(envelope.eventId(), envelope.type())) {
-                    erasure.erase(erased.addressHash(), erased.subscriptionIds());
+                    erasure.erase(erased.learnerId(), erased.addressHash(), erased.subscriptionIds());
                 }
             });
         }
         // Every other subscription event changes nothing here: acknowledged and ignored.
+    }
+
+    /** An email about the learner rather than a subscription: the ledger's subscription id is the learner id. */
+    private void recordOnce(EventEnvelope<? extends DomainEvent> envelope, EmailKind kind, UUID learnerId, String recipient) {
+        inTransaction(() -> {
+            if (firstTime(envelope, kind)) {
+                ledger.record(kind, envelope.eventId(), learnerId, recipient, envelope);
+            }
+        });
     }
 
     private void inTransaction(Runnable work) {

@@ -30,8 +30,12 @@ public class Erasure {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void erase(String addressHash, List<UUID> subscriptionIds) {
+    public void erase(UUID learnerId, String addressHash, List<UUID> subscriptionIds) {
         var em = Panache.getEntityManager();
+        if (learnerId != null) {
+            // The emails about the learner rather than a subscription (sign-in, a new address) are kept under the learner id.
+            em.createNativeQuery("DELETE FROM email_delivery WHERE subscription_id = ?1").setParameter(1, learnerId).executeUpdate();
+        }
         if (subscriptionIds != null && !subscriptionIds.isEmpty()) {
             for (String table : List.of("email_delivery", "calendar_event", "suppression")) {
                 em.createNativeQuery("DELETE FROM " + table + " WHERE subscription_id IN (:ids)").setParameter("ids", subscriptionIds).executeUpdate();

@@ -2,6 +2,7 @@ package dev.stride.reminder.messaging;
 
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
+import dev.stride.contracts.event.LearnerChanged;
 import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.MilestoneProgressed;
 import dev.stride.contracts.event.Paused;
@@ -134,6 +135,12 @@ public class EventApplier {
             status(subscription, SubscriptionProjection.Status.ACTIVE, at);
         } else if (event instanceof Unsubscribed unsubscribed) {
             status(require(unsubscribed.subscriptionId()), SubscriptionProjection.Status.UNSUBSCRIBED, at);
+        } else if (event instanceof LearnerChanged changed) {
+            // A new name, language or verified address: the next nudge is built with them (nothing to reschedule).
+            SubscriptionProjection subscription = require(changed.subscriptionId());
+            subscription.email = changed.learner().email();
+            subscription.displayName = changed.learner().displayName();
+            subscription.locale = changed.learner().locale();
         }
         return true;
     }

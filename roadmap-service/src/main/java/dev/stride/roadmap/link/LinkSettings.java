@@ -48,4 +48,12 @@ public interface LinkSettings {
     /** One-click unsubscribe must keep working long after the email was sent. */
     @WithDefault("365d")
     Duration unsubscribeValidity();
+
+    /** STRIDE_LINKS_SIGN_IN_VALIDITY: how long the home page link of a sign-in email works. */
+    @WithDefault("30m")
+    Duration signInValidity();
+
+    /** The calendar feed lives with its subscription and ends by rotation, not by time: a century. */
+    @WithDefault("36500d")
+    Duration calendarValidity();
 }

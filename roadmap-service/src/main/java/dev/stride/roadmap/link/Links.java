@@ -20,7 +20,8 @@ public class Links {
     public Links(LinkSettings settings, Clock clock) {
         this.urls = new LinkUrls(settings.baseUrl(), new LinkSigner(LinkKeys.of(settings.keyId(), settings.signingKey(),
                 settings.previousSigningKeys().orElse(""), settings.v1KeyId()), clock), clock,
-                new LinkUrls.Validity(settings.confirmWithin(), settings.actionValidity(), settings.manageValidity(), settings.unsubscribeValidity()));
+                new LinkUrls.Validity(settings.confirmWithin(), settings.actionValidity(), settings.manageValidity(), settings.unsubscribeValidity(),
+                        settings.calendarValidity(), settings.signInValidity()));
     }
 
     public LinkSigner signer() {
@@ -49,6 +50,14 @@ public class Links {
 
     public String calendarUrl(UUID subscriptionId) {
         return urls.calendar(subscriptionId);
+    }
+
+    public String homeUrl(UUID learnerId) {
+        return urls.home(learnerId);
+    }
+
+    public String verifyAddressUrl(UUID learnerId, String addressHash) {
+        return urls.verifyAddress(learnerId, addressHash);
     }
 
     public String roadmapUrl(String roadmapId) {

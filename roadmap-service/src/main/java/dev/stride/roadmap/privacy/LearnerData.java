@@ -81,7 +81,8 @@ public class LearnerData {
         ids.forEach(id -> outbox.add(Topics.SUBSCRIPTION_EVENTS, id.toString(), new LearnerErased(learner.id, addressHash, List.of(id), at)));
         em.flush();
         em.clear();
-        List<String> aggregates = ids.stream().map(UUID::toString).toList();
+        // The sign-in and new-address events are keyed by the learner.
+        List<String> aggregates = java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of(learner.id)).map(UUID::toString).toList();
         // Events already relayed carry the address; the ones still pending (this erasure's among them) go after relaying.
         em.createNativeQuery("DELETE FROM outbox_event WHERE aggregate_id IN (:ids) AND published_at IS NOT NULL")
                 .setParameter("ids", aggregates).executeUpdate();

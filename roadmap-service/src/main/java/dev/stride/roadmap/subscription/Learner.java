@@ -34,4 +34,11 @@ public class Learner {
     /** The mail server's words for that refusal. */
     @Column(name = "bounce_reason")
     public String bounceReason;
+
+    /** An address the learner asked to use instead, until the link sent to it is followed ({@link LearnerProfile}); else null. */
+    @Column(name = "pending_email")
+    public String pendingEmail;
+
+    @Column(name = "pending_email_at")
+    public Instant pendingEmailAt;
 }

@@ -34,7 +34,8 @@ public class RateLimits {
     public enum Scope {
         CLIENT("client", "Too many subscribe requests from your network. Please try again later."),
         ADDRESS("email", "A confirmation email was sent to this address recently. Please check your inbox (and spam folder) or try again later."),
-        OVERALL(null, "Stride is receiving too many subscriptions right now. Please try again later.");
+        OVERALL(null, "Stride is receiving too many subscriptions right now. Please try again later."),
+        SIGN_IN("email", "An email with your links was sent to this address recently. Please check your inbox (and spam folder) or try again later.");
 
         final String field;
         final String detail;
@@ -47,14 +48,16 @@ public class RateLimits {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final SubscribeLimits limits;
+    private final SignInSettings signIn;
     private final long configurationVersion;
     private final MeterRegistry registry;
 
-    public RateLimits(DataSource dataSource, SubscribeLimits limits, Clock clock, MeterRegistry registry) {
+    public RateLimits(DataSource dataSource, SubscribeLimits limits, SignInSettings signIn, Clock clock, MeterRegistry registry) {
         this.limits = limits;
+        this.signIn = signIn;
         this.registry = registry;
         this.configurationVersion = Integer.toUnsignedLong(java.util.Objects.hash(limits.perAddressPerHour(), limits.perAddressPerDay(),
-                limits.perClientPerHour(), limits.overallPerHour()));
+                limits.perClientPerHour(), limits.overallPerHour(), signIn.perAddressPerHour(), signIn.perAddressPerDay()));
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -69,7 +72,7 @@ public class RateLimits {
         ConsumptionProbe probe = buckets.builder().withImplicitConfigurationReplacement(configurationVersion, TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(scope.name().toLowerCase(java.util.Locale.ROOT) + ":" + key, configuration(scope)).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            registry.counter("stride.subscribe.rate.limited", "scope", scope.name().toLowerCase(java.util.Locale.ROOT)).increment();
+            registry.counter("stride.subscribe.rate.limited", "scope", scope.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).increment();
             throw new TooManyRequests(scope.field, scope.detail, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
         }
     }
@@ -83,6 +86,9 @@ public class RateLimits {
                     .addLimit(limit -> limit.capacity(limits.perAddressPerDay()).refillIntervally(limits.perAddressPerDay(), Duration.ofDays(1))).build();
             case OVERALL -> BucketConfiguration.builder()
                     .addLimit(limit -> limit.capacity(limits.overallPerHour()).refillGreedy(limits.overallPerHour(), Duration.ofHours(1))).build();
+            case SIGN_IN -> BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(signIn.perAddressPerHour()).refillIntervally(signIn.perAddressPerHour(), Duration.ofHours(1)))
+                    .addLimit(limit -> limit.capacity(signIn.perAddressPerDay()).refillIntervally(signIn.perAddressPerDay(), Duration.ofDays(1))).build();
         };
     }
 

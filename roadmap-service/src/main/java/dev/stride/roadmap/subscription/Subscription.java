@@ -99,6 +99,10 @@ public class Subscription {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** Calendar feed links issued before this were revoked by the learner; null while the feed was never rotated. */
+    @Column(name = "calendar_rotated_at")
+    public Instant calendarRotatedAt;
+
     @Version
     @Column(name = "row_version", nullable = false)
     public long rowVersion;

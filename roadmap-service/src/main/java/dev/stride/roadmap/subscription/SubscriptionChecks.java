@@ -77,6 +77,17 @@ public class SubscriptionChecks {
                 .toList();
     }
 
+    /** Bean-validation rules alone (an address, a name, a language): a 400 naming every bad field. */
+    public void validate(Object request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "must not be empty");
+        }
+        List<FieldError> errors = PlanRules.constraintErrors(validator, request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(sorted(errors));
+        }
+    }
+
     /** A changed weekly plan, once every rule on it holds; its field names are the plan's own ({@code slots[0].minutes}). */
     public WeeklyPlan plan(PlanRequest request) {
         if (request == null) {

@@ -2,6 +2,7 @@ package dev.stride.roadmap.web;
 
 import dev.stride.contracts.calendar.StudyCalendar;
 import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkToken;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
@@ -13,6 +14,7 @@ import dev.stride.roadmap.plan.CalendarSettings;
 import dev.stride.roadmap.plan.PlanView;
 import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.FeedRotation;
 import dev.stride.roadmap.subscription.Subscription;
 import dev.stride.roadmap.subscription.SubscriptionView;
 import dev.stride.roadmap.subscription.SubscriptionViews;
@@ -32,7 +34,8 @@ import java.util.stream.Collectors;
  * The live calendar feed a calendar app subscribes to: the planned sessions of the coming weeks, by the same rules
  * as the weekly email's attachment (stable UIDs, SEQUENCE raised on change, VTIMEZONE). A re-plan, a skipped week or a
  * milestone marked done shows at the app's next fetch. Once the subscription ends the feed is empty, so the app
- * clears its events rather than keeping stale ones.
+ * clears its events rather than keeping stale ones. Its link does not expire while the subscription lives; a rotation
+ * ({@link FeedRotation}) refuses the links issued before it (410, pointing to the manage page).
  */
 @Path("/calendar/{token}.ics")
 public class CalendarFeed {
@@ -43,17 +46,19 @@ public class CalendarFeed {
     private final CalendarSequences sequences;
     private final CalendarSettings settings;
     private final Links links;
+    private final FeedRotation rotation;
     private final Clock clock;
     private final Optional<Duration> alarmBefore;
 
     public CalendarFeed(SubscriptionViews views, CatalogService catalog, StudySchedules schedules, CalendarSequences sequences,
-                        CalendarSettings settings, Links links, Clock clock) {
+                        CalendarSettings settings, Links links, FeedRotation rotation, Clock clock) {
         this.views = views;
         this.catalog = catalog;
         this.schedules = schedules;
         this.sequences = sequences;
         this.settings = settings;
         this.links = links;
+        this.rotation = rotation;
         this.clock = clock;
         this.alarmBefore = StudyCalendar.alarmLead(settings.alarmBefore());
     }
@@ -62,9 +67,16 @@ public class CalendarFeed {
     public Response feed(@PathParam("token") String token) {
         UUID id;
         try {
-            id = links.signer().verify(token, LinkPurpose.CALENDAR, null).subscriptionId();
+            LinkToken claims = links.signer().verify(token, LinkPurpose.CALENDAR, null);
+            if (!rotation.current(claims)) {
+                throw new LinkVerificationException(LinkVerificationException.Reason.EXPIRED,
+                        "This calendar link was replaced by a new one. Find it on your manage page.");
+            }
+            id = claims.subscriptionId();
         } catch (LinkVerificationException e) {
             return LinkPages.problemPage(LinkProblems.of(e));
+        } catch (ProblemException e) {
+            return LinkPages.problemPage(e.problem());
         }
         SubscriptionView view;
         try {

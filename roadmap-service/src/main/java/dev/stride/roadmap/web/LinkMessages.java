@@ -112,4 +112,14 @@ public interface LinkMessages {
 
     @Message("Your learner record and {count} subscription(s) are gone. The services that send nudges and emails erase theirs within moments.")
     String erasedWhat(int count);
+
+    /** The "email me my links" form on an expired link's page: a lost link is never a dead end. */
+    @Message("Email me my links")
+    String signInHeading();
+
+    @Message("Type the address Stride emails you at: we send a link to a page with all your roadmaps, each with a working link.")
+    String signInHelp();
+
+    @Message("Email")
+    String emailLabel();
 }

@@ -141,4 +141,10 @@ public interface ManageMessages {
 
     @Message("Erase my data")
     String erase();
+
+    @Message("All your roadmaps and your profile")
+    String allRoadmaps();
+
+    @Message("New calendar link (the old one stops working)")
+    String newCalendarLink();
 }

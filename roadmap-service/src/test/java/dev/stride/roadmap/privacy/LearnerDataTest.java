@@ -94,8 +94,13 @@ class LearnerDataTest {
         TestSupport.as(mine, links).get("/api/subscriptions/" + mine + "/data").then().statusCode(200)
                 .body("learner.email", equalTo(email)).body("subscriptions", hasSize(1));
 
+        given().contentType(ContentType.JSON).body("{\"email\": \"" + email + "\"}").post("/api/sign-in").then().statusCode(202);
+        String signIns = "SELECT count(*) FROM outbox_event WHERE event_type = 'SignInRequested' AND published_at IS NOT NULL AND payload LIKE ?1";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(signIns, "%" + email + "%") == 1);
+
         TestSupport.as(mine, links).delete("/api/subscriptions/" + mine + "/data").then().statusCode(204);
 
+        assertThat(count(signIns, "%" + email + "%")).as("the sign-in event, keyed by the learner, carried the address").isZero();
         assertThat(count("SELECT count(*) FROM learner WHERE lower(email) = lower(?1)", email)).isZero();
         assertThat(count("SELECT count(*) FROM subscription WHERE id = ?1", someoneElses)).isOne();
         TestSupport.as(mine, links).get("/api/subscriptions/" + mine + "/data").then().statusCode(404)

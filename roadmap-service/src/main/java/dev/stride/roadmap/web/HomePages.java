@@ -1,0 +1,199 @@
+package dev.stride.roadmap.web;
+
+import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkToken;
+import dev.stride.contracts.link.LinkVerificationException;
+import dev.stride.pacing.ProgressState;
+import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
+import dev.stride.roadmap.catalog.CatalogService;
+import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.problem.TooManyRequests;
+import dev.stride.roadmap.subscription.Learner;
+import dev.stride.roadmap.subscription.LearnerProfile;
+import dev.stride.roadmap.subscription.ProfileRequest;
+import dev.stride.roadmap.subscription.SignIn;
+import dev.stride.roadmap.subscription.SignInRequest;
+import dev.stride.roadmap.subscription.SubscribeIntake;
+import dev.stride.roadmap.subscription.SubscriptionView;
+import dev.stride.roadmap.subscription.SubscriptionViews;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * "Email me my links" and the learner's home page it leads to: every subscription with a fresh manage link, and the
+ * profile (name, language, address). The home page is reached only through a signed link (the sign-in email's, or a
+ * manage page's), so what it changes was asked for by the address's owner; a new address waits for its own link.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomePages {
+
+    public record Entry(String roadmapTitle, String status, long done, int total, String manageUrl) {
+    }
+
+    /** The profile form as shown: the learner's values, or what they typed with the errors by field. */
+    public record Profile(String email, String name, String locale, String pendingEmail, Map<String, String> errors) {
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn(String email, String error, String sent);
+
+        static native TemplateInstance home(String base, String name, List<Entry> subscriptions, Profile profile, String notice);
+
+        static native TemplateInstance verifyAddress(String action, String address);
+    }
+
+    private final SubscribeIntake intake;
+    private final SignIn signIn;
+    private final LearnerProfile profiles;
+    private final SubscriptionViews views;
+    private final CatalogService catalog;
+    private final Links links;
+
+    public HomePages(SubscribeIntake intake, SignIn signIn, LearnerProfile profiles, SubscriptionViews views, CatalogService catalog, Links links) {
+        this.intake = intake;
+        this.signIn = signIn;
+        this.profiles = profiles;
+        this.views = views;
+        this.catalog = catalog;
+        this.links = links;
+    }
+
+    @GET
+    @Path("sign-in")
+    public Response signInPage() {
+        return Response.ok(Templates.signIn("", null, null)).header("Cache-Control", "no-store").build();
+    }
+
+    /** The same 202 page whether or not the address is known; 400 with the error by the field; 429 as the subscribe form's. */
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("email") String email, @Context HttpServerRequest http) {
+        try {
+            intake.signIn(new SignInRequest(email), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+            return Response.accepted(Templates.signIn("", null, SubscribeIntake.LINKS_SENT)).header("Cache-Control", "no-store").build();
+        } catch (TooManyRequests e) {
+            return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
+        } catch (ProblemException e) {
+            String error = e.problem().errors().stream().map(FieldError::message).findFirst().orElse(e.problem().detail());
+            return Response.status(e.problem().status()).entity(Templates.signIn(email == null ? "" : email, error, null))
+                    .header("Cache-Control", "no-store").build();
+        }
+    }
+
+    @GET
+    @Path("home/{token}")
+    public Response home(@PathParam("token") String token, @QueryParam("changed") String changed) {
+        return page(() -> {
+            Learner learner = signIn.learner(learnerOf(token));
+            String notice = "address".equals(changed) ? "Saved. We sent a link to " + learner.pendingEmail + ": your emails go there once you follow it."
+                    : "profile".equals(changed) ? "Saved." : null;
+            return render(token, learner, profileOf(learner, Map.of()), notice);
+        }, Response.Status.OK);
+    }
+
+    @POST
+    @Path("home/{token}/profile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeProfile(@PathParam("token") String token, @FormParam("email") String email, @FormParam("name") String name,
+                                  @FormParam("locale") String locale) {
+        try {
+            UUID learnerId = learnerOf(token);
+            try {
+                LearnerProfile.Changed changed = intake.changeProfile(learnerId, new ProfileRequest(email, name, locale));
+                return Response.seeOther(URI.create("/home/" + token + "?changed=" + (changed.addressPending() ? "address" : "profile"))).build();
+            } catch (TooManyRequests e) {
+                return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
+            } catch (ProblemException e) {
+                if (e.problem().status() != 400) {
+                    throw e;
+                }
+                Map<String, String> errors = new LinkedHashMap<>();
+                e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                Learner learner = signIn.learner(learnerId);
+                return page(() -> render(token, learner, new Profile(email, name, locale, learner.pendingEmail, errors), null),
+                        Response.Status.BAD_REQUEST);
+            }
+        } catch (LinkVerificationException e) {
+            return LinkPages.problemPage(LinkProblems.of(e));
+        } catch (ProblemException e) {
+            return LinkPages.problemPage(e.problem());
+        }
+    }
+
+    @GET
+    @Path("verify-address/{token}")
+    public Response verifyAddressPage(@PathParam("token") String token) {
+        return page(() -> {
+            LinkToken claims = links.signer().verify(token, LinkPurpose.VERIFY_ADDRESS, null);
+            Learner learner = signIn.learner(claims.subscriptionId());
+            return Templates.verifyAddress("/verify-address/" + token, learner.pendingEmail == null ? "" : learner.pendingEmail);
+        }, Response.Status.OK);
+    }
+
+    @POST
+    @Path("verify-address/{token}")
+    public Response verifyAddress(@PathParam("token") String token) {
+        return page(() -> {
+            LinkToken claims = links.signer().verify(token, LinkPurpose.VERIFY_ADDRESS, null);
+            Learner learner = profiles.verifyAddress(claims.subscriptionId(), claims.subject().orElse(""));
+            return LinkPages.Templates.done("Address changed", "From now on Stride emails " + learner.email + ".", links.homeUrl(learner.id));
+        }, Response.Status.OK);
+    }
+
+    private TemplateInstance render(String token, Learner learner, Profile profile, String notice) {
+        List<Entry> entries = signIn.subscriptionsOf(learner.id).stream().map(views::view).map(this::entry).toList();
+        return Templates.home("/home/" + token, learner.displayName, entries, profile, notice);
+    }
+
+    private Entry entry(SubscriptionView view) {
+        String title = catalog.document(view.roadmapId(), view.roadmapVersion()).map(RoadmapDocument::title).orElse(view.roadmapId());
+        long done = view.progress().stream().filter(p -> p.state() == ProgressState.DONE).count();
+        return new Entry(title, view.status(), done, view.progress().size(), links.manageUrl(view.id()));
+    }
+
+    private static Profile profileOf(Learner learner, Map<String, String> errors) {
+        return new Profile(learner.email, learner.displayName, learner.locale, learner.pendingEmail, errors);
+    }
+
+    private UUID learnerOf(String token) {
+        return links.signer().verify(token, LinkPurpose.SIGN_IN, null).subscriptionId();
+    }
+
+    private static Response page(Supplier<TemplateInstance> render, Response.Status status) {
+        try {
+            return Response.status(status).entity(render.get()).header("Cache-Control", "no-store").build();
+        } catch (LinkVerificationException e) {
+            return LinkPages.problemPage(LinkProblems.of(e));
+        } catch (ProblemException e) {
+            return LinkPages.problemPage(e.problem());
+        }
+    }
+}
