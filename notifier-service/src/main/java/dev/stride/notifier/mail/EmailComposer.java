@@ -117,7 +117,7 @@ public class EmailComposer {
         body(mail, () -> Emails.Templates.goodbye(view), texts);
     }
 
-    private void signIn(Mail mail, SignInRequested signIn, Instant sentAt) {
+    private void signIn(MailMessage mail, SignInRequested signIn, Instant sentAt) {
         Learner learner = signIn.learner();
         Texts texts = languages.of(learner.locale());
         Views.SignIn view = new Views.SignIn(NudgeViews.name(learner), learner.email(), MailHeaders.url(signIn.homeUrl()),
@@ -126,7 +126,7 @@ public class EmailComposer {
         body(mail, () -> Emails.Templates.signIn(view), texts);
     }
 
-    private void addressChange(Mail mail, AddressChangeRequested change, Instant sentAt) {
+    private void addressChange(MailMessage mail, AddressChangeRequested change, Instant sentAt) {
         Texts texts = languages.of(change.learner() == null ? null : change.learner().locale());
         Views.AddressChange view = new Views.AddressChange(change.newAddress(), MailHeaders.url(change.verifyUrl()),
                 validFor(sentAt, change.validUntil(), texts));
