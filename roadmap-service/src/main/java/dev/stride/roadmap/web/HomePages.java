@@ -164,7 +164,7 @@ public class HomePages {
         return page(() -> {
             LinkToken claims = links.signer().verify(token, LinkPurpose.VERIFY_ADDRESS, null);
             Learner learner = profiles.verifyAddress(claims.subscriptionId(), claims.subject().orElse(""));
-            return LinkPages.Templates.done("Address changed", "From now on Stride emails " + learner.email + ".", links.homeUrl(learner.id));
+            return LinkPages.Templates.done("ADDRESS_CHANGED", learner.email, links.homeUrl(learner.id));
         }, Response.Status.OK);
     }
 

@@ -37,10 +37,11 @@ public interface LinkMessages {
 
     /** The heading of a page that says what happened. */
     @Message("{#switch outcome}{#case 'CONFIRMED'}Subscription confirmed{#case 'ALREADY_DONE'}Already done{#case 'UNSUBSCRIBED'}Unsubscribed"
-            + "{#case 'NOT_ME'}We will not email you again{#else}Done{/switch}")
+            + "{#case 'NOT_ME'}We will not email you again{#case 'STOPPED_ALL'}All Stride email stopped{#case 'ADDRESS_CHANGED'}Address changed"
+            + "{#else}Done{/switch}")
     String doneTitle(String outcome);
 
-    /** What happened, in a sentence; {@code subject}: the roadmap's title, the snooze days or the roadmap's URL. */
+    /** What happened, in a sentence; {@code subject}: the roadmap's title, the snooze days, the roadmap's URL, the roadmaps stopped or the new address. */
     @Message("{#switch outcome}"
             + "{#case 'CONFIRMED'}Your first weekly nudge for {subject} arrives on your chosen day. Every email has a link to manage your plan."
             + "{#case 'MARK_DONE'}Marked done. Your next nudge moves on to what comes next."
@@ -53,6 +54,9 @@ public interface LinkMessages {
             + "{#case 'UNSUBSCRIBED'}You will get one short goodbye email and nothing after it. Changed your mind? Subscribe again at {subject}"
             + "{#case 'NOT_ME'}Sorry for the trouble. Any subscriptions to this address have ended, Stride will send nothing more to it "
             + "(not even a goodbye), and no one can subscribe it again."
+            + "{#case 'STOPPED_ALL'}{#if subject}Unsubscribed from {subject}. At most one short goodbye email follows, and nothing after it."
+            + "{#else}Nothing was running any more, so nothing changed. Stride sends you no nudges.{/if}"
+            + "{#case 'ADDRESS_CHANGED'}From now on Stride emails {subject}."
             + "{#else}{outcome}{/switch}")
     String doneMessage(String outcome, Object subject);
 

@@ -60,10 +60,7 @@ public class StopAllPage {
     public Response stopAll(@PathParam("token") String token) {
         return page(() -> {
             List<Subscription> ended = subscriptions.unsubscribeAll(verify(token));
-            return LinkPages.Templates.done("All Stride email stopped", ended.isEmpty()
-                    ? "Nothing was running any more, so nothing changed. Stride sends you no nudges."
-                    : "Unsubscribed from " + String.join(", ", ended.stream().map(this::title).toList())
-                    + ". At most one short goodbye email follows, and nothing after it.", null);
+            return LinkPages.Templates.done("STOPPED_ALL", String.join(", ", ended.stream().map(this::title).toList()), null);
         });
     }
 
