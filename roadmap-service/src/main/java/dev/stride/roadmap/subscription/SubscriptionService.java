@@ -161,7 +161,7 @@ public class SubscriptionService {
         if (isNew) {
             progress.persist(row);
         }
-        emit(subscription, new MilestoneProgressed(subscriptionId, milestoneId, state, row.updatedOn, row.updatedAt));
+        emit(subscription, new MilestoneProgressed(subscriptionId, milestoneId, state, row.updatedOn, row.updatedAt, null));
         return subscription;
     }
 
@@ -234,7 +234,7 @@ public class SubscriptionService {
             return subscription;
         }
         subscription.setPlan(plan);
-        emit(subscription, new PlanChanged(subscriptionId, plan));
+        emit(subscription, new PlanChanged(subscriptionId, plan, null));
         return subscription;
     }
 
