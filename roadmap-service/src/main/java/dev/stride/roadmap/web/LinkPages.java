@@ -12,6 +12,7 @@ import dev.stride.roadmap.link.SingleUseLinks;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.Subscription;
+import dev.stride.roadmap.subscription.PaceChanges;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,7 +40,7 @@ import java.util.function.Supplier;
 public class LinkPages {
 
     private static final Set<LinkPurpose> ACTIONS = Set.of(LinkPurpose.MARK_DONE, LinkPurpose.SKIP_WEEK, LinkPurpose.SNOOZE,
-            LinkPurpose.PAUSE, LinkPurpose.RESUME);
+            LinkPurpose.PAUSE, LinkPurpose.RESUME, LinkPurpose.REPLAN);
 
     @CheckedTemplate
     static class Templates {
@@ -58,9 +59,11 @@ public class LinkPages {
     private final CatalogService catalog;
     private final Links links;
     private final SingleUseLinks singleUse;
+    private final PaceChanges pace;
 
-    public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse) {
+    public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse, PaceChanges pace) {
         this.subscriptions = subscriptions;
+        this.pace = pace;
         this.catalog = catalog;
         this.links = links;
         this.singleUse = singleUse;
@@ -101,6 +104,8 @@ public class LinkPages {
                 case SKIP_WEEK -> Templates.action("/actions/" + token, "Skip this week? Nothing will be planned until next week.", "Skip this week");
                 case SNOOZE -> Templates.action("/actions/" + token, "Snooze for " + snoozeDays(claims) + " days?", "Snooze");
                 case PAUSE -> Templates.action("/actions/" + token, "Pause your plan? No sessions and no nudges until you resume.", "Pause");
+                case REPLAN -> Templates.action("/actions/" + token, "Re-plan from today? What you have done so far becomes your plan's "
+                        + "starting point, so you are on track again, and your finish date follows from here.", "Re-plan from today");
                 default -> Templates.action("/actions/" + token, "Resume your plan?", "Resume");
             };
         });
@@ -139,6 +144,10 @@ public class LinkPages {
             case PAUSE -> {
                 subscriptions.pause(id);
                 yield "Paused. Resume whenever you are ready.";
+            }
+            case REPLAN -> {
+                pace.replan(id);
+                yield "Re-planned from today. You are on track; your finish date follows from what is left.";
             }
             default -> {
                 subscriptions.resume(id);

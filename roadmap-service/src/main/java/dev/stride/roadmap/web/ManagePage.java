@@ -7,6 +7,7 @@ import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.PaceChanges;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
 import dev.stride.roadmap.subscription.SubscriptionViews;
@@ -46,7 +47,7 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 public class ManagePage {
 
-    public record Item(String id, String title, String state, String phase) {
+    public record Item(String id, String title, String state, String phase, int loggedMinutes) {
     }
 
     public record SlotLine(String day, String start, int minutes) {
@@ -76,10 +77,12 @@ public class ManagePage {
     private final Links links;
     private final StudySchedules schedules;
     private final DataPages data;
+    private final PaceChanges pace;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
-                      DataPages data) {
+                      DataPages data, PaceChanges pace) {
         this.subscriptions = subscriptions;
+        this.pace = pace;
         this.views = views;
         this.catalog = catalog;
         this.links = links;
@@ -102,7 +105,7 @@ public class ManagePage {
                     .flatMap(phase -> phase.milestones().stream().map(m -> Map.entry(m.id(), phase.title())))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
             List<Item> checklist = view.progress().stream()
-                    .map(p -> new Item(p.milestoneId(), p.title(), p.state().name(), phaseOf.get(p.milestoneId()))).toList();
+                    .map(p -> new Item(p.milestoneId(), p.title(), p.state().name(), phaseOf.get(p.milestoneId()), p.loggedMinutes())).toList();
             List<SlotLine> slots = view.plan().slots().stream()
                     .map(s -> new SlotLine(s.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH), s.start().toString(), s.minutes())).toList();
             String nudge = view.plan().nudge().day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + view.plan().nudge().time();
@@ -127,6 +130,20 @@ public class ManagePage {
         return act(token, id -> subscriptions.progress(id, milestoneId, parseState(state)));
     }
 
+    /** Hours studied on a milestone: they count as done and shorten what is laid for it. */
+    @POST
+    @Path("/milestones/{milestoneId}/minutes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logMinutes(@PathParam("token") String token, @PathParam("milestoneId") String milestoneId, @FormParam("minutes") String minutes) {
+        return act(token, id -> pace.logMinutes(id, milestoneId, parseMinutes(minutes)));
+    }
+
+    @POST
+    @Path("/replan")
+    public Response replan(@PathParam("token") String token) {
+        return act(token, pace::replan);
+    }
+
     @POST
     @Path("/{action: skip-week|snooze|pause|resume}")
     public Response control(@PathParam("token") String token, @PathParam("action") String action) {
@@ -149,7 +166,7 @@ public class ManagePage {
         Map<String, String> errors = new LinkedHashMap<>();
         if (parsed.request().isPresent()) {
             try {
-                subscriptions.changePlan(verify(token), parsed.request().get());
+                pace.changePlan(verify(token), parsed.request().get());
                 return Response.seeOther(URI.create("/manage/" + token)).build();
             } catch (LinkVerificationException e) {
                 return LinkPages.problemPage(LinkProblems.of(e));
@@ -204,6 +221,14 @@ public class ManagePage {
 
     private UUID verify(String token) {
         return links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId();
+    }
+
+    private static Integer parseMinutes(String minutes) {
+        try {
+            return Integer.valueOf(minutes == null ? "" : minutes.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("minutes", "must be a whole number of minutes from 1 to " + PaceChanges.MAX_LOGGED_MINUTES);
+        }
     }
 
     private static ProgressState parseState(String state) {
