@@ -60,6 +60,7 @@ public record NudgeDue(
     }
 
     /** Signed links for the email's buttons; {@code unsubscribe} takes the RFC 8058 one-click POST. */
-    public record NudgeLinks(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar) {
+    /** {@code replan} ("re-plan from today") only while the learner is behind, else null (and in nudges written before it). */
+    public record NudgeLinks(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar, String replan) {
     }
 }

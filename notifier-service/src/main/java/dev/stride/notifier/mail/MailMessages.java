@@ -110,6 +110,12 @@ public interface MailMessages {
     @Message("You are right on plan.")
     String onPlan();
 
+    @Message("Fell behind? Re-plan from today: what you have done becomes your starting point, and your finish date follows from here.")
+    String replanInvite();
+
+    @Message("Re-plan from today")
+    String replan();
+
     @Message("At this pace you finish on {date}.")
     String projectedFinish(String date);
 

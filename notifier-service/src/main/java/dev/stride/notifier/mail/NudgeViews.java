@@ -24,7 +24,7 @@ final class NudgeViews {
                 .map(milestone -> new Views.Focus(milestone.title(), blankToNull(milestone.doneWhen()), resources(milestone.resources()),
                         texts.duration(milestone.minutesThisWeek()), texts.duration(milestone.minutesLeft()), MailHeaders.url(milestone.markDoneUrl())))
                 .toList();
-        NudgeDue.NudgeLinks links = nudge.links() == null ? new NudgeDue.NudgeLinks(null, null, null, null, null, null) : nudge.links();
+        NudgeDue.NudgeLinks links = nudge.links() == null ? new NudgeDue.NudgeLinks(null, null, null, null, null, null, null) : nudge.links();
         NudgeDue.Cadence cadence = nudge.cadence() == null ? new NudgeDue.Cadence(false, 0) : nudge.cadence();
         Views.Progress progress = progress(nudge.progress(), texts);
         return new Views.Weekly(name(nudge.learner()), nudge.learner().email(), nudge.roadmapTitle(), nudge.weekNumber(),
@@ -33,7 +33,8 @@ final class NudgeViews {
                 nudge.projectedFinish() == null ? null : texts.date(nudge.projectedFinish()), nudge.streakWeeks(),
                 cadence.fortnightly(), cadence.idleNudges(),
                 new Views.Links(MailHeaders.url(links.skipWeek()), MailHeaders.url(links.snooze()), MailHeaders.url(links.pause()),
-                        MailHeaders.url(links.manage()), MailHeaders.url(links.unsubscribe()), MailHeaders.url(links.calendar())),
+                        MailHeaders.url(links.manage()), MailHeaders.url(links.unsubscribe()), MailHeaders.url(links.calendar()),
+                        MailHeaders.url(links.replan())),
                 calendarAttached);
     }
 

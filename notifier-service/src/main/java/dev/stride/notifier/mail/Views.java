@@ -33,7 +33,8 @@ public final class Views {
     public record Progress(int done, int total, int percent, int rest, String doneHours, String totalHours, String textBar) {
     }
 
-    public record Links(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar) {
+    /** {@code replan}: only while the learner is behind. */
+    public record Links(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar, String replan) {
     }
 
     /** The double opt-in, or (no {@code confirmUrl}) that the address already follows the roadmap; no name, for anyone can ask. */

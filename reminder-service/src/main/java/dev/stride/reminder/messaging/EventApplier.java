@@ -4,6 +4,7 @@ import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.MilestoneProgressed;
+import dev.stride.contracts.event.PaceReset;
 import dev.stride.contracts.event.Paused;
 import dev.stride.contracts.event.PlanChanged;
 import dev.stride.contracts.event.Resumed;
@@ -98,12 +99,22 @@ public class EventApplier {
             SubscriptionProjection subscription = require(changed.subscriptionId());
             if (!at.isBefore(subscription.planAt)) {
                 subscription.plan = Projections.json(changed.plan());
+                // Null in a change written before baselines existed: the plan counts from the start date, as it did then.
+                subscription.setBaseline(changed.baseline());
+                subscription.planAt = at;
+                scheduler.reschedule(subscription);
+            }
+        } else if (event instanceof PaceReset reset) {
+            SubscriptionProjection subscription = require(reset.subscriptionId());
+            if (!at.isBefore(subscription.planAt)) {
+                subscription.setBaseline(reset.baseline());
                 subscription.planAt = at;
                 scheduler.reschedule(subscription);
             }
         } else if (event instanceof MilestoneProgressed progressed) {
             SubscriptionProjection subscription = require(progressed.subscriptionId());
-            if (projections.recordProgress(progressed.subscriptionId(), progressed.milestoneId(), progressed.state(), progressed.at(), progressed.on())) {
+            if (projections.recordProgress(progressed.subscriptionId(), progressed.milestoneId(), progressed.state(), progressed.at(), progressed.on(),
+                    progressed.loggedMinutes())) {
                 if (subscription.lastProgressAt == null || progressed.at().isAfter(subscription.lastProgressAt)) {
                     subscription.lastProgressAt = progressed.at();
                 }
