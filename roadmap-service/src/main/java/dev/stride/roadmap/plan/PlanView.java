@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  *
  * @param projectedFinish empty when the remaining work does not fit the pacing horizon at this plan
  * @param aheadMinutes    done less expected so far (negative: behind), from the pacing engine
+ * @param advice          the preview's word on the pace (far below the suggested hours, the target-date mode); null elsewhere
  */
 public record PlanView(List<Week> weeks, java.util.Optional<LocalDate> projectedFinish, String projectedFinishLabel, int weeklyMinutes,
-                       int remainingMinutes, boolean complete, int aheadMinutes) {
+                       int remainingMinutes, boolean complete, int aheadMinutes, PaceAdvice advice) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
@@ -45,13 +46,17 @@ public record PlanView(List<Week> weeks, java.util.Optional<LocalDate> projected
         return new PlanView(weeks, schedule.projectedFinish(),
                 schedule.projectedFinish().map(LONG_DATE::format).orElse("not within the next years at this pace: add study time"),
                 plan.slots().stream().mapToInt(StudySlot::minutes).sum(), schedule.remainingMinutes(), schedule.complete(),
-                schedule.aheadMinutes());
+                schedule.aheadMinutes(), null);
     }
 
     /** The sessions of the week holding {@code date}, if it is among the weeks shown. */
     public List<Entry> weekOf(LocalDate date) {
         return weeks.stream().filter(w -> !date.isBefore(w.weekStart()) && date.isBefore(w.weekStart().plusDays(7)))
                 .findFirst().map(Week::sessions).orElse(List.of());
+    }
+
+    PlanView withAdvice(PaceAdvice newAdvice) {
+        return new PlanView(weeks, projectedFinish, projectedFinishLabel, weeklyMinutes, remainingMinutes, complete, aheadMinutes, newAdvice);
     }
 
     public boolean behind() {

@@ -41,9 +41,15 @@ public class StudySchedules {
 
     /** What a new subscription would get: nothing done yet, starting on {@code startDate}. */
     public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks) {
+        return preview(roadmap, plan, startDate, weeks, null);
+    }
+
+    /** The preview with its advice: far below the roadmap's suggested hours, and with {@code finishBy} the weekly time that takes. */
+    public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks, LocalDate finishBy) {
         Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, Map.of()), plan, startDate, Set.of(), List.of(), List.of(),
                 today(plan.zone())));
-        return PlanView.of(schedule, roadmap, plan, weeks);
+        return PlanView.of(schedule, roadmap, plan, weeks)
+                .withAdvice(PaceAdvice.of(roadmap, plan, startDate, schedule.remainingMinutes(), finishBy));
     }
 
     /** Where a subscription stands today, with its progress, logged minutes, skipped weeks, snoozes, pauses and pace. */
