@@ -34,8 +34,11 @@ public record NudgeDue(
         Cadence cadence,
         NudgeLinks links) implements DomainEvent {
 
-    /** A weekly nudge, or the last one, congratulating on finishing the roadmap. */
-    public enum Kind { WEEKLY, COMPLETED }
+    /**
+     * A weekly nudge; the welcome (the start week's nudge, sent at once on activation: the same content with a welcome);
+     * or the last one, congratulating on finishing the roadmap.
+     */
+    public enum Kind { WEEKLY, COMPLETED, WELCOME }
 
     /**
      * Weekly, or every other week after several nudges without progress ({@code idleNudges} of them);

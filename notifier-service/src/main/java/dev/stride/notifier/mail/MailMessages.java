@@ -59,6 +59,12 @@ public interface MailMessages {
     @Message("Week {week}: {topic}")
     String subjectWeekly(int week, String topic);
 
+    @Message("Welcome to “{roadmap}”: your first week")
+    String subjectWelcome(String roadmap);
+
+    @Message("welcome to “{roadmap}”! Here is your first week ({from} to {to}): the sessions you planned and what to work on in each. From now on a short email like this one comes each week.")
+    String welcomeIntro(String roadmap, String from, String to);
+
     @Message("{first} and {more} more")
     String topicAndMore(String first, int more);
 

@@ -35,7 +35,7 @@ final class NudgeViews {
                 new Views.Links(MailHeaders.url(links.skipWeek()), MailHeaders.url(links.snooze()), MailHeaders.url(links.pause()),
                         MailHeaders.url(links.manage()), MailHeaders.url(links.unsubscribe()), MailHeaders.url(links.calendar()),
                         MailHeaders.url(links.replan())),
-                calendarAttached);
+                calendarAttached, nudge.kind() == NudgeDue.Kind.WELCOME);
     }
 
     /** The name to greet: the learner's, or the part of the address before the @. */

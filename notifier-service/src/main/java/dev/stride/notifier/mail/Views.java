@@ -14,7 +14,7 @@ public final class Views {
     public record Weekly(String name, String email, String roadmapTitle, int week, String weekFrom, String weekTo,
                          List<Session> sessions, List<Focus> focus, Progress progress, int aheadMinutes, String paceAmount,
                          String projectedFinish, int streakWeeks, boolean fortnightly, int idleNudges, Links links,
-                         boolean calendarAttached) {
+                         boolean calendarAttached, boolean welcome) {
     }
 
     public record Session(String day, String time, String length, List<Work> work) {

@@ -163,6 +163,24 @@ class WeeklyNudgeEmailTest {
     }
 
     @Test
+    void theWelcomeIsTheFirstWeeksEmailWithAWelcomeInBothLanguages() {
+        TestEvents.Nudge english = TestEvents.nudge(TestEvents.uniqueEmail("welcome")).withKind(NudgeDue.Kind.WELCOME).withAheadMinutes(0);
+        TestEvents.Nudge german = TestEvents.nudge(TestEvents.uniqueEmail("willkommen")).withKind(NudgeDue.Kind.WELCOME).withAheadMinutes(0)
+                .withLocale("de", "Europe/Berlin");
+        TestEvents.publishNudge(english.envelope());
+        TestEvents.publishNudge(german.envelope());
+
+        ReceivedEmail welcome = ReceivedEmail.awaitMessagesTo(english.email(), 1).get(0);
+        assertThat(welcome.subject()).isEqualTo("Welcome to “AI/ML engineer in 12 months”: your first week");
+        assertThat(welcome.text()).contains("Hi Ada,", "welcome to “AI/ML engineer in 12 months”! Here is your first week (Monday, March 8 to Sunday, March 14)",
+                "* Tuesday, March 9, 6:00 PM (1 h 30 min)").doesNotContain("Here is your plan for week");
+        assertThat(welcome.html()).contains("welcome to “AI/ML engineer in 12 months”!");
+        ReceivedEmail willkommen = ReceivedEmail.awaitMessagesTo(german.email(), 1).get(0);
+        assertThat(willkommen.subject()).isEqualTo("Willkommen bei „AI/ML engineer in 12 months“: deine erste Woche");
+        assertThat(willkommen.text()).contains("willkommen bei „AI/ML engineer in 12 months“! Hier ist deine erste Woche");
+    }
+
+    @Test
     void aLearnerOnPlanOrAheadIsOfferedNoReplan() {
         TestEvents.Nudge onPlan = TestEvents.nudge(TestEvents.uniqueEmail("on-plan")).withAheadMinutes(0);
         TestEvents.Nudge ahead = TestEvents.nudge(TestEvents.uniqueEmail("ahead")).withAheadMinutes(120);

@@ -165,7 +165,10 @@ public class EventApplier {
         }
         // Subscriptions that arrived before their roadmap get their first nudge now; a revision changes
         // what remains for everyone on it, so their pending nudges are recomputed.
-        projections.subscriptionsOf(roadmap.roadmapId).forEach(scheduler::reschedule);
+        projections.subscriptionsOf(roadmap.roadmapId).forEach(subscription -> {
+            scheduler.welcome(subscription);
+            scheduler.reschedule(subscription);
+        });
     }
 
     private void roadmapRetired(RoadmapRetired retired, Instant at) {
@@ -197,6 +200,7 @@ public class EventApplier {
         if (isNew) {
             projections.persist(subscription);
         }
+        scheduler.welcome(subscription);
         scheduler.reschedule(subscription);
         // Events that came before the activation (or while it sat in the dead-letter topic) apply now, in their order.
         waiting.release(subscription.subscriptionId).forEach(record -> apply(StrideEvents.CODEC.decode(record)));

@@ -75,7 +75,7 @@ public class NudgeBuilder {
                 .map(a -> new NudgeDue.Work(a.milestoneId(), byId.get(a.milestoneId()).title(), a.minutes())).toList())).toList();
 
         return new NudgeDue(nudge.nudgeId, subscription.subscriptionId,
-                schedule.complete() ? NudgeDue.Kind.COMPLETED : NudgeDue.Kind.WEEKLY,
+                schedule.complete() ? NudgeDue.Kind.COMPLETED : nudge.welcome ? NudgeDue.Kind.WELCOME : NudgeDue.Kind.WEEKLY,
                 new Learner(subscription.email, subscription.displayName, subscription.locale),
                 plan.zone().getId(), roadmap.roadmapId, roadmap.title,
                 Math.toIntExact(ChronoUnit.WEEKS.between(NudgeCalendar.mondayOf(subscription.startDate), weekStart)) + 1,
