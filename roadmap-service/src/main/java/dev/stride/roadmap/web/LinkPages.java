@@ -85,8 +85,9 @@ public class LinkPages {
     public Response confirm(@PathParam("token") String token) {
         return page(() -> {
             Subscription subscription = subscriptions.confirm(verify(token, LinkPurpose.CONFIRM).subscriptionId());
-            return Templates.done("Subscription confirmed", "Your first weekly nudge for " + roadmapTitle(subscription)
-                    + " arrives on your chosen day. Every email has a link to manage your plan.", links.manageUrl(subscription.id));
+            return Templates.done("Subscription confirmed", "A welcome email with your first week of " + roadmapTitle(subscription)
+                    + " is on its way; after it, a short email each week on your chosen day. Every email has a link to manage your plan.",
+                    links.manageUrl(subscription.id));
         });
     }
 
