@@ -116,6 +116,21 @@ class PaceChangesTest {
     }
 
     @Test
+    void theManagePageLogsMinutesAndRefusesWhatIsNotANumber() {
+        UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("page-logs"), TestSupport.ROADMAP, clock, links);
+        String page = "/manage/" + links.token(id, LinkPurpose.MANAGE, Optional.empty());
+        given().when().get(page).then().statusCode(200).body(containsString("Minutes studied on")).body(not(containsString("min logged")));
+
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("minutes", "25")
+                .when().post(page + "/milestones/" + MILESTONE + "/minutes").then().statusCode(303);
+        given().when().get(page).then().statusCode(200).body(containsString("25 min logged"));
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("minutes", "lots")
+                .when().post(page + "/milestones/" + MILESTONE + "/minutes").then().statusCode(400).body(containsString("minutes"));
+        TestSupport.as(id, links).when().get("/api/subscriptions/" + id).then()
+                .body("progress[0].loggedMinutes", equalTo(25)).body("progress[0].state", equalTo("IN_PROGRESS"));
+    }
+
+    @Test
     void theReplanLinkOfAnEmailAsksFirstThenResets() {
         UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("replan-link"), TestSupport.ROADMAP, clock, links);
         clock.advance(Duration.ofDays(15));
