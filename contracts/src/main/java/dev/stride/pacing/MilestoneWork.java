@@ -2,8 +2,11 @@ package dev.stride.pacing;
 
 import java.util.Objects;
 
-/** One milestone of a roadmap as pacing sees it: its estimated study time and the learner's progress. */
-public record MilestoneWork(String milestoneId, int minutes, ProgressState state) {
+/**
+ * One milestone of a roadmap as pacing sees it: its estimated study time, the learner's progress and the minutes they
+ * logged against it while in progress (those count as done and are not laid again).
+ */
+public record MilestoneWork(String milestoneId, int minutes, ProgressState state, int loggedMinutes) {
 
     public MilestoneWork {
         if (milestoneId == null || milestoneId.isBlank()) {
@@ -13,13 +16,34 @@ public record MilestoneWork(String milestoneId, int minutes, ProgressState state
             throw new IllegalArgumentException("minutes of milestone " + milestoneId + " must be positive, was " + minutes);
         }
         Objects.requireNonNull(state, "state");
+        if (loggedMinutes < 0) {
+            throw new IllegalArgumentException("logged minutes of milestone " + milestoneId + " must not be negative, was " + loggedMinutes);
+        }
+    }
+
+    public MilestoneWork(String milestoneId, int minutes, ProgressState state) {
+        this(milestoneId, minutes, state, 0);
     }
 
     public boolean remains() {
         return state.remains();
     }
 
+    /** What counts as done: all of a DONE milestone, the logged minutes (at most its estimate) of one IN_PROGRESS. */
+    public int doneMinutes() {
+        return switch (state) {
+            case DONE -> minutes;
+            case IN_PROGRESS -> Math.min(loggedMinutes, minutes);
+            default -> 0;
+        };
+    }
+
+    /** What is still to lay: nothing of a DONE or SKIPPED milestone, the estimate less what was logged otherwise. */
+    public int leftMinutes() {
+        return remains() ? minutes - doneMinutes() : 0;
+    }
+
     public MilestoneWork withState(ProgressState newState) {
-        return new MilestoneWork(milestoneId, minutes, newState);
+        return new MilestoneWork(milestoneId, minutes, newState, loggedMinutes);
     }
 }

@@ -21,11 +21,12 @@ public final class Pacer {
     public static Schedule schedule(PacingInput input) {
         Objects.requireNonNull(input, "input");
         List<MilestoneWork> remaining = input.milestones().stream().filter(MilestoneWork::remains).toList();
+        int leftMinutes = remaining.stream().mapToInt(MilestoneWork::leftMinutes).sum();
         WorkQueue queue = new WorkQueue(remaining);
         List<ScheduledWeek> weeks = layFromCurrentWeek(input, queue);
 
         Optional<LocalDate> projectedFinish;
-        if (remaining.isEmpty()) {
+        if (leftMinutes == 0) {
             projectedFinish = Optional.of(input.today());
         } else if (queue.isEmpty()) {
             List<Session> lastWeek = weeks.get(weeks.size() - 1).sessions();
@@ -37,9 +38,27 @@ public final class Pacer {
                 weeks,
                 projectedFinish,
                 plannedMinutesByNow(input),
-                minutesOf(input.milestones().stream().filter(m -> m.state() == ProgressState.DONE).toList()),
-                minutesOf(remaining),
-                streakWeeks(input));
+                doneMinutes(input),
+                leftMinutes,
+                streakWeeks(input),
+                remaining.size());
+    }
+
+    /**
+     * The baseline for a new plan that applies from the current week on: the weeks before it keep what {@code before}'s plan
+     * (and baseline) expected of them. A re-plan earlier this week stands: the new plan applies from it.
+     */
+    public static PaceBaseline planChangeBaseline(PacingInput before) {
+        LocalDate from = Weeks.mondayOf(before.today());
+        if (before.baseline() != null && before.baseline().from().isAfter(from)) {
+            from = before.baseline().from();
+        }
+        return new PaceBaseline(from, plannedMinutesByNow(before.on(from)));
+    }
+
+    /** "Re-plan from today": what is done is what was expected, so the learner is on plan again and the finish follows from here. */
+    public static PaceBaseline replanBaseline(PacingInput input) {
+        return new PaceBaseline(input.today(), doneMinutes(input));
     }
 
     /** Week by week, slot occurrence by occurrence, until the work runs out or the horizon is reached. */
@@ -71,21 +90,32 @@ public final class Pacer {
         return Math.toIntExact(ChronoUnit.WEEKS.between(Weeks.mondayOf(startDate), weekStart)) + 1;
     }
 
-    /** The capacity the current plan offered from the start date until yesterday, bounded by the work there was to lay. */
+    /**
+     * What the learner was expected to have done before today: the baseline's minutes, then the current plan's capacity from
+     * the baseline (or the start date) up to yesterday, bounded by the work there was to lay. The start week, whole or
+     * partial, expects nothing: a learner is never behind in their first week, and what they do in it puts them ahead.
+     */
     private static int plannedMinutesByNow(PacingInput input) {
         int layable = minutesOf(input.milestones().stream().filter(m -> m.state() != ProgressState.SKIPPED).toList());
+        int[] byDay = new int[7];
+        input.plan().slots().forEach(slot -> byDay[slot.day().getValue() - 1] += slot.minutes());
+        LocalDate from = Weeks.mondayOf(input.startDate()).plusWeeks(1);
         long planned = 0;
-        for (LocalDate weekStart = Weeks.mondayOf(input.startDate());
-             weekStart.isBefore(input.today()) && planned < layable;
-             weekStart = weekStart.plusWeeks(1)) {
-            for (StudySlot slot : input.plan().slots()) {
-                LocalDate date = slot.dateIn(weekStart);
-                if (!date.isBefore(input.startDate()) && date.isBefore(input.today()) && !input.laysNothingOn(date)) {
-                    planned += slot.minutes();
-                }
+        if (input.baseline() != null) {
+            planned = input.baseline().expectedMinutes();
+            from = input.baseline().from().isAfter(from) ? input.baseline().from() : from;
+        }
+        for (LocalDate date = from; date.isBefore(input.today()) && planned < layable; date = date.plusDays(1)) {
+            if (byDay[date.getDayOfWeek().getValue() - 1] > 0 && !input.laysNothingOn(date)) {
+                planned += byDay[date.getDayOfWeek().getValue() - 1];
             }
         }
         return (int) Math.min(planned, layable);
+    }
+
+    /** DONE milestones and the minutes logged against those in progress. */
+    private static int doneMinutes(PacingInput input) {
+        return input.milestones().stream().mapToInt(MilestoneWork::doneMinutes).sum();
     }
 
     private static int streakWeeks(PacingInput input) {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Everything the schedule depends on. Dates are the learner's local dates in the plan's zone; pauses
- * cover snoozes too.
+ * cover snoozes too. {@code baseline} is null when the current plan counts from the start date.
  */
 public record PacingInput(
         List<MilestoneWork> milestones,
@@ -17,7 +17,8 @@ public record PacingInput(
         Set<LocalDate> skippedWeeks,
         List<DateRange> pauses,
         List<LocalDate> progressDates,
-        LocalDate today) {
+        LocalDate today,
+        PaceBaseline baseline) {
 
     public PacingInput {
         milestones = List.copyOf(Objects.requireNonNull(milestones, "milestones"));
@@ -41,6 +42,11 @@ public record PacingInput(
         }
     }
 
+    public PacingInput(List<MilestoneWork> milestones, WeeklyPlan plan, LocalDate startDate, Set<LocalDate> skippedWeeks,
+                       List<DateRange> pauses, List<LocalDate> progressDates, LocalDate today) {
+        this(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today, null);
+    }
+
     /** The first date that may hold work: nothing is laid before the start, nor in the past. */
     public LocalDate firstStudyDate() {
         return today.isAfter(startDate) ? today : startDate;
@@ -61,6 +67,14 @@ public record PacingInput(
     }
 
     public PacingInput withMilestones(List<MilestoneWork> newMilestones) {
-        return new PacingInput(newMilestones, plan, startDate, skippedWeeks, pauses, progressDates, today);
+        return new PacingInput(newMilestones, plan, startDate, skippedWeeks, pauses, progressDates, today, baseline);
+    }
+
+    public PacingInput withPlan(WeeklyPlan newPlan, PaceBaseline newBaseline) {
+        return new PacingInput(milestones, newPlan, startDate, skippedWeeks, pauses, progressDates, today, newBaseline);
+    }
+
+    PacingInput on(LocalDate date) {
+        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, date, baseline);
     }
 }

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param projectedFinish     the date of the last session holding work; {@code today} when nothing remains;
  *                            empty when the remaining work cannot be laid within {@link Pacer#HORIZON_WEEKS} weeks
  * @param plannedMinutesByNow what the plan would have laid from the start date up to, not including, today
- * @param doneMinutesByNow    minutes of DONE milestones
- * @param remainingMinutes    minutes of TODO and IN_PROGRESS milestones
+ * @param doneMinutesByNow    minutes of DONE milestones and minutes logged against those IN_PROGRESS
+ * @param remainingMinutes    minutes of TODO and IN_PROGRESS milestones still to lay (less what was logged)
  * @param streakWeeks         consecutive weeks with progress, counting back from the current week
+ * @param openMilestones      TODO and IN_PROGRESS milestones (one whose minutes are all logged stays open until marked done)
  */
 public record Schedule(
         List<ScheduledWeek> weeks,
@@ -23,12 +24,13 @@ public record Schedule(
         int plannedMinutesByNow,
         int doneMinutesByNow,
         int remainingMinutes,
-        int streakWeeks) {
+        int streakWeeks,
+        int openMilestones) {
 
     public Schedule {
         weeks = List.copyOf(Objects.requireNonNull(weeks, "weeks"));
         Objects.requireNonNull(projectedFinish, "projectedFinish");
-        if (plannedMinutesByNow < 0 || doneMinutesByNow < 0 || remainingMinutes < 0 || streakWeeks < 0) {
+        if (plannedMinutesByNow < 0 || doneMinutesByNow < 0 || remainingMinutes < 0 || streakWeeks < 0 || openMilestones < 0) {
             throw new IllegalArgumentException("minutes and streak must not be negative");
         }
     }
@@ -39,6 +41,6 @@ public record Schedule(
     }
 
     public boolean complete() {
-        return remainingMinutes == 0;
+        return openMilestones == 0;
     }
 }

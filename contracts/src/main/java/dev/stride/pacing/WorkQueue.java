@@ -10,9 +10,10 @@ final class WorkQueue {
     private int index;
     private int leftOfCurrent;
 
+    /** Milestones with nothing left to lay (all logged, not yet marked done) are passed over. */
     WorkQueue(List<MilestoneWork> milestones) {
-        this.milestones = List.copyOf(milestones);
-        this.leftOfCurrent = milestones.isEmpty() ? 0 : milestones.get(0).minutes();
+        this.milestones = milestones.stream().filter(m -> m.leftMinutes() > 0).toList();
+        this.leftOfCurrent = this.milestones.isEmpty() ? 0 : this.milestones.get(0).leftMinutes();
     }
 
     boolean isEmpty() {
@@ -29,7 +30,7 @@ final class WorkQueue {
             free -= laid;
             leftOfCurrent -= laid;
             if (leftOfCurrent == 0 && ++index < milestones.size()) {
-                leftOfCurrent = milestones.get(index).minutes();
+                leftOfCurrent = milestones.get(index).leftMinutes();
             }
         }
         return work;

@@ -24,6 +24,7 @@ final class InputBuilder {
     private final Set<LocalDate> skippedWeeks = new LinkedHashSet<>();
     private final List<DateRange> pauses = new ArrayList<>();
     private final List<LocalDate> progressDates = new ArrayList<>();
+    private PaceBaseline baseline;
 
     private InputBuilder(LocalDate startDate) {
         this.startDate = startDate;
@@ -44,6 +45,10 @@ final class InputBuilder {
 
     static MilestoneWork inProgress(String id, int minutes) {
         return new MilestoneWork(id, minutes, ProgressState.IN_PROGRESS);
+    }
+
+    static MilestoneWork inProgress(String id, int minutes, int logged) {
+        return new MilestoneWork(id, minutes, ProgressState.IN_PROGRESS, logged);
     }
 
     static MilestoneWork done(String id, int minutes) {
@@ -96,6 +101,11 @@ final class InputBuilder {
         return this;
     }
 
+    InputBuilder baseline(PaceBaseline newBaseline) {
+        this.baseline = newBaseline;
+        return this;
+    }
+
     InputBuilder progressOn(String... dates) {
         for (String date : dates) {
             progressDates.add(LocalDate.parse(date));
@@ -104,7 +114,7 @@ final class InputBuilder {
     }
 
     PacingInput build() {
-        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today);
+        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today, baseline);
     }
 
     Schedule schedule() {

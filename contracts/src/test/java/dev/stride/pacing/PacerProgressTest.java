@@ -13,7 +13,7 @@ class PacerProgressTest {
 
     @Test
     void behindWhenLessIsDoneThanThePlanLaidBeforeToday() {
-        Schedule schedule = startingOn("2026-03-02").today("2026-03-10")
+        Schedule schedule = startingOn("2026-03-02").today("2026-03-17")
                 .milestones(done("python", 300), todo("pandas", 300), skipped("r-language", 120))
                 .schedule();
 
@@ -25,7 +25,7 @@ class PacerProgressTest {
 
     @Test
     void aheadWhenMoreIsDone() {
-        Schedule schedule = startingOn("2026-03-02").today("2026-03-08")
+        Schedule schedule = startingOn("2026-03-02").today("2026-03-15")
                 .milestones(done("python", 300), done("numpy", 300), todo("pandas", 300))
                 .schedule();
 
@@ -45,7 +45,7 @@ class PacerProgressTest {
 
     @Test
     void thePlanHonoursSkippedWeeksAndPauses() {
-        Schedule schedule = startingOn("2026-03-02").today("2026-03-24")
+        Schedule schedule = startingOn("2026-03-02").today("2026-03-31")
                 .milestones(todo("python", 2000))
                 .skipWeek("2026-03-09")
                 .pause("2026-03-17", "2026-03-18")
@@ -57,11 +57,12 @@ class PacerProgressTest {
     }
 
     @Test
-    void nothingIsPlannedBeforeTheStartDate() {
+    void nothingIsPlannedBeforeTheStartDateNorInTheRestOfItsWeek() {
         Schedule schedule = startingOn("2026-03-05").today("2026-03-11")
                 .milestones(todo("python", 2000))
                 .schedule();
 
-        assertThat(schedule.plannedMinutesByNow()).isEqualTo(360);
+        // Saturday 7 March lies in the start week; Tuesday 10 March is the first planned session.
+        assertThat(schedule.plannedMinutesByNow()).isEqualTo(180);
     }
 }

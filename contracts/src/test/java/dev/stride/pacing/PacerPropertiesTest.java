@@ -203,7 +203,9 @@ class PacerPropertiesTest {
         Schedule schedule = Pacer.schedule(input);
 
         long capacity = 0;
-        for (LocalDate date = input.startDate(); date.isBefore(input.today()); date = date.plusDays(1)) {
+        // The start week expects nothing: the plan counts from the Monday after the start date.
+        LocalDate afterStartWeek = input.startDate().minusDays(input.startDate().getDayOfWeek().getValue() - 1L).plusWeeks(1);
+        for (LocalDate date = afterStartWeek; date.isBefore(input.today()); date = date.plusDays(1)) {
             if (!restsOn(input, date)) {
                 LocalDate day = date;
                 capacity += input.plan().slots().stream().filter(slot -> slot.day() == day.getDayOfWeek())

@@ -83,6 +83,11 @@ public final class TestEvents {
             return new Nudge(nudgeId, subscriptionId, email, name, locale, zone, focusTitle, kind, true, aheadMinutes, tuesdayStartMinute);
         }
 
+        /** Ahead (positive), on plan (0) or behind (negative): a behind nudge carries the re-plan link. */
+        public Nudge withAheadMinutes(int value) {
+            return new Nudge(nudgeId, subscriptionId, email, name, locale, zone, focusTitle, kind, fortnightly, value, tuesdayStartMinute);
+        }
+
         public Nudge withSubscription(UUID value) {
             return new Nudge(nudgeId, value, email, name, locale, zone, focusTitle, kind, fortnightly, aheadMinutes, tuesdayStartMinute);
         }
@@ -112,7 +117,8 @@ public final class TestEvents {
                     sessions, focus, progress, aheadMinutes, LocalDate.of(2028, 2, 14), 3,
                     new NudgeDue.Cadence(fortnightly, fortnightly ? 3 : 0),
                     new NudgeDue.NudgeLinks(base + "actions/skip", base + "actions/snooze", base + "actions/pause",
-                            base + "manage/" + subscriptionId, base + "unsubscribe/" + subscriptionId, base + "calendar/" + subscriptionId + ".ics"));
+                            base + "manage/" + subscriptionId, base + "unsubscribe/" + subscriptionId, base + "calendar/" + subscriptionId + ".ics",
+                            aheadMinutes < 0 ? base + "actions/replan" : null));
         }
 
         public EventEnvelope<NudgeDue> envelope() {

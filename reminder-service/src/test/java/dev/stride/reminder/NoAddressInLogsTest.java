@@ -80,7 +80,7 @@ class NoAddressInLogsTest {
             ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(), activation);
             awaitCount(1, PENDING, id);
 
-            send(id, new MilestoneProgressed(id, "m1", ProgressState.DONE, today, clock.instant()));
+            send(id, new MilestoneProgressed(id, "m1", ProgressState.DONE, today, clock.instant(), null));
             awaitCount(1, "SELECT count(*) FROM milestone_state WHERE subscription_id = ?1 AND state = 'DONE'", id);
             send(id, new Paused(id, today));
             awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'CANCELLED'", id);
@@ -88,7 +88,7 @@ class NoAddressInLogsTest {
             awaitCount(1, PENDING, id);
             WeeklyPlan evenings = new WeeklyPlan(ZoneId.of("Europe/Berlin"), ReminderTestSupport.PLAN.slots(),
                     new NudgeMoment(DayOfWeek.WEDNESDAY, LocalTime.of(19, 0)));
-            EventEnvelope<?> planChange = send(id, new PlanChanged(id, evenings));
+            EventEnvelope<?> planChange = send(id, new PlanChanged(id, evenings, null));
             awaitCount(1, "SELECT count(*) FROM processed_event WHERE event_id = ?1", planChange.eventId());
             awaitCount(1, PENDING, id);
 

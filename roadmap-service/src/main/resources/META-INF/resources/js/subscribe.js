@@ -108,7 +108,7 @@
         plan.slots.push({ day: row.querySelector('[name="day"]').value, start: start || null, minutes: minutes ? Number(minutes) : null });
       }
     });
-    return { startDate: value('startDate'), plan: plan };
+    return { startDate: value('startDate'), plan: plan, finishBy: value('finishBy') };
   }
 
   function element(tag, text) {
@@ -127,6 +127,7 @@
     finish.appendChild(element('strong', view.projectedFinish ? formatDate(view.projectedFinish, true) : text('textFinishBeyond')));
     finish.append(text('textFinishAfter'));
     body.appendChild(finish);
+    advise(view);
     view.weeks.forEach(function (week) {
       body.appendChild(element('h3', text('textWeek', week.weekNumber, formatDate(week.weekStart, false))));
       if (week.sessions.length === 0) {
@@ -142,6 +143,26 @@
       });
       body.appendChild(list);
     });
+  }
+
+  /** The same words as the server-rendered preview (previewBody.html). */
+  function advise(view) {
+    var advice = view.advice;
+    if (advice && advice.farBelow) {
+      var warning = element('p', 'Your plan holds ' + view.weeklyMinutes + ' minutes a week, far below the ' + advice.suggestedLabel
+          + ' a week this roadmap suggests, so it would take you until ' + view.projectedFinishLabel + '. Add study time, or tell us when '
+          + 'you want to finish ("Finish by") and the preview shows the hours a week it takes.');
+      warning.id = 'preview-warning';
+      warning.className = 'error';
+      body.appendChild(warning);
+    }
+    if (advice && advice.finishBy) {
+      var target = element('p', 'To finish by ' + advice.finishByLabel + ' you need about ' + advice.neededLabel + ' a week, for example '
+          + advice.sessionsOf90 + ' sessions of 90 minutes.' + (advice.reachable ? ''
+          : ' That is more than the 40 hours a week a plan may hold: choose a later date.'));
+      target.id = 'preview-target';
+      body.appendChild(target);
+    }
   }
 
   function showProblem(problem) {

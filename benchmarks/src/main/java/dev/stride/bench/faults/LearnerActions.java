@@ -76,8 +76,8 @@ final class LearnerActions {
         Clock clock = Clock.fixed(due.plusSeconds(30), java.time.ZoneOffset.UTC);
         LocalDate dueDate = due.atZone(StrideFixture.PLAN.zone()).toLocalDate();
         Map<Action, Function<UUID, DomainEvent>> events = Map.of(
-                Action.DONE, id -> new MilestoneProgressed(id, "m1", ProgressState.DONE, dueDate, clock.instant()),
-                Action.PLAN_CHANGE, id -> new PlanChanged(id, StrideFixture.PLAN),
+                Action.DONE, id -> new MilestoneProgressed(id, "m1", ProgressState.DONE, dueDate, clock.instant(), null),
+                Action.PLAN_CHANGE, id -> new PlanChanged(id, StrideFixture.PLAN, null),
                 Action.SKIP, id -> new WeekSkipped(id, week),
                 Action.SNOOZE, id -> new Snoozed(id, dueDate.minusDays(1), dueDate.plusDays(2), 3),
                 Action.PAUSE, id -> new Paused(id, dueDate),

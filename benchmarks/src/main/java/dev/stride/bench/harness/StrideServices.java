@@ -67,6 +67,9 @@ public final class StrideServices implements AutoCloseable {
         environment.put("STRIDE_LINKS_SIGNING_KEY", SIGNING_KEY);
         environment.put("STRIDE_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
         environment.put("STRIDE_OPERATORS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // The runs count one email per subscription-week at its moment; the welcome (a seeded learner's start week at once)
+        // would be a second email for the same learner within the run, so it is off here unless a run's settings say otherwise.
+        environment.put("STRIDE_REMINDER_WELCOME", "false");
         environment.putAll(settings);
         String name = service + "-" + instance;
         List<String> jvm = new ArrayList<>(ProductionJvm.options(projectDir, service));

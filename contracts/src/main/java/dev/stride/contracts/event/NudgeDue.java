@@ -34,8 +34,11 @@ public record NudgeDue(
         Cadence cadence,
         NudgeLinks links) implements DomainEvent {
 
-    /** A weekly nudge, or the last one, congratulating on finishing the roadmap. */
-    public enum Kind { WEEKLY, COMPLETED }
+    /**
+     * A weekly nudge; the welcome (the start week's nudge, sent at once on activation: the same content with a welcome);
+     * or the last one, congratulating on finishing the roadmap.
+     */
+    public enum Kind { WEEKLY, COMPLETED, WELCOME }
 
     /**
      * Weekly, or every other week after several nudges without progress ({@code idleNudges} of them);
@@ -63,6 +66,7 @@ public record NudgeDue(
     }
 
     /** Signed links for the email's buttons; {@code unsubscribe} takes the RFC 8058 one-click POST. */
-    public record NudgeLinks(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar) {
+    /** {@code replan} ("re-plan from today") only while the learner is behind, else null (and in nudges written before it). */
+    public record NudgeLinks(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar, String replan) {
     }
 }

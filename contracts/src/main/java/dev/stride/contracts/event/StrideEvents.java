@@ -9,6 +9,7 @@ public final class StrideEvents {
             .register("SubscriptionRequested", 1, SubscriptionRequested.class)
             .register("SubscriptionActivated", 1, SubscriptionActivated.class)
             .register("PlanChanged", 1, PlanChanged.class)
+            .register("PaceReset", 1, PaceReset.class)
             .register("MilestoneProgressed", 1, MilestoneProgressed.class)
             .register("WeekSkipped", 1, WeekSkipped.class)
             .register("WeekUnskipped", 1, WeekUnskipped.class)

@@ -11,6 +11,8 @@ public enum LinkPurpose {
     RESUME,
     UNSUBSCRIBE,
     CALENDAR,
+    /** "Re-plan from today", offered while the learner is behind. */
+    REPLAN,
     /** "This wasn't me": suppresses the address for all of Stride. */
     NOT_ME,
     /** The learner's home page (all their subscriptions, their profile); keyed by the learner id, short-lived. */

@@ -1,6 +1,7 @@
 package dev.stride.contracts.event;
 
 import dev.stride.pacing.NudgeMoment;
+import dev.stride.pacing.PaceBaseline;
 import dev.stride.pacing.ProgressState;
 import dev.stride.pacing.StudySlot;
 import dev.stride.pacing.WeeklyPlan;
@@ -33,8 +34,11 @@ class StrideEventsTest {
         Learner learner = new Learner("ada@example.org", "Ada", "en");
         List<DomainEvent> events = List.of(
                 new SubscriptionActivated(id, learner, "ai-ml-engineer-12-months", 1, PLAN, LocalDate.of(2026, 11, 23), CLOCK.instant()),
-                new MilestoneProgressed(id, "python-basics", ProgressState.DONE, LocalDate.of(2026, 11, 21), CLOCK.instant()),
-                new PlanChanged(id, PLAN),
+                new MilestoneProgressed(id, "python-basics", ProgressState.DONE, LocalDate.of(2026, 11, 21), CLOCK.instant(), null),
+                new MilestoneProgressed(id, "numpy", ProgressState.IN_PROGRESS, LocalDate.of(2026, 11, 21), CLOCK.instant(), 90),
+                new PlanChanged(id, PLAN, null),
+                new PlanChanged(id, PLAN, new PaceBaseline(LocalDate.of(2026, 11, 16), 420)),
+                new PaceReset(id, new PaceBaseline(LocalDate.of(2026, 11, 21), 300)),
                 new Unsubscribed(id, learner, "ai-ml-engineer-12-months", "AI/ML engineer in 12 months", "https://x/roadmaps/a", CLOCK.instant(), null));
 
         for (DomainEvent event : events) {
@@ -45,7 +49,7 @@ class StrideEventsTest {
 
     @Test
     void aPlanIsWrittenAsZoneIdAndLocalTimes() {
-        String json = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s", new PlanChanged(UUID.randomUUID(), PLAN), CLOCK)),
+        String json = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s", new PlanChanged(UUID.randomUUID(), PLAN, null), CLOCK)),
                 StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"zone\":\"America/New_York\"")
@@ -55,10 +59,25 @@ class StrideEventsTest {
 
     @Test
     void aPlanThatBreaksTheRulesIsUnreadableNotHalfRead() {
-        String json = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s", new PlanChanged(UUID.randomUUID(), PLAN), CLOCK)),
+        String json = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s", new PlanChanged(UUID.randomUUID(), PLAN, null), CLOCK)),
                 StandardCharsets.UTF_8).replace("\"minutes\":90", "\"minutes\":900");
 
         assertThatThrownBy(() -> StrideEvents.CODEC.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnreadableEventException.class).hasMessageContaining("unreadable PlanChanged");
+    }
+
+    @Test
+    void eventsWrittenBeforeBaselinesAndLoggedHoursStillReadAsNone() {
+        UUID id = UUID.randomUUID();
+        String plan = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s", new PlanChanged(id, PLAN, null), CLOCK)),
+                StandardCharsets.UTF_8).replace(",\"baseline\":null", "");
+        String progress = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s",
+                new MilestoneProgressed(id, "numpy", ProgressState.DONE, LocalDate.of(2026, 11, 21), CLOCK.instant(), null), CLOCK)),
+                StandardCharsets.UTF_8).replace(",\"loggedMinutes\":null", "");
+
+        assertThat(plan).doesNotContain("baseline");
+        assertThat(progress).doesNotContain("loggedMinutes");
+        assertThat(((PlanChanged) StrideEvents.CODEC.decode(plan.getBytes(StandardCharsets.UTF_8)).data()).baseline()).isNull();
+        assertThat(((MilestoneProgressed) StrideEvents.CODEC.decode(progress.getBytes(StandardCharsets.UTF_8)).data()).loggedMinutes()).isNull();
     }
 }

@@ -74,6 +74,9 @@ public class EmailComposer {
         if (completed) {
             mail.setSubject(MailHeaders.text(texts.msg().subjectCompleted(nudge.roadmapTitle())));
             body(mail, () -> Emails.Templates.completed(view), texts);
+        } else if (nudge.kind() == NudgeDue.Kind.WELCOME) {
+            mail.setSubject(MailHeaders.text(texts.msg().subjectWelcome(nudge.roadmapTitle())));
+            body(mail, () -> Emails.Templates.weeklyNudge(view), texts);
         } else {
             mail.setSubject(MailHeaders.text(texts.msg().subjectWeekly(nudge.weekNumber(), topic(nudge, texts))));
             body(mail, () -> Emails.Templates.weeklyNudge(view), texts);

@@ -63,6 +63,12 @@ public interface MailMessages {
     @Message("Week {week}: {topic}")
     String subjectWeekly(int week, String topic);
 
+    @Message("Welcome to “{roadmap}”: your first week")
+    String subjectWelcome(String roadmap);
+
+    @Message("welcome to “{roadmap}”! Here is your first week ({from} to {to}): the sessions you planned and what to work on in each. From now on a short email like this one comes each week.")
+    String welcomeIntro(String roadmap, String from, String to);
+
     @Message("{first} and {more} more")
     String topicAndMore(String first, int more);
 
@@ -116,6 +122,12 @@ public interface MailMessages {
 
     @Message("You are right on plan.")
     String onPlan();
+
+    @Message("Fell behind? Re-plan from today: what you have done becomes your starting point, and your finish date follows from here.")
+    String replanInvite();
+
+    @Message("Re-plan from today")
+    String replan();
 
     @Message("At this pace you finish on {date}.")
     String projectedFinish(String date);

@@ -25,7 +25,7 @@ final class NudgeViews {
                         texts.duration(milestone.minutesThisWeek()), texts.duration(milestone.minutesLeft()), MailHeaders.url(milestone.markDoneUrl()),
                         orEmpty(milestone.steps()).stream().filter(step -> step != null && !step.isBlank()).toList()))
                 .toList();
-        NudgeDue.NudgeLinks links = nudge.links() == null ? new NudgeDue.NudgeLinks(null, null, null, null, null, null) : nudge.links();
+        NudgeDue.NudgeLinks links = nudge.links() == null ? new NudgeDue.NudgeLinks(null, null, null, null, null, null, null) : nudge.links();
         NudgeDue.Cadence cadence = nudge.cadence() == null ? new NudgeDue.Cadence(false, 0) : nudge.cadence();
         Views.Progress progress = progress(nudge.progress(), texts);
         return new Views.Weekly(name(nudge.learner()), nudge.learner().email(), nudge.roadmapTitle(), nudge.weekNumber(),
@@ -34,8 +34,9 @@ final class NudgeViews {
                 nudge.projectedFinish() == null ? null : texts.date(nudge.projectedFinish()), nudge.streakWeeks(),
                 cadence.fortnightly(), cadence.idleNudges(),
                 new Views.Links(MailHeaders.url(links.skipWeek()), MailHeaders.url(links.snooze()), MailHeaders.url(links.pause()),
-                        MailHeaders.url(links.manage()), MailHeaders.url(links.unsubscribe()), MailHeaders.url(links.calendar())),
-                calendarAttached);
+                        MailHeaders.url(links.manage()), MailHeaders.url(links.unsubscribe()), MailHeaders.url(links.calendar()),
+                        MailHeaders.url(links.replan())),
+                calendarAttached, nudge.kind() == NudgeDue.Kind.WELCOME);
     }
 
     /** The name to greet: the learner's, or the part of the address before the @. */

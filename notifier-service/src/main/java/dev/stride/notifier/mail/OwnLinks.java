@@ -66,7 +66,7 @@ public class OwnLinks {
         if (event instanceof NudgeDue nudge) {
             if (nudge.links() != null) {
                 NudgeDue.NudgeLinks l = nudge.links();
-                links.addAll(Arrays.asList(l.skipWeek(), l.snooze(), l.pause(), l.manage(), l.unsubscribe(), l.calendar()));
+                links.addAll(Arrays.asList(l.skipWeek(), l.snooze(), l.pause(), l.manage(), l.unsubscribe(), l.calendar(), l.replan()));
             }
             if (nudge.focus() != null) {
                 nudge.focus().forEach(focus -> links.add(focus.markDoneUrl()));

@@ -14,7 +14,7 @@ public final class Views {
     public record Weekly(String name, String email, String roadmapTitle, int week, String weekFrom, String weekTo,
                          List<Session> sessions, List<Focus> focus, Progress progress, int aheadMinutes, String paceAmount,
                          String projectedFinish, int streakWeeks, boolean fortnightly, int idleNudges, Links links,
-                         boolean calendarAttached) {
+                         boolean calendarAttached, boolean welcome) {
     }
 
     public record Session(String day, String time, String length, List<Work> work) {
@@ -35,7 +35,8 @@ public final class Views {
     public record Progress(int done, int total, int percent, int rest, String doneHours, String totalHours, String textBar) {
     }
 
-    public record Links(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar) {
+    /** {@code replan}: only while the learner is behind. */
+    public record Links(String skipWeek, String snooze, String pause, String manage, String unsubscribe, String calendar, String replan) {
     }
 
     /** The double opt-in, or (no {@code confirmUrl}) that the address already follows the roadmap; no name, for anyone can ask. */

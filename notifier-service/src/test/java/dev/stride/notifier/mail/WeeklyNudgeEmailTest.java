@@ -69,6 +69,8 @@ class WeeklyNudgeEmailTest {
                     "[####................] 7 of 34 milestones done (21%)",
                     "52.5 of 260 hours studied",
                     "You are 1 h 30 min behind plan.",
+                    "Fell behind? Re-plan from today: what you have done becomes your starting point",
+                    "Re-plan from today: https://stride.example/actions/replan",
                     "At this pace you finish on February 14, 2028.",
                     "3-week streak",
                     "Skip this week: https://stride.example/actions/skip",
@@ -95,6 +97,7 @@ class WeeklyNudgeEmailTest {
                     "You are 1 h 30 min behind plan.",
                     "At this pace you finish on February 14, 2028.",
                     ">Skip this week<", ">Snooze 3 days<", ">Pause<", ">Manage your plan<",
+                    "href=\"https://stride.example/actions/replan\"",
                     "href=\"https://stride.example/unsubscribe/" + nudge.subscriptionId() + "\"",
                     "role=\"presentation\"", "style=\"");
 
@@ -162,6 +165,7 @@ class WeeklyNudgeEmailTest {
                 "In diesem Tempo bist du am 14. Februar 2028 fertig.",
                 "3 Wochen in Folge",
                 "Diese Woche aussetzen: https://stride.example/actions/skip",
+                "Ab heute neu planen: https://stride.example/actions/replan",
                 "Abmelden: https://stride.example/unsubscribe/" + nudge.subscriptionId());
         assertThat(email.html()).contains("Dienstag, 9. März, 18:00 Uhr (1 Std. 30 Min.)", "Du bist 1 Std. 30 Min. hinter deinem Plan.",
                 ">Pausieren<", ">3 Tage später erinnern<");
@@ -173,6 +177,38 @@ class WeeklyNudgeEmailTest {
         VEvent tuesday = calendar.<VEvent>getComponents(Component.VEVENT).get(0);
         assertThat(tuesday.getProperty(Property.DTSTART).orElseThrow().getParameter(Parameter.TZID).orElseThrow().getValue()).isEqualTo("Europe/Berlin");
         assertThat(tuesday.getProperty(Property.SUMMARY).orElseThrow().getValue()).startsWith("Lernen: Dateien öffnen");
+    }
+
+    @Test
+    void theWelcomeIsTheFirstWeeksEmailWithAWelcomeInBothLanguages() {
+        TestEvents.Nudge english = TestEvents.nudge(TestEvents.uniqueEmail("welcome")).withKind(NudgeDue.Kind.WELCOME).withAheadMinutes(0);
+        TestEvents.Nudge german = TestEvents.nudge(TestEvents.uniqueEmail("willkommen")).withKind(NudgeDue.Kind.WELCOME).withAheadMinutes(0)
+                .withLocale("de", "Europe/Berlin");
+        TestEvents.publishNudge(english.envelope());
+        TestEvents.publishNudge(german.envelope());
+
+        ReceivedEmail welcome = ReceivedEmail.awaitMessagesTo(english.email(), 1).get(0);
+        assertThat(welcome.subject()).isEqualTo("Welcome to “AI/ML engineer in 12 months”: your first week");
+        assertThat(welcome.text()).contains("Hi Ada,", "welcome to “AI/ML engineer in 12 months”! Here is your first week (Monday, March 8 to Sunday, March 14)",
+                "* Tuesday, March 9, 6:00 PM (1 h 30 min)").doesNotContain("Here is your plan for week");
+        assertThat(welcome.html()).contains("welcome to “AI/ML engineer in 12 months”!");
+        ReceivedEmail willkommen = ReceivedEmail.awaitMessagesTo(german.email(), 1).get(0);
+        assertThat(willkommen.subject()).isEqualTo("Willkommen bei „AI/ML engineer in 12 months“: deine erste Woche");
+        assertThat(willkommen.text()).contains("willkommen bei „AI/ML engineer in 12 months“! Hier ist deine erste Woche");
+    }
+
+    @Test
+    void aLearnerOnPlanOrAheadIsOfferedNoReplan() {
+        TestEvents.Nudge onPlan = TestEvents.nudge(TestEvents.uniqueEmail("on-plan")).withAheadMinutes(0);
+        TestEvents.Nudge ahead = TestEvents.nudge(TestEvents.uniqueEmail("ahead")).withAheadMinutes(120);
+        TestEvents.publishNudge(onPlan.envelope());
+        TestEvents.publishNudge(ahead.envelope());
+
+        ReceivedEmail onPlanEmail = ReceivedEmail.awaitMessagesTo(onPlan.email(), 1).get(0);
+        ReceivedEmail aheadEmail = ReceivedEmail.awaitMessagesTo(ahead.email(), 1).get(0);
+        assertThat(onPlanEmail.text()).contains("You are right on plan.").doesNotContain("Re-plan", "actions/replan");
+        assertThat(aheadEmail.text()).contains("You are 2 h ahead of plan.").doesNotContain("Re-plan", "actions/replan");
+        assertThat(aheadEmail.html()).doesNotContain("Re-plan", "actions/replan");
     }
 
     @Test

@@ -40,7 +40,7 @@ class ForeignLinkTest {
                 good.roadmapTitle(), good.weekNumber(), good.weekStart(), good.weekEnd(), good.dueAt(), good.sessions(), good.focus(),
                 good.progress(), good.aheadMinutes(), good.projectedFinish(), good.streakWeeks(), good.cadence(),
                 new NudgeDue.NudgeLinks(links.skipWeek(), "https://stride.example.attacker.org/actions/snooze", links.pause(),
-                        links.manage(), links.unsubscribe(), links.calendar()));
+                        links.manage(), links.unsubscribe(), links.calendar(), links.replan()));
         EventEnvelope<NudgeDue> envelope = TestEvents.envelope(foreign.subscriptionId(), tampered);
         TestEvents.Nudge after = TestEvents.nudge(TestEvents.uniqueEmail("after-foreign-link"));
         double before = rejected("NudgeDue");

@@ -5,6 +5,7 @@ import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.LearnerChanged;
 import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.MilestoneProgressed;
+import dev.stride.contracts.event.PaceReset;
 import dev.stride.contracts.event.Paused;
 import dev.stride.contracts.event.PlanChanged;
 import dev.stride.contracts.event.Resumed;
@@ -100,12 +101,22 @@ public class EventApplier {
             SubscriptionProjection subscription = require(changed.subscriptionId());
             if (!at.isBefore(subscription.planAt)) {
                 subscription.plan = Projections.json(changed.plan());
+                // Null in a change written before baselines existed: the plan counts from the start date, as it did then.
+                subscription.setBaseline(changed.baseline());
+                subscription.planAt = at;
+                scheduler.reschedule(subscription);
+            }
+        } else if (event instanceof PaceReset reset) {
+            SubscriptionProjection subscription = require(reset.subscriptionId());
+            if (!at.isBefore(subscription.planAt)) {
+                subscription.setBaseline(reset.baseline());
                 subscription.planAt = at;
                 scheduler.reschedule(subscription);
             }
         } else if (event instanceof MilestoneProgressed progressed) {
             SubscriptionProjection subscription = require(progressed.subscriptionId());
-            if (projections.recordProgress(progressed.subscriptionId(), progressed.milestoneId(), progressed.state(), progressed.at(), progressed.on())) {
+            if (projections.recordProgress(progressed.subscriptionId(), progressed.milestoneId(), progressed.state(), progressed.at(), progressed.on(),
+                    progressed.loggedMinutes())) {
                 if (subscription.lastProgressAt == null || progressed.at().isAfter(subscription.lastProgressAt)) {
                     subscription.lastProgressAt = progressed.at();
                 }
@@ -166,7 +177,10 @@ public class EventApplier {
         }
         // Subscriptions that arrived before their roadmap get their first nudge now; a revision changes
         // what remains for everyone on it, so their pending nudges are recomputed.
-        projections.subscriptionsOf(roadmap.roadmapId).forEach(scheduler::reschedule);
+        projections.subscriptionsOf(roadmap.roadmapId).forEach(subscription -> {
+            scheduler.welcome(subscription);
+            scheduler.reschedule(subscription);
+        });
     }
 
     private void roadmapRetired(RoadmapRetired retired, Instant at) {
@@ -198,6 +212,7 @@ public class EventApplier {
         if (isNew) {
             projections.persist(subscription);
         }
+        scheduler.welcome(subscription);
         scheduler.reschedule(subscription);
         // Events that came before the activation (or while it sat in the dead-letter topic) apply now, in their order.
         waiting.release(subscription.subscriptionId).forEach(record -> apply(StrideEvents.CODEC.decode(record)));

@@ -82,13 +82,20 @@ public class Projections {
         }
     }
 
-    /** Applies a milestone's new state unless a newer one is already recorded; true when it changed something. */
-    public boolean recordProgress(UUID subscriptionId, String milestoneId, ProgressState state, java.time.Instant at, LocalDate on) {
+    /**
+     * Applies a milestone's new state (and the total minutes logged against it, when the event says) unless a newer one is
+     * already recorded; true when it changed something.
+     */
+    public boolean recordProgress(UUID subscriptionId, String milestoneId, ProgressState state, java.time.Instant at, LocalDate on,
+                                  Integer loggedMinutes) {
+        // An event written before logged minutes existed says nothing about them: the stored total stays.
+        String logged = loggedMinutes == null ? "milestone_state.logged_minutes" : "excluded.logged_minutes";
         int changed = em.createNativeQuery("""
-                        INSERT INTO milestone_state (subscription_id, milestone_id, state, at) VALUES (?1, ?2, ?3, ?4)
-                        ON CONFLICT (subscription_id, milestone_id) DO UPDATE SET state = excluded.state, at = excluded.at
-                        WHERE milestone_state.at < excluded.at""")
+                        INSERT INTO milestone_state (subscription_id, milestone_id, state, at, logged_minutes) VALUES (?1, ?2, ?3, ?4, ?5)
+                        ON CONFLICT (subscription_id, milestone_id) DO UPDATE SET state = excluded.state, at = excluded.at, logged_minutes = %s
+                        WHERE milestone_state.at < excluded.at""".formatted(logged))
                 .setParameter(1, subscriptionId).setParameter(2, milestoneId).setParameter(3, state.name()).setParameter(4, at)
+                .setParameter(5, loggedMinutes == null ? 0 : loggedMinutes)
                 .executeUpdate();
         if (state == ProgressState.DONE || state == ProgressState.IN_PROGRESS) {
             em.createNativeQuery("INSERT INTO progress_day (subscription_id, on_date) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
@@ -133,10 +140,16 @@ public class Projections {
         if (subscriptionIds.isEmpty()) {
             return states;
         }
-        Function<UUID, LearnerState> blank = id -> new LearnerState(new LinkedHashMap<>(), new ArrayList<>(), new HashSet<>(), new ArrayList<>());
-        List<Object[]> progress = em.createNativeQuery("SELECT subscription_id, milestone_id, state FROM milestone_state WHERE subscription_id IN (?1)")
+        Function<UUID, LearnerState> blank = id -> new LearnerState(new LinkedHashMap<>(), new ArrayList<>(), new HashSet<>(), new ArrayList<>(),
+                new HashMap<>());
+        List<Object[]> progress = em.createNativeQuery("""
+                        SELECT subscription_id, milestone_id, state, logged_minutes FROM milestone_state WHERE subscription_id IN (?1)""")
                 .setParameter(1, subscriptionIds).getResultList();
-        progress.forEach(row -> states.computeIfAbsent((UUID) row[0], blank).progress().put((String) row[1], ProgressState.valueOf((String) row[2])));
+        progress.forEach(row -> {
+            LearnerState state = states.computeIfAbsent((UUID) row[0], blank);
+            state.progress().put((String) row[1], ProgressState.valueOf((String) row[2]));
+            state.loggedMinutes().put((String) row[1], ((Number) row[3]).intValue());
+        });
         List<Object[]> days = em.createNativeQuery("SELECT subscription_id, on_date FROM progress_day WHERE subscription_id IN (?1) ORDER BY on_date")
                 .setParameter(1, subscriptionIds).getResultList();
         days.forEach(row -> states.computeIfAbsent((UUID) row[0], blank).progressDays().add(date(row[1])));

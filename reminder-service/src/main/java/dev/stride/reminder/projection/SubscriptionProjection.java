@@ -1,5 +1,6 @@
 package dev.stride.reminder.projection;
 
+import dev.stride.pacing.PaceBaseline;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -59,6 +60,13 @@ public class SubscriptionProjection {
     @Column(name = "last_nudge_at")
     public Instant lastNudgeAt;
 
+    /** Where the pace counts from ({@link PaceBaseline}); both null while it counts from the start date. */
+    @Column(name = "pace_from")
+    public LocalDate paceFrom;
+
+    @Column(name = "pace_expected_minutes")
+    public Integer paceExpectedMinutes;
+
     /** The congratulation went out; nothing more is scheduled. */
     public boolean completed;
 
@@ -68,4 +76,13 @@ public class SubscriptionProjection {
      */
     @Version
     public long version;
+
+    public PaceBaseline baseline() {
+        return PaceBaseline.ofNullable(paceFrom, paceExpectedMinutes);
+    }
+
+    public void setBaseline(PaceBaseline baseline) {
+        paceFrom = baseline == null ? null : baseline.from();
+        paceExpectedMinutes = baseline == null ? null : baseline.expectedMinutes();
+    }
 }

@@ -41,6 +41,9 @@ public class Nudge {
 
     public boolean fortnightly;
 
+    /** The welcome: the start week's nudge, due at once on activation. */
+    public boolean welcome;
+
     @Column(name = "lease_until")
     public Instant leaseUntil;
 

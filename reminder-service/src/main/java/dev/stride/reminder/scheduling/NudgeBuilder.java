@@ -21,6 +21,7 @@ import dev.stride.reminder.projection.SubscriptionProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -57,12 +58,13 @@ public class NudgeBuilder {
         LocalDate weekStart = nudge.key.weekStart();
         Map<String, ProgressState> states = learner.progress();
         List<MilestoneWork> work = milestones.stream()
-                .map(m -> new MilestoneWork(m.id(), minutes(m.hours()), states.getOrDefault(m.id(), ProgressState.TODO))).toList();
+                .map(m -> new MilestoneWork(m.id(), minutes(m.hours()), states.getOrDefault(m.id(), ProgressState.TODO),
+                        learner.loggedMinutes().getOrDefault(m.id(), 0))).toList();
         LocalDate now = LocalDate.now(clock.withZone(plan.zone()));
         // A Friday-to-Sunday nudge prepares the coming week: plan from its Monday.
         LocalDate today = now.isBefore(weekStart) ? weekStart : now;
         Schedule schedule = Pacer.schedule(new PacingInput(work, plan, subscription.startDate,
-                learner.skippedWeeks(), learner.breaks(), learner.progressDays(), today));
+                learner.skippedWeeks(), learner.breaks(), learner.progressDays(), today, subscription.baseline()));
 
         Map<String, RoadmapPublished.Milestone> byId = milestones.stream()
                 .collect(Collectors.toMap(RoadmapPublished.Milestone::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -73,14 +75,15 @@ public class NudgeBuilder {
                 .map(a -> new NudgeDue.Work(a.milestoneId(), byId.get(a.milestoneId()).title(), a.minutes())).toList())).toList();
 
         return new NudgeDue(nudge.nudgeId, subscription.subscriptionId,
-                schedule.complete() ? NudgeDue.Kind.COMPLETED : NudgeDue.Kind.WEEKLY,
+                schedule.complete() ? NudgeDue.Kind.COMPLETED : nudge.welcome ? NudgeDue.Kind.WELCOME : NudgeDue.Kind.WEEKLY,
                 new Learner(subscription.email, subscription.displayName, subscription.locale),
                 plan.zone().getId(), roadmap.roadmapId, roadmap.title,
                 Math.toIntExact(ChronoUnit.WEEKS.between(NudgeCalendar.mondayOf(subscription.startDate), weekStart)) + 1,
                 weekStart, weekStart.plusDays(6), nudge.dueAt, planned,
-                focus(subscription, sessions, byId, work), progress(milestones, states),
+                focus(subscription, sessions, byId, work), progress(work),
                 schedule.aheadMinutes(), schedule.projectedFinish().orElse(null), schedule.streakWeeks(),
-                new NudgeDue.Cadence(nudge.fortnightly, subscription.idleNudges), links(subscription, weekStart));
+                new NudgeDue.Cadence(nudge.fortnightly, subscription.idleNudges),
+                links(subscription, weekStart, schedule.aheadMinutes() < 0 && !schedule.complete()));
     }
 
     private List<NudgeDue.Focus> focus(SubscriptionProjection subscription, List<Session> sessions, Map<String, RoadmapPublished.Milestone> byId,
@@ -92,7 +95,7 @@ public class NudgeBuilder {
             }
         }
         Map<String, Integer> remaining = work.stream().filter(MilestoneWork::remains)
-                .collect(Collectors.toMap(MilestoneWork::milestoneId, MilestoneWork::minutes));
+                .collect(Collectors.toMap(MilestoneWork::milestoneId, MilestoneWork::leftMinutes));
         List<NudgeDue.Focus> focus = new ArrayList<>();
         thisWeek.forEach((id, minutes) -> {
             RoadmapPublished.Milestone milestone = byId.get(id);
@@ -103,27 +106,33 @@ public class NudgeBuilder {
         return focus;
     }
 
-    private static NudgeDue.Progress progress(List<RoadmapPublished.Milestone> milestones, Map<String, ProgressState> states) {
-        BigDecimal done = BigDecimal.ZERO;
-        BigDecimal counted = BigDecimal.ZERO;
+    /** Done counts DONE milestones and the minutes logged against those in progress (the pacing engine's rule). */
+    private static NudgeDue.Progress progress(List<MilestoneWork> work) {
+        int doneMinutes = 0;
+        int countedMinutes = 0;
         int doneCount = 0;
-        for (RoadmapPublished.Milestone milestone : milestones) {
-            ProgressState state = states.getOrDefault(milestone.id(), ProgressState.TODO);
-            if (state == ProgressState.SKIPPED) {
+        for (MilestoneWork milestone : work) {
+            if (milestone.state() == ProgressState.SKIPPED) {
                 continue;
             }
-            counted = counted.add(milestone.hours());
-            if (state == ProgressState.DONE) {
-                done = done.add(milestone.hours());
-                doneCount++;
-            }
+            countedMinutes += milestone.minutes();
+            doneMinutes += milestone.doneMinutes();
+            doneCount += milestone.state() == ProgressState.DONE ? 1 : 0;
         }
-        int percent = counted.signum() == 0 ? 100 : done.multiply(BigDecimal.valueOf(100)).divide(counted, 0, java.math.RoundingMode.DOWN).intValue();
-        return new NudgeDue.Progress(doneCount, milestones.size(), done, counted, percent);
+        int percent = countedMinutes == 0 ? 100 : (int) (doneMinutes * 100L / countedMinutes);
+        return new NudgeDue.Progress(doneCount, work.size(), hours(doneMinutes), hours(countedMinutes), percent);
     }
 
-    /** The skip link names the nudge's week: a Friday-to-Sunday nudge is about next week, and a late click still skips that week. */
-    private NudgeDue.NudgeLinks links(SubscriptionProjection subscription, LocalDate weekStart) {
+    private static BigDecimal hours(int minutes) {
+        BigDecimal hours = BigDecimal.valueOf(minutes).divide(SIXTY, 2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return hours.scale() < 0 ? hours.setScale(0) : hours;
+    }
+
+    /**
+     * The skip link names the nudge's week: a Friday-to-Sunday nudge is about next week, and a late click still skips that
+     * week. The re-plan link only while the learner is behind: the email offers a fresh start, never a way to drop a lead.
+     */
+    private NudgeDue.NudgeLinks links(SubscriptionProjection subscription, LocalDate weekStart, boolean behind) {
         var id = subscription.subscriptionId;
         return new NudgeDue.NudgeLinks(
                 links.skipWeek(id, weekStart),
@@ -131,7 +140,8 @@ public class NudgeBuilder {
                 links.action(id, LinkPurpose.PAUSE, Optional.empty()),
                 links.manage(id),
                 links.unsubscribe(id),
-                links.calendar(id));
+                links.calendar(id),
+                behind ? links.action(id, LinkPurpose.REPLAN, Optional.empty()) : null);
     }
 
     private static int minutes(BigDecimal hours) {

@@ -63,6 +63,28 @@ public class NudgeScheduler {
         return schedule(subscription, NudgeCalendar.mondayOf(earliest), backingOff(subscription), learner, ledgerHas(id));
     }
 
+    /**
+     * The welcome, for a subscription that never had a nudge (its first activation, or its roadmap arriving after it): the
+     * current (or start) week's row, due now, so the learner gets that week's sessions at once (a Thursday subscriber would
+     * otherwise first hear of week 2). It is that week's one nudge; the rhythm goes on after it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void welcome(SubscriptionProjection subscription) {
+        if (!settings.welcome() || !schedulable(subscription) || everNudged(subscription.subscriptionId)) {
+            return;
+        }
+        WeeklyPlan plan = Projections.plan(subscription);
+        LocalDate today = LocalDate.now(clock.withZone(plan.zone()));
+        LocalDate week = NudgeCalendar.mondayOf(today.isAfter(subscription.startDate) ? today : subscription.startDate);
+        Nudge nudge = new Nudge();
+        nudge.key = new Nudge.Key(subscription.subscriptionId, week);
+        nudge.nudgeId = Nudge.idOf(subscription.subscriptionId, week);
+        nudge.dueAt = clock.instant();
+        nudge.status = Nudge.Status.PENDING;
+        nudge.welcome = true;
+        em.persist(nudge);
+    }
+
     /** After week {@code sent} went out (or expired): next week, or the one after when backing off. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Nudge> scheduleAfter(SubscriptionProjection subscription, LocalDate sent) {
@@ -143,6 +165,11 @@ public class NudgeScheduler {
             em.persist(nudge);
             return nudge;
         });
+    }
+
+    private boolean everNudged(UUID subscriptionId) {
+        return !em.createQuery("select 1 from Nudge where key.subscriptionId = ?1", Integer.class).setParameter(1, subscriptionId)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Whether the subscription already has a ledger row for a week (a week is nudged once). */

@@ -15,6 +15,10 @@ public interface ReminderSettings {
 
     Consumers consumers();
 
+    /** Whether an activation gets the welcome (the start week's sessions, at once); the tests of the weekly rhythm turn it off. */
+    @WithDefault("true")
+    boolean welcome();
+
     interface Dispatch {
         /** How often the dispatcher looks for due nudges ("off" disables it). */
         @WithDefault("5s")

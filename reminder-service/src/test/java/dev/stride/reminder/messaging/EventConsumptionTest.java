@@ -94,7 +94,7 @@ class EventConsumptionTest {
         LocalDate skipped = today.plusWeeks(2).with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, late.toString(), new WeekSkipped(late, skipped), clock);
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, late.toString(),
-                new MilestoneProgressed(late, "m1", ProgressState.DONE, today, clock.instant()), clock);
+                new MilestoneProgressed(late, "m1", ProgressState.DONE, today, clock.instant(), null), clock);
         ReminderTestSupport.awaitCount(2, "SELECT count(*) FROM waiting_event WHERE subscription_id = ?1", late);
         assertThat(ReminderTestSupport.count("SELECT count(*) FROM processed_event WHERE event_id IN "
                 + "(SELECT event_id FROM waiting_event WHERE subscription_id = ?1)", late)).as("not applied yet, so not deduplicated away").isZero();
@@ -118,11 +118,11 @@ class EventConsumptionTest {
         List<EventEnvelope<?>> events = new ArrayList<>();
         events.add(wrap(id, new SubscriptionActivated(id, new Learner("o-" + id + "@example.org", "O", "en"), roadmap, 1,
                 ReminderTestSupport.PLAN, today, clock.instant())));
-        events.add(wrap(id, new MilestoneProgressed(id, "m1", ProgressState.IN_PROGRESS, today, clock.instant())));
-        events.add(wrap(id, new MilestoneProgressed(id, "m1", ProgressState.DONE, today, clock.instant())));
-        events.add(wrap(id, new MilestoneProgressed(id, "m2", ProgressState.IN_PROGRESS, today, clock.instant())));
-        events.add(wrap(id, new PlanChanged(id, ReminderTestSupport.PLAN)));
-        events.add(wrap(id, new PlanChanged(id, berlin)));
+        events.add(wrap(id, new MilestoneProgressed(id, "m1", ProgressState.IN_PROGRESS, today, clock.instant(), null)));
+        events.add(wrap(id, new MilestoneProgressed(id, "m1", ProgressState.DONE, today, clock.instant(), null)));
+        events.add(wrap(id, new MilestoneProgressed(id, "m2", ProgressState.IN_PROGRESS, today, clock.instant(), null)));
+        events.add(wrap(id, new PlanChanged(id, ReminderTestSupport.PLAN, null)));
+        events.add(wrap(id, new PlanChanged(id, berlin, null)));
         events.add(wrap(id, new WeekSkipped(id, today.plusWeeks(3).with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))));
         events.add(wrap(id, new Snoozed(id, today.plusWeeks(5), today.plusWeeks(5).plusDays(3), 3)));
         return events;

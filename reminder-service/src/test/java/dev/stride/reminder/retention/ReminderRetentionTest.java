@@ -62,7 +62,7 @@ class ReminderRetentionTest {
         assertThat(count("SELECT count(*) FROM subscription_projection WHERE subscription_id = ?1", kept)).isOne();
 
         // A replayed activation and a plan change that were still in flight: applied as nothing, nothing waits.
-        EventEnvelope<?> late = EventEnvelope.wrap(StrideEvents.CATALOG, erased.toString(), new PlanChanged(erased, ReminderTestSupport.PLAN), clock);
+        EventEnvelope<?> late = EventEnvelope.wrap(StrideEvents.CATALOG, erased.toString(), new PlanChanged(erased, ReminderTestSupport.PLAN, null), clock);
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, erased.toString(), new SubscriptionActivated(erased,
                 new Learner("l-" + erased + "@example.org", "Lee", "en"), roadmap, 1, ReminderTestSupport.PLAN, ReminderTestSupport.today(clock),
                 clock.instant()), clock);

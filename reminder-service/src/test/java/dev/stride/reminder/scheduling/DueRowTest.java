@@ -55,7 +55,7 @@ class DueRowTest {
         Nudge due = pending(id);
         passDue(due);
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(),
-                new MilestoneProgressed(id, "m1", ProgressState.DONE, ReminderTestSupport.today(clock), clock.instant()), clock);
+                new MilestoneProgressed(id, "m1", ProgressState.DONE, ReminderTestSupport.today(clock), clock.instant(), null), clock);
         ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM milestone_state WHERE subscription_id = ?1 AND state = 'DONE'", id);
         assertThat(row(id, due.key.weekStart()).status).as("the due week stays in the ledger").isEqualTo(Nudge.Status.PENDING);
 

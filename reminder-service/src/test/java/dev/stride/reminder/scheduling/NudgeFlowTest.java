@@ -109,7 +109,7 @@ class NudgeFlowTest {
         String roadmap = ReminderTestSupport.publishRoadmap(5, 2, clock);
         UUID id = activate(roadmap, PLAN);
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(),
-                new MilestoneProgressed(id, "m1", ProgressState.DONE, ReminderTestSupport.today(clock), clock.instant()), clock);
+                new MilestoneProgressed(id, "m1", ProgressState.DONE, ReminderTestSupport.today(clock), clock.instant(), null), clock);
         ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM milestone_state WHERE subscription_id = ?1 AND state = 'DONE'", id);
 
         NudgeDue nudge = dispatchOne(id);
@@ -159,7 +159,7 @@ class NudgeFlowTest {
         pending(id);
         WeeklyPlan evenings = new WeeklyPlan(java.time.ZoneId.of("Europe/Berlin"), PLAN.slots(), new NudgeMoment(DayOfWeek.WEDNESDAY, LocalTime.of(19, 0)));
 
-        ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new PlanChanged(id, evenings), clock);
+        ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new PlanChanged(id, evenings, null), clock);
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             ZonedDateTime due = pending(id).dueAt.atZone(java.time.ZoneId.of("Europe/Berlin"));
@@ -233,7 +233,7 @@ class NudgeFlowTest {
         UUID id = activate(roadmap, PLAN);
         for (String milestone : List.of("m1", "m2")) {
             ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(),
-                    new MilestoneProgressed(id, milestone, ProgressState.DONE, ReminderTestSupport.today(clock), clock.instant()), clock);
+                    new MilestoneProgressed(id, milestone, ProgressState.DONE, ReminderTestSupport.today(clock), clock.instant(), null), clock);
         }
         ReminderTestSupport.awaitCount(2, "SELECT count(*) FROM milestone_state WHERE subscription_id = ?1 AND state = 'DONE'", id);
 
@@ -257,7 +257,7 @@ class NudgeFlowTest {
         assertThat(afterThreeIdle.key.weekStart()).isEqualTo(lastSent.plusWeeks(2));
 
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(),
-                new MilestoneProgressed(id, "m1", ProgressState.IN_PROGRESS, ReminderTestSupport.today(clock), clock.instant()), clock);
+                new MilestoneProgressed(id, "m1", ProgressState.IN_PROGRESS, ReminderTestSupport.today(clock), clock.instant(), null), clock);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pending(id).fortnightly).isFalse());
     }
 

@@ -27,7 +27,8 @@ import java.util.List;
 public class RoadmapResource {
 
     /** A plan to preview: when the learner would start (today in their zone if not given) and when they can study. */
-    public record PreviewRequest(LocalDate startDate, PlanRequest plan) {
+    /** {@code finishBy}: the target-date mode, the weekly study time it takes to finish by that date (optional). */
+    public record PreviewRequest(LocalDate startDate, PlanRequest plan, LocalDate finishBy) {
     }
 
     private final CatalogService catalog;
@@ -63,6 +64,10 @@ public class RoadmapResource {
         }
         SubscriptionChecks.Checked checked = checks.preview(new SubscribeRequest(null, null, null, id,
                 request == null ? null : request.startDate(), request == null ? null : request.plan()));
-        return schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), CatalogPages.PREVIEW_WEEKS);
+        LocalDate finishBy = request.finishBy();
+        if (finishBy != null && !finishBy.isAfter(checked.startDate())) {
+            throw ProblemException.invalid("finishBy", "must be after the start date " + checked.startDate());
+        }
+        return schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), CatalogPages.PREVIEW_WEEKS, finishBy);
     }
 }

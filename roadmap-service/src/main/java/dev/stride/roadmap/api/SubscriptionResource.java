@@ -7,6 +7,7 @@ import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.privacy.LearnerData;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.PaceChanges;
 import dev.stride.roadmap.subscription.PlanRequest;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.SubscribeRequest;
@@ -65,17 +66,22 @@ public class SubscriptionResource {
     public record Confirmation(String token) {
     }
 
+    public record LoggedMinutes(Integer minutes) {
+    }
+
     private final SubscriptionService subscriptions;
     private final SubscriptionViews views;
     private final SubscribeIntake intake;
     private final LearnerData learnerData;
     private final Links links;
     private final SkippedWeeks skippedWeeks;
+    private final PaceChanges pace;
 
     public SubscriptionResource(SubscriptionService subscriptions, SubscriptionViews views, SubscribeIntake intake, LearnerData learnerData,
-                                Links links, SkippedWeeks skippedWeeks) {
+                                Links links, SkippedWeeks skippedWeeks, PaceChanges pace) {
         this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
+        this.pace = pace;
         this.views = views;
         this.intake = intake;
         this.learnerData = learnerData;
@@ -169,7 +175,25 @@ public class SubscriptionResource {
     @Path("/{id}/plan")
     @Operation(summary = "Change the weekly plan: zone, study slots, nudge moment")
     public SubscriptionView changePlan(@PathParam("id") UUID id, PlanRequest plan, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        subscriptions.changePlan(authorize(id, authorization), plan);
+        pace.changePlan(authorize(id, authorization), plan);
+        return views.view(id);
+    }
+
+    @POST
+    @Path("/{id}/milestones/{milestoneId}/minutes")
+    @Operation(summary = "Log minutes studied on a milestone (1 to 720 per entry): they count as done and shorten what is planned for it; "
+            + "a milestone to do becomes in progress, one done or skipped is 409")
+    public SubscriptionView logMinutes(@PathParam("id") UUID id, @PathParam("milestoneId") String milestoneId, LoggedMinutes logged,
+                                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        pace.logMinutes(authorize(id, authorization), milestoneId, logged == null ? null : logged.minutes());
+        return views.view(id);
+    }
+
+    @POST
+    @Path("/{id}/replan")
+    @Operation(summary = "Re-plan from today: what is done becomes the plan's starting point, so the learner is on track again")
+    public SubscriptionView replan(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        pace.replan(authorize(id, authorization));
         return views.view(id);
     }
 

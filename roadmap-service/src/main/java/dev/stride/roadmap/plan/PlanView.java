@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
  * The first weeks of a schedule and its projected finish, in the words a page or the preview API shows.
  *
  * @param projectedFinish empty when the remaining work does not fit the pacing horizon at this plan
+ * @param aheadMinutes    done less expected so far (negative: behind), from the pacing engine
+ * @param advice          the preview's word on the pace (far below the suggested hours, the target-date mode); null elsewhere
  */
 public record PlanView(List<Week> weeks, java.util.Optional<LocalDate> projectedFinish, String projectedFinishLabel, int weeklyMinutes,
-                       int remainingMinutes, boolean complete) {
+                       int remainingMinutes, boolean complete, int aheadMinutes, PaceAdvice advice) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
@@ -43,7 +45,8 @@ public record PlanView(List<Week> weeks, java.util.Optional<LocalDate> projected
         List<Week> weeks = schedule.weeks().stream().limit(weekCount).map(week -> week(week, titles)).toList();
         return new PlanView(weeks, schedule.projectedFinish(),
                 schedule.projectedFinish().map(LONG_DATE::format).orElse("not within the next years at this pace: add study time"),
-                plan.slots().stream().mapToInt(StudySlot::minutes).sum(), schedule.remainingMinutes(), schedule.complete());
+                plan.slots().stream().mapToInt(StudySlot::minutes).sum(), schedule.remainingMinutes(), schedule.complete(),
+                schedule.aheadMinutes(), null);
     }
 
     /** The finish date, or null beyond the pacing horizon; pages word it in their language. */
@@ -55,6 +58,20 @@ public record PlanView(List<Week> weeks, java.util.Optional<LocalDate> projected
     public List<Entry> weekOf(LocalDate date) {
         return weeks.stream().filter(w -> !date.isBefore(w.weekStart()) && date.isBefore(w.weekStart().plusDays(7)))
                 .findFirst().map(Week::sessions).orElse(List.of());
+    }
+
+    PlanView withAdvice(PaceAdvice newAdvice) {
+        return new PlanView(weeks, projectedFinish, projectedFinishLabel, weeklyMinutes, remainingMinutes, complete, aheadMinutes, newAdvice);
+    }
+
+    public boolean behind() {
+        return aheadMinutes < 0;
+    }
+
+    /** How far behind, as "1 h 30 min". */
+    public String behindLabel() {
+        int minutes = Math.abs(aheadMinutes);
+        return (minutes >= 60 ? minutes / 60 + " h" + (minutes % 60 > 0 ? " " : "") : "") + (minutes % 60 > 0 || minutes == 0 ? minutes % 60 + " min" : "");
     }
 
     public List<Entry> sessions() {

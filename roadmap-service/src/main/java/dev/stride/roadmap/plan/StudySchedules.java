@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -40,23 +41,38 @@ public class StudySchedules {
 
     /** What a new subscription would get: nothing done yet, starting on {@code startDate}. */
     public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks) {
-        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, Map.of()), plan, startDate, Set.of(), List.of(), List.of(),
-                today(plan.zone())));
-        return PlanView.of(schedule, roadmap, plan, weeks);
+        return preview(roadmap, plan, startDate, weeks, null);
     }
 
-    /** Where a subscription stands today, with its progress, skipped weeks, snoozes and pauses. */
+    /** The preview with its advice: far below the roadmap's suggested hours, and with {@code finishBy} the weekly time that takes. */
+    public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks, LocalDate finishBy) {
+        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, Map.of()), plan, startDate, Set.of(), List.of(), List.of(),
+                today(plan.zone())));
+        return PlanView.of(schedule, roadmap, plan, weeks)
+                .withAdvice(PaceAdvice.of(roadmap, plan, startDate, schedule.remainingMinutes(), finishBy));
+    }
+
+    /** Where a subscription stands today, with its progress, logged minutes, skipped weeks, snoozes, pauses and pace. */
     public PlanView of(SubscriptionView subscription, RoadmapDocument roadmap, int weeks) {
+        PacingInput input = input(subscription, roadmap);
+        return PlanView.of(Pacer.schedule(input), roadmap, input.plan(), weeks);
+    }
+
+    /** The pacing input of a subscription as it stands today: the one place a subscription becomes pacing's terms. */
+    public PacingInput input(SubscriptionView subscription, RoadmapDocument roadmap) {
         WeeklyPlan plan = planOf(subscription);
-        Map<String, ProgressState> states = subscription.progress().stream()
-                .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, SubscriptionView.Progress::state, (a, b) -> b));
+        Map<String, SubscriptionView.Progress> progress = subscription.progress().stream()
+                .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, Function.identity(), (a, b) -> b));
+        List<MilestoneWork> work = roadmap.milestones().stream().map(m -> {
+            SubscriptionView.Progress p = progress.get(m.id());
+            return new MilestoneWork(m.id(), minutes(m), p == null ? ProgressState.TODO : p.state(), p == null ? 0 : p.loggedMinutes());
+        }).toList();
         // A pause resumed on the day it began holds no date at all.
         List<DateRange> breaks = subscription.breaks().stream()
                 .filter(b -> b.until() == null || b.until().isAfter(b.from()))
                 .map(b -> new DateRange(b.from(), b.until())).toList();
-        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, states), plan, subscription.startDate(),
-                new HashSet<>(subscription.skippedWeeks()), breaks, List.of(), today(plan.zone())));
-        return PlanView.of(schedule, roadmap, plan, weeks);
+        return new PacingInput(work, plan, subscription.startDate(), new HashSet<>(subscription.skippedWeeks()), breaks, List.of(),
+                today(plan.zone()), subscription.baseline());
     }
 
     /** The plan of a subscription as its view (already checked when it was stored) holds it. */
@@ -72,7 +88,11 @@ public class StudySchedules {
 
     private static List<MilestoneWork> work(RoadmapDocument roadmap, Map<String, ProgressState> states) {
         return roadmap.milestones().stream()
-                .map(m -> new MilestoneWork(m.id(), m.hours().multiply(SIXTY).intValueExact(), states.getOrDefault(m.id(), ProgressState.TODO)))
+                .map(m -> new MilestoneWork(m.id(), minutes(m), states.getOrDefault(m.id(), ProgressState.TODO)))
                 .toList();
+    }
+
+    private static int minutes(RoadmapDocument.Milestone milestone) {
+        return milestone.hours().multiply(SIXTY).intValueExact();
     }
 }

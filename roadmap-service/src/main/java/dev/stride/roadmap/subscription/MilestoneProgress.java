@@ -36,4 +36,8 @@ public class MilestoneProgress {
 
     @Column(name = "updated_on", nullable = false)
     public LocalDate updatedOn;
+
+    /** Minutes the learner logged against the milestone, in total. */
+    @Column(name = "logged_minutes", nullable = false)
+    public int loggedMinutes;
 }

@@ -1,6 +1,7 @@
 package dev.stride.roadmap.subscription;
 
 import dev.stride.pacing.NudgeMoment;
+import dev.stride.pacing.PaceBaseline;
 import dev.stride.pacing.WeeklyPlan;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -103,6 +104,13 @@ public class Subscription {
     @Column(name = "calendar_rotated_at")
     public Instant calendarRotatedAt;
 
+    /** The pace's baseline ({@link PaceBaseline}): both null while the plan counts from the start date. */
+    @Column(name = "pace_from")
+    public LocalDate paceFrom;
+
+    @Column(name = "pace_expected_minutes")
+    public Integer paceExpectedMinutes;
+
     @Version
     @Column(name = "row_version", nullable = false)
     public long rowVersion;
@@ -119,6 +127,15 @@ public class Subscription {
 
     public WeeklyPlan plan() {
         return new WeeklyPlan(zoneId(), slots.stream().map(SlotValue::toStudySlot).toList(), new NudgeMoment(nudgeDay, nudgeTime));
+    }
+
+    public PaceBaseline baseline() {
+        return PaceBaseline.ofNullable(paceFrom, paceExpectedMinutes);
+    }
+
+    public void setBaseline(PaceBaseline baseline) {
+        paceFrom = baseline == null ? null : baseline.from();
+        paceExpectedMinutes = baseline == null ? null : baseline.expectedMinutes();
     }
 
     public void setPlan(WeeklyPlan plan) {

@@ -4,13 +4,11 @@ import dev.stride.contracts.Topics;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.MilestoneProgressed;
 import dev.stride.contracts.event.Paused;
-import dev.stride.contracts.event.PlanChanged;
 import dev.stride.contracts.event.Resumed;
 import dev.stride.contracts.event.Snoozed;
 import dev.stride.contracts.event.SubscriptionActivated;
 import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.pacing.ProgressState;
-import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.PublishedRoadmap;
 import dev.stride.roadmap.catalog.RoadmapDocument;
@@ -150,18 +148,30 @@ public class SubscriptionService {
         if (state == null) {
             throw ProblemException.invalid("state", "must be one of TODO, IN_PROGRESS, DONE, SKIPPED");
         }
+        MilestoneProgress row = progressRow(subscription, milestoneId);
+        if (row.state == state) {
+            return subscription;
+        }
+        changed(subscription, row, state);
+        emit(subscription, new MilestoneProgressed(subscriptionId, milestoneId, state, row.updatedOn, row.updatedAt, row.loggedMinutes));
+        return subscription;
+    }
+
+    /** The learner's row for one milestone of the roadmap they follow, a new (unsaved, stateless) one if there is none yet. */
+    MilestoneProgress progressRow(Subscription subscription, String milestoneId) {
         RoadmapDocument roadmap = currentRoadmap(subscription);
         if (roadmap.milestones().stream().noneMatch(m -> m.id().equals(milestoneId))) {
             throw ProblemException.invalid("milestoneId", "'" + milestoneId + "' is not a milestone of " + roadmap.title());
         }
-        MilestoneProgress row = progress.findByIdOptional(new MilestoneProgress.Key(subscriptionId, milestoneId)).orElseGet(() -> {
+        return progress.findByIdOptional(new MilestoneProgress.Key(subscription.id, milestoneId)).orElseGet(() -> {
             MilestoneProgress created = new MilestoneProgress();
-            created.key = new MilestoneProgress.Key(subscriptionId, milestoneId);
+            created.key = new MilestoneProgress.Key(subscription.id, milestoneId);
             return created;
         });
-        if (row.state == state) {
-            return subscription;
-        }
+    }
+
+    /** Stores the row's new state (stamped now, on the learner's date); the caller emits the event. */
+    void changed(Subscription subscription, MilestoneProgress row, ProgressState state) {
         boolean isNew = row.state == null;
         row.state = state;
         row.updatedAt = clock.instant();
@@ -169,8 +179,6 @@ public class SubscriptionService {
         if (isNew) {
             progress.persist(row);
         }
-        emit(subscription, new MilestoneProgressed(subscriptionId, milestoneId, state, row.updatedOn, row.updatedAt));
-        return subscription;
     }
 
     @Transactional
@@ -219,19 +227,6 @@ public class SubscriptionService {
         return subscription;
     }
 
-    @Transactional
-    public Subscription changePlan(UUID subscriptionId, PlanRequest request) {
-        Subscription subscription = requireFollowing(subscriptionId);
-        WeeklyPlan plan = checks.plan(request);
-        if (plan.equals(subscription.plan())) {
-            return subscription;
-        }
-        clashes.check(subscription.learner, subscriptionId, plan, "");
-        subscription.setPlan(plan);
-        emit(subscription, new PlanChanged(subscriptionId, plan));
-        return subscription;
-    }
-
     /** Ends the subscription for good ({@link Leaving}): one goodbye email follows, nothing after it. Unsubscribing twice changes nothing. */
     @Transactional
     public Subscription unsubscribe(UUID subscriptionId) {
@@ -276,7 +271,7 @@ public class SubscriptionService {
                 .orElseThrow(() -> new IllegalStateException("subscription " + subscription.id + " follows a missing roadmap"));
     }
 
-    private void emit(Subscription subscription, DomainEvent event) {
+    void emit(Subscription subscription, DomainEvent event) {
         outbox.add(Topics.SUBSCRIPTION_EVENTS, subscription.id.toString(), event);
     }
 

@@ -1,5 +1,6 @@
 package dev.stride.roadmap.subscription;
 
+import dev.stride.pacing.PaceBaseline;
 import dev.stride.pacing.ProgressState;
 
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A subscription as its learner sees it through the API. */
+/** A subscription as its learner sees it through the API; {@code baseline} is where its pace counts from (null: the start date). */
 public record SubscriptionView(
         UUID id,
         String status,
@@ -21,9 +22,11 @@ public record SubscriptionView(
         List<Progress> progress,
         List<LocalDate> skippedWeeks,
         List<Break> breaks,
-        Bounce bounce) {
+        Bounce bounce,
+        PaceBaseline baseline) {
 
-    public record Progress(String milestoneId, String title, ProgressState state) {
+    /** {@code loggedMinutes}: logged against the milestone so far (they count as done while it is in progress). */
+    public record Progress(String milestoneId, String title, ProgressState state, int loggedMinutes) {
     }
 
     public record Break(String kind, LocalDate from, LocalDate until) {

@@ -32,10 +32,12 @@ public class SubscriptionViews {
     public SubscriptionView view(UUID subscriptionId) {
         Subscription subscription = subscriptions.require(subscriptionId);
         RoadmapDocument roadmap = subscriptions.currentRoadmap(subscription);
-        Map<String, ProgressState> states = progress.of(subscriptionId).stream()
-                .collect(Collectors.toMap(row -> row.key.milestoneId(), row -> row.state));
-        List<SubscriptionView.Progress> checklist = roadmap.milestones().stream()
-                .map(m -> new SubscriptionView.Progress(m.id(), m.title(), states.getOrDefault(m.id(), ProgressState.TODO))).toList();
+        Map<String, MilestoneProgress> rows = progress.of(subscriptionId).stream()
+                .collect(Collectors.toMap(row -> row.key.milestoneId(), row -> row));
+        List<SubscriptionView.Progress> checklist = roadmap.milestones().stream().map(m -> {
+            MilestoneProgress row = rows.get(m.id());
+            return new SubscriptionView.Progress(m.id(), m.title(), row == null ? ProgressState.TODO : row.state, row == null ? 0 : row.loggedMinutes);
+        }).toList();
         WeeklyPlan plan = subscription.plan();
         PlanRequest planView = new PlanRequest(plan.zone().getId(),
                 plan.slots().stream().map(s -> new PlanRequest.Slot(s.day(), s.start(), s.minutes())).toList(),
@@ -45,6 +47,6 @@ public class SubscriptionViews {
         return new SubscriptionView(subscription.id, subscription.status.name(), subscription.learner.email, subscription.learner.displayName,
                 subscription.learner.locale, subscription.roadmapId, subscription.roadmapVersion, subscription.startDate, planView, checklist,
                 new ArrayList<>(subscription.skippedWeeks), breakViews, subscription.learner.bouncedAt == null ? null
-                : new SubscriptionView.Bounce(subscription.learner.bounceReason, subscription.learner.bouncedAt));
+                : new SubscriptionView.Bounce(subscription.learner.bounceReason, subscription.learner.bouncedAt), subscription.baseline());
     }
 }

@@ -78,6 +78,23 @@ public class CatalogPages {
         this.languages = languages;
     }
 
+    /** The preview's target-date mode: empty is none; a date not after the start is named as the field's error. */
+    private static LocalDate finishBy(String value, LocalDate startDate, List<FieldError> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.isAfter(startDate)) {
+                return date;
+            }
+            problems.add(new FieldError("finishBy", "must be after the start date"));
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldError("finishBy", "must be a date such as 2027-12-31"));
+        }
+        return null;
+    }
+
     @GET
     public Response catalog(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Locale locale = languages.ofRequest(lang, headers);
@@ -105,7 +122,8 @@ public class CatalogPages {
                               @FormParam("name") String name, @FormParam("locale") String locale, @FormParam("startDate") String startDate,
                               @FormParam("timeZone") String timeZone, @FormParam("day") List<String> days, @FormParam("start") List<String> starts,
                               @FormParam("minutes") List<String> minutes, @FormParam("nudgeDay") String nudgeDay,
-                              @FormParam("nudgeTime") String nudgeTime, @Context HttpServerRequest http, @Context HttpHeaders headers) {
+                              @FormParam("nudgeTime") String nudgeTime, @FormParam("finishBy") String finishBy,
+                              @Context HttpServerRequest http, @Context HttpHeaders headers) {
         Optional<PublishedRoadmap> roadmap = catalog.find(id);
         if (roadmap.isEmpty()) {
             return notFound(id);
@@ -148,7 +166,8 @@ public class CatalogPages {
         if (planReadable) {
             try {
                 SubscriptionChecks.Checked checked = checks.preview(request);
-                preview = schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), PREVIEW_WEEKS);
+                LocalDate target = finishBy(finishBy, checked.startDate(), problems);
+                preview = schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), PREVIEW_WEEKS, target);
             } catch (ProblemException e) {
                 problems.addAll(e.problem().errors());
             }

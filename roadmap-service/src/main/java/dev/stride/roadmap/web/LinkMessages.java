@@ -28,11 +28,12 @@ public interface LinkMessages {
     /** What an action link will do, asked before the button; {@code subject}: the milestone's title, the skipped week or the snooze days. */
     @Message("{#switch purpose}{#case 'MARK_DONE'}Mark “{subject}” as done?{#case 'SKIP_WEEK'}{#if subject}Skip the week of {subject}? "
             + "Nothing will be planned that week.{#else}Skip this week? Nothing will be planned until next week.{/if}{#case 'SNOOZE'}Snooze for {subject} days?{#case 'PAUSE'}Pause your plan? No sessions and no nudges until "
-            + "you resume.{#else}Resume your plan?{/switch}")
+            + "you resume.{#case 'REPLAN'}Re-plan from today? What you have done so far becomes your plan's starting point, so you are "
+            + "on track again, and your finish date follows from here.{#else}Resume your plan?{/switch}")
     String actionQuestion(String purpose, Object subject);
 
     @Message("{#switch purpose}{#case 'MARK_DONE'}Mark as done{#case 'SKIP_WEEK'}Skip the week{#case 'SNOOZE'}Snooze"
-            + "{#case 'PAUSE'}Pause{#else}Resume{/switch}")
+            + "{#case 'PAUSE'}Pause{#case 'REPLAN'}Re-plan from today{#else}Resume{/switch}")
     String actionButton(String purpose);
 
     /** The heading of a page that says what happened. */
@@ -43,13 +44,15 @@ public interface LinkMessages {
 
     /** What happened, in a sentence; {@code subject}: the roadmap's title, the snooze days, the roadmap's URL, the roadmaps stopped or the new address. */
     @Message("{#switch outcome}"
-            + "{#case 'CONFIRMED'}Your first weekly nudge for {subject} arrives on your chosen day. Every email has a link to manage your plan."
+            + "{#case 'CONFIRMED'}A welcome email with your first week of {subject} is on its way; after it, a short email each week on your "
+            + "chosen day. Every email has a link to manage your plan."
             + "{#case 'MARK_DONE'}Marked done. Your next nudge moves on to what comes next."
             + "{#case 'SKIP_WEEK'}{#if subject}The week of {subject} is skipped. Nothing is planned that week.{#else}This week is skipped. "
             + "See you next week.{/if}"
             + "{#case 'SNOOZE'}Snoozed for {subject} days."
             + "{#case 'PAUSE'}Paused. Resume whenever you are ready."
             + "{#case 'RESUME'}Resumed. Your plan picks up from today."
+            + "{#case 'REPLAN'}Re-planned from today. You are on track; your finish date follows from what is left."
             + "{#case 'ALREADY_DONE'}This link was used already, so nothing changed. Each snooze link works once; the next email brings a new one."
             + "{#case 'UNSUBSCRIBED'}You will get one short goodbye email and nothing after it. Changed your mind? Subscribe again at {subject}"
             + "{#case 'NOT_ME'}Sorry for the trouble. Any subscriptions to this address have ended, Stride will send nothing more to it "

@@ -14,6 +14,7 @@ import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.LearnerProfile;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.Subscription;
+import dev.stride.roadmap.subscription.PaceChanges;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
 public class LinkPages {
 
     private static final Set<LinkPurpose> ACTIONS = Set.of(LinkPurpose.MARK_DONE, LinkPurpose.SKIP_WEEK, LinkPurpose.SNOOZE,
-            LinkPurpose.PAUSE, LinkPurpose.RESUME);
+            LinkPurpose.PAUSE, LinkPurpose.RESUME, LinkPurpose.REPLAN);
 
     @CheckedTemplate
     static class Templates {
@@ -64,11 +65,13 @@ public class LinkPages {
     private final SingleUseLinks singleUse;
     private final SkippedWeeks skippedWeeks;
     private final PageLanguages languages;
+    private final PaceChanges pace;
 
     public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse, SkippedWeeks skippedWeeks,
-                     PageLanguages languages) {
+                     PageLanguages languages, PaceChanges pace) {
         this.subscriptions = subscriptions;
         this.skippedWeeks = skippedWeeks;
+        this.pace = pace;
         this.catalog = catalog;
         this.links = links;
         this.singleUse = singleUse;
@@ -143,6 +146,7 @@ public class LinkPages {
             case SKIP_WEEK -> skippedWeeks.skipFromLink(id, claims.week().orElse(null));
             case SNOOZE -> subscriptions.snooze(id, snoozeDays(claims));
             case PAUSE -> subscriptions.pause(id);
+            case REPLAN -> pace.replan(id);
             default -> subscriptions.resume(id);
         };
     }

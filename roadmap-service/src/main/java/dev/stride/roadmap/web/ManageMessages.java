@@ -147,4 +147,12 @@ public interface ManageMessages {
 
     @Message("New calendar link (the old one stops working)")
     String newCalendarLink();
+
+    /** Behind the plan, with the way out: re-plan from today (a deadline reset). */
+    @Message("You are {behind} behind your plan. That happens: re-plan from today and what you have done becomes your starting point, "
+            + "so you are on track again and your finish date follows from here.")
+    String behind(String behind);
+
+    @Message("Re-plan from today")
+    String replan();
 }

@@ -7,6 +7,7 @@ import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.PaceChanges;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
@@ -46,7 +47,7 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 public class ManagePage {
 
-    public record Item(String id, String title, String state, String phase) {
+    public record Item(String id, String title, String state, String phase, int loggedMinutes) {
     }
 
     /** A study slot; {@code day} is the weekday's name ({@code MONDAY}), worded by the template in the page's language. */
@@ -79,11 +80,13 @@ public class ManagePage {
     private final DataPages data;
     private final PageLanguages languages;
     private final SkippedWeeks skippedWeeks;
+    private final PaceChanges pace;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
-                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks) {
+                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace) {
         this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
+        this.pace = pace;
         this.views = views;
         this.catalog = catalog;
         this.links = links;
@@ -107,7 +110,7 @@ public class ManagePage {
                     .flatMap(phase -> phase.milestones().stream().map(m -> Map.entry(m.id(), phase.title())))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
             List<Item> checklist = view.progress().stream()
-                    .map(p -> new Item(p.milestoneId(), p.title(), p.state().name(), phaseOf.get(p.milestoneId()))).toList();
+                    .map(p -> new Item(p.milestoneId(), p.title(), p.state().name(), phaseOf.get(p.milestoneId()), p.loggedMinutes())).toList();
             List<SlotLine> slots = view.plan().slots().stream()
                     .map(s -> new SlotLine(s.day().name(), s.start().toString(), s.minutes())).toList();
             Locale locale = languages.ofLearner(view.locale());
@@ -133,6 +136,20 @@ public class ManagePage {
         return act(token, id -> subscriptions.progress(id, milestoneId, parseState(state)));
     }
 
+    /** Hours studied on a milestone: they count as done and shorten what is laid for it. */
+    @POST
+    @Path("/milestones/{milestoneId}/minutes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logMinutes(@PathParam("token") String token, @PathParam("milestoneId") String milestoneId, @FormParam("minutes") String minutes) {
+        return act(token, id -> pace.logMinutes(id, milestoneId, parseMinutes(minutes)));
+    }
+
+    @POST
+    @Path("/replan")
+    public Response replan(@PathParam("token") String token) {
+        return act(token, pace::replan);
+    }
+
     @POST
     @Path("/{action: skip-week|snooze|pause|resume}")
     public Response control(@PathParam("token") String token, @PathParam("action") String action) {
@@ -156,7 +173,7 @@ public class ManagePage {
         Response.Status status = Response.Status.BAD_REQUEST;
         if (parsed.request().isPresent()) {
             try {
-                subscriptions.changePlan(verify(token), parsed.request().get());
+                pace.changePlan(verify(token), parsed.request().get());
                 return Response.seeOther(URI.create("/manage/" + token)).build();
             } catch (LinkVerificationException e) {
                 return LinkPages.problemPage(LinkProblems.of(e));
@@ -212,6 +229,14 @@ public class ManagePage {
 
     private UUID verify(String token) {
         return links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId();
+    }
+
+    private static Integer parseMinutes(String minutes) {
+        try {
+            return Integer.valueOf(minutes == null ? "" : minutes.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("minutes", "must be a whole number of minutes from 1 to " + PaceChanges.MAX_LOGGED_MINUTES);
+        }
     }
 
     private static ProgressState parseState(String state) {
