@@ -70,9 +70,11 @@ public class ProgressRestore {
             row.state = old.state;
             row.updatedAt = clock.instant();
             row.updatedOn = old.updatedOn;
+            row.loggedMinutes = old.loggedMinutes;
             progress.persist(row);
             outbox.add(Topics.SUBSCRIPTION_EVENTS, confirmed.id.toString(),
-                    new MilestoneProgressed(confirmed.id, row.key.milestoneId(), row.state, row.updatedOn, row.updatedAt));
+                    new MilestoneProgressed(confirmed.id, row.key.milestoneId(), row.state, row.updatedOn, row.updatedAt,
+                            row.loggedMinutes == 0 ? null : row.loggedMinutes));
             copied++;
         }
         return copied;
