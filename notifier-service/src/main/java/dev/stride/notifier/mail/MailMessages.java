@@ -135,8 +135,9 @@ public interface MailMessages {
     @Message("{weeks}-week streak: keep it going!")
     String streak(int weeks);
 
-    @Message("Skip this week")
-    String skipWeek();
+    /** Names the email's own week: a Friday-to-Sunday nudge is about next week, and its link skips exactly that one. */
+    @Message("Skip week {week}")
+    String skipWeek(int week);
 
     @Message("Snooze 3 days")
     String snooze();

@@ -73,7 +73,7 @@ class WeeklyNudgeEmailTest {
                     "Re-plan from today: https://stride.example/actions/replan",
                     "At this pace you finish on February 14, 2028.",
                     "3-week streak",
-                    "Skip this week: https://stride.example/actions/skip",
+                    "Skip week 3: https://stride.example/actions/skip",
                     "Snooze 3 days: https://stride.example/actions/snooze",
                     "Pause: https://stride.example/actions/pause",
                     "Manage your plan: https://stride.example/manage/" + nudge.subscriptionId(),
@@ -96,7 +96,7 @@ class WeeklyNudgeEmailTest {
                     "52.5 of 260 hours studied",
                     "You are 1 h 30 min behind plan.",
                     "At this pace you finish on February 14, 2028.",
-                    ">Skip this week<", ">Snooze 3 days<", ">Pause<", ">Manage your plan<",
+                    ">Skip week 3<", ">Snooze 3 days<", ">Pause<", ">Manage your plan<",
                     "href=\"https://stride.example/actions/replan\"",
                     "href=\"https://stride.example/unsubscribe/" + nudge.subscriptionId() + "\"",
                     "role=\"presentation\"", "style=\"");
@@ -164,7 +164,7 @@ class WeeklyNudgeEmailTest {
                 "Du bist 1 Std. 30 Min. hinter deinem Plan.",
                 "In diesem Tempo bist du am 14. Februar 2028 fertig.",
                 "3 Wochen in Folge",
-                "Diese Woche aussetzen: https://stride.example/actions/skip",
+                "Woche 3 aussetzen: https://stride.example/actions/skip",
                 "Ab heute neu planen: https://stride.example/actions/replan",
                 "Abmelden: https://stride.example/unsubscribe/" + nudge.subscriptionId());
         assertThat(email.html()).contains("Dienstag, 9. März, 18:00 Uhr (1 Std. 30 Min.)", "Du bist 1 Std. 30 Min. hinter deinem Plan.",
