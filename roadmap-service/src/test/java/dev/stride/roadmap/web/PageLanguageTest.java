@@ -89,6 +89,32 @@ class PageLanguageTest {
         assertThat(pause).contains("<html lang=\"de\">", "Deinen Plan pausieren?", ">Pausieren</button>");
     }
 
+    @Test
+    void aGermanLearnersHomePageAndTheGermanSignInPageAreGerman() {
+        String home = given().when().get(homePath(learner("zuhause", "de"))).then().statusCode(200).extract().asString();
+        assertThat(home).contains("<html lang=\"de\">", "Deine Roadmaps", "<td>Aktiv</td>", "0 von 34 Meilensteinen erledigt", "Dein Profil",
+                ">Speichern</button>").doesNotContain("<html lang=\"en\">", "Your roadmaps", "ACTIVE", "milestones done");
+        String english = given().when().get(homePath(learner("home", "en"))).then().statusCode(200).extract().asString();
+        assertThat(english).contains("<html lang=\"en\">", "<td>Active</td>", "0 of 34 milestones done").doesNotContain("Deine Roadmaps");
+
+        Response signIn = given().header("Accept-Language", "de-DE,de;q=0.9").when().get("/sign-in");
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body().asString()).contains("<html lang=\"de\">", "<h1>Meine Links per E-Mail senden</h1>", "name=\"lang\" value=\"de\"")
+                .doesNotContain("Email me my links", "Lost an email");
+        assertThat(signIn.header("Content-Language")).isEqualTo("de");
+        // The form's language comes back with it, whatever the browser says.
+        String sent = given().header("Accept-Language", "en").formParam("email", TestSupport.uniqueEmail("anmelden")).formParam("lang", "de")
+                .when().post("/sign-in").then().statusCode(202).extract().asString();
+        assertThat(sent).contains("<html lang=\"de\">", "Wenn Stride diese Adresse kennt").doesNotContain("If Stride knows this address");
+    }
+
+    private String homePath(UUID subscription) {
+        String location = given().redirects().follow(false)
+                .when().get("/manage/" + links.token(subscription, LinkPurpose.MANAGE, Optional.empty()) + "/links/home")
+                .then().statusCode(303).extract().header("Location");
+        return location.substring(location.indexOf("/home/"));
+    }
+
     private UUID learner(String prefix, String locale) {
         String email = TestSupport.uniqueEmail(prefix);
         UUID id = TestSupport.subscribe(email, TestSupport.ROADMAP,
