@@ -34,8 +34,9 @@ class PageLanguageTest {
     void aGermanLearnersManagePageIsGermanAndAnEnglishLearnersEnglish() {
         String german = manage(learner("deutsch", "de"));
         assertThat(german).contains("<html lang=\"de\">", "Dein Wochenplan", "Fortschritt", "Diese Woche aussetzen", "Dienstag um 18:00 Uhr, 90 Min.",
-                "Wöchentliche E-Mail am", "Meine Daten löschen");
-        assertThat(german).doesNotContain("lang=\"en\"", "Your weekly plan", "Skip this week", "Tuesday");
+                "Wöchentliche E-Mail am", "Meine Daten löschen", "<h2 id=\"weeks-off\">Wochen aussetzen</h2>", "Minuten gelernt an",
+                ">Montag, ", "Alle E-Mails von Stride beenden</a>");
+        assertThat(german).doesNotContain("lang=\"en\"", "Your weekly plan", "Skip this week", "Tuesday", "Weeks off", "Minutes studied", "Monday");
 
         String english = manage(learner("english", "en"));
         assertThat(english).contains("<html lang=\"en\">", "Your weekly plan", "Progress", "Skip this week", "Tuesday at 18:00, 90 min");
