@@ -109,6 +109,19 @@ class PageLanguageTest {
         assertThat(sent).contains("<html lang=\"de\">", "Wenn Stride diese Adresse kennt").doesNotContain("If Stride knows this address");
     }
 
+    @Test
+    void theGermanPreviewWordsItsPaceAdviceInGerman() {
+        java.time.LocalDate start = TestSupport.today(clock).plusDays(7);
+        String page = given().contentType(ContentType.URLENC).formParam("intent", "preview").formParam("email", "").formParam("name", "")
+                .formParam("locale", "de").formParam("startDate", start.toString()).formParam("timeZone", TestSupport.ZONE)
+                .formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "60")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30").formParam("finishBy", start.plusDays(364).toString())
+                .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(200).extract().asString();
+        assertThat(page).contains("<html lang=\"de\">", "weit unter den 5 Std. pro Woche, die diese Roadmap empfiehlt", "Um bis <strong>",
+                "Einheiten à 90 Minuten", "<label for=\"finishBy\">Fertig bis", "data-text-duration=\"0 Std. 59 Min.\"")
+                .doesNotContain("far below", "To finish by", "Finish by");
+    }
+
     private String homePath(UUID subscription) {
         String location = given().redirects().follow(false)
                 .when().get("/manage/" + links.token(subscription, LinkPurpose.MANAGE, Optional.empty()) + "/links/home")
