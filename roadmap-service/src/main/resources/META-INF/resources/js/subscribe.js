@@ -145,21 +145,31 @@
     });
   }
 
-  /** The same words as the server-rendered preview (previewBody.html). */
+  /** A weekly study time in the page's words ("5 h 30 min"): the duration template has '0' for the hours, '59' for the minutes. */
+  function duration(minutes) {
+    var rest = minutes % 60;
+    var words = rest ? (form.dataset.textDuration || '').replace('59', rest) : form.dataset.textHours || '';
+    return words.replace('0', Math.floor(minutes / 60));
+  }
+
+  /** The same words as the server-rendered preview (previewBody.html), from the data-text-* attributes. */
   function advise(view) {
     var advice = view.advice;
     if (advice && advice.farBelow) {
-      var warning = element('p', 'Your plan holds ' + view.weeklyMinutes + ' minutes a week, far below the ' + advice.suggestedLabel
-          + ' a week this roadmap suggests, so it would take you until ' + view.projectedFinishLabel + '. Add study time, or tell us when '
-          + 'you want to finish ("Finish by") and the preview shows the hours a week it takes.');
+      var warning = element('p', text('textFarBelowBefore', view.weeklyMinutes) + ' ' + duration(advice.suggestedWeeklyMinutes) + ' '
+          + text('textFarBelowUntil') + ' ' + (view.projectedFinish ? formatDate(view.projectedFinish, true) : text('textFinishBeyond'))
+          + text('textFarBelowAfter'));
       warning.id = 'preview-warning';
       warning.className = 'error';
       body.appendChild(warning);
     }
     if (advice && advice.finishBy) {
-      var target = element('p', 'To finish by ' + advice.finishByLabel + ' you need about ' + advice.neededLabel + ' a week, for example '
-          + advice.sessionsOf90 + ' sessions of 90 minutes.' + (advice.reachable ? ''
-          : ' That is more than the 40 hours a week a plan may hold: choose a later date.'));
+      var target = element('p');
+      target.append(text('textTargetBefore') + ' ');
+      target.appendChild(element('strong', formatDate(advice.finishBy, true)));
+      target.append(' ' + text('textTargetNeed') + ' ');
+      target.appendChild(element('strong', duration(advice.weeklyMinutesNeeded) + ' ' + text('textAWeek')));
+      target.append(text('textTargetExample', advice.sessionsOf90) + (advice.reachable ? '' : ' ' + text('textTargetUnreachable')));
       target.id = 'preview-target';
       body.appendChild(target);
     }

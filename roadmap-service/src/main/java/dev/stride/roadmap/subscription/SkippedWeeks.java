@@ -117,6 +117,11 @@ public class SkippedWeeks {
         static Week of(LocalDate monday) {
             return new Week(monday.toString(), SkippedWeeks.label(monday));
         }
+
+        /** The Monday itself, for a page that words it in its own language ({@code {week.monday.longDate}}). */
+        public LocalDate monday() {
+            return LocalDate.parse(value);
+        }
     }
 
     /** The weeks a learner may still skip (this one and the {@code count - 1} after it, not skipped yet), and those skipped from this week on. */

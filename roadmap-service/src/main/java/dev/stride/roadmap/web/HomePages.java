@@ -31,12 +31,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -62,7 +64,7 @@ public class HomePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(String email, String error, String sent);
+        static native TemplateInstance signIn(String email, String error, boolean sent);
 
         static native TemplateInstance home(String base, String name, List<Entry> subscriptions, Profile profile, String notice);
 
@@ -75,37 +77,47 @@ public class HomePages {
     private final SubscriptionViews views;
     private final CatalogService catalog;
     private final Links links;
+    private final PageLanguages languages;
 
-    public HomePages(SubscribeIntake intake, SignIn signIn, LearnerProfile profiles, SubscriptionViews views, CatalogService catalog, Links links) {
+    public HomePages(SubscribeIntake intake, SignIn signIn, LearnerProfile profiles, SubscriptionViews views, CatalogService catalog, Links links,
+                     PageLanguages languages) {
         this.intake = intake;
         this.signIn = signIn;
         this.profiles = profiles;
         this.views = views;
         this.catalog = catalog;
         this.links = links;
+        this.languages = languages;
     }
 
     @GET
     @Path("sign-in")
-    public Response signInPage() {
-        return Response.ok(Templates.signIn("", null, null)).header("Cache-Control", "no-store").build();
+    public Response signInPage(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        return signInPage(Response.Status.OK, Templates.signIn("", null, false), languages.ofRequest(lang, headers));
     }
 
     /** The same 202 page whether or not the address is known; 400 with the error by the field; 429 as the subscribe form's. */
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("email") String email, @Context HttpServerRequest http) {
+    public Response signIn(@FormParam("email") String email, @FormParam("lang") String lang, @Context HttpHeaders headers,
+                           @Context HttpServerRequest http) {
+        Locale locale = languages.ofRequest(lang, headers);
         try {
             intake.signIn(new SignInRequest(email), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-            return Response.accepted(Templates.signIn("", null, SubscribeIntake.LINKS_SENT)).header("Cache-Control", "no-store").build();
+            return signInPage(Response.Status.ACCEPTED, Templates.signIn("", null, true), locale);
         } catch (TooManyRequests e) {
             return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
         } catch (ProblemException e) {
             String error = e.problem().errors().stream().map(FieldError::message).findFirst().orElse(e.problem().detail());
-            return Response.status(e.problem().status()).entity(Templates.signIn(email == null ? "" : email, error, null))
-                    .header("Cache-Control", "no-store").build();
+            return signInPage(Response.Status.fromStatusCode(e.problem().status()), Templates.signIn(email == null ? "" : email, error, false), locale);
         }
+    }
+
+    /** The public sign-in page in the language asked for (the switch, the form's hidden field or the browser). */
+    private static Response signInPage(Response.Status status, TemplateInstance page, Locale locale) {
+        return PageLanguages.negotiated(Response.status(status).entity(PageLanguages.in(page, locale)), locale)
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -113,8 +125,7 @@ public class HomePages {
     public Response home(@PathParam("token") String token, @QueryParam("changed") String changed) {
         return page(() -> {
             Learner learner = signIn.learner(learnerOf(token));
-            String notice = "address".equals(changed) ? "Saved. We sent a link to " + learner.pendingEmail + ": your emails go there once you follow it."
-                    : "profile".equals(changed) ? "Saved." : null;
+            String notice = "address".equals(changed) && learner.pendingEmail != null ? "address" : "profile".equals(changed) ? "profile" : null;
             return render(token, learner, profileOf(learner, Map.of()), notice);
         }, Response.Status.OK);
     }
@@ -154,7 +165,8 @@ public class HomePages {
         return page(() -> {
             LinkToken claims = links.signer().verify(token, LinkPurpose.VERIFY_ADDRESS, null);
             Learner learner = signIn.learner(claims.subscriptionId());
-            return Templates.verifyAddress("/verify-address/" + token, learner.pendingEmail == null ? "" : learner.pendingEmail);
+            return PageLanguages.in(Templates.verifyAddress("/verify-address/" + token, learner.pendingEmail == null ? "" : learner.pendingEmail),
+                    languages.ofLearner(learner.locale));
         }, Response.Status.OK);
     }
 
@@ -164,13 +176,13 @@ public class HomePages {
         return page(() -> {
             LinkToken claims = links.signer().verify(token, LinkPurpose.VERIFY_ADDRESS, null);
             Learner learner = profiles.verifyAddress(claims.subscriptionId(), claims.subject().orElse(""));
-            return LinkPages.Templates.done("ADDRESS_CHANGED", learner.email, links.homeUrl(learner.id));
+            return PageLanguages.in(LinkPages.Templates.done("ADDRESS_CHANGED", learner.email, links.homeUrl(learner.id)), languages.ofLearner(learner.locale));
         }, Response.Status.OK);
     }
 
     private TemplateInstance render(String token, Learner learner, Profile profile, String notice) {
         List<Entry> entries = signIn.subscriptionsOf(learner.id).stream().map(views::view).map(this::entry).toList();
-        return Templates.home("/home/" + token, learner.displayName, entries, profile, notice);
+        return PageLanguages.in(Templates.home("/home/" + token, learner.displayName, entries, profile, notice), languages.ofLearner(learner.locale));
     }
 
     private Entry entry(SubscriptionView view) {

@@ -155,4 +155,51 @@ public interface ManageMessages {
 
     @Message("Re-plan from today")
     String replan();
+
+    // Minutes logged on a milestone.
+
+    @Message("Minutes studied on {title}")
+    String minutesLabel(String title);
+
+    @Message("Log")
+    String minutesLog();
+
+    @Message("{minutes} min logged")
+    String minutesLogged(int minutes);
+
+    // Weeks off (tags/weekControls.html).
+
+    @Message("Weeks off")
+    String weeksOff();
+
+    @Message("Skipped: nothing is planned and no email comes for these weeks.")
+    String weeksSkipped();
+
+    @Message("Week of {week}")
+    String weekOf(String week);
+
+    @Message("Undo")
+    String weekUndo();
+
+    @Message("Skip the week of")
+    String weekSkipLabel();
+
+    @Message("Skip that week")
+    String weekSkip();
+
+    @Message("Away from")
+    String awayFrom();
+
+    @Message("to")
+    String awayTo();
+
+    @Message("Skip those weeks")
+    String awaySkip();
+
+    @Message("Every week your time away touches is skipped: no sessions and no email that week.")
+    String awayHint();
+
+    /** Before the link's own words, {@link HomeMessages#stopAllTitle}. */
+    @Message(": unsubscribe from every roadmap you follow at once.")
+    String stopAllAfter();
 }

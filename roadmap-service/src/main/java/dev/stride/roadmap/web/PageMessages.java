@@ -201,4 +201,42 @@ public interface PageMessages {
     @Message("A confirmation link works for {hours} hours. No email after a few minutes? Look in your spam folder. One email per address "
             + "per hour at most: asking again sooner sends nothing new, and never makes a second subscription.")
     String checkEmailHint(long hours);
+
+    // The preview's pace advice (CatalogPages/previewBody.html and subscribe.js) and the "finish by" date mode.
+
+    @Message("Finish by")
+    String finishBy();
+
+    @Message("(optional: the preview tells you the hours a week it takes)")
+    String finishByHint();
+
+    /** A weekly study time: {@code PageDurations} splits the minutes. */
+    @Message("{hours} h{#if minutes} {minutes} min{/if}")
+    String duration(int hours, int minutes);
+
+    /** Around the suggested time, then the projected finish date. */
+    @Message("Your plan holds {minutes} minutes a week, far below the")
+    String farBelowBefore(int minutes);
+
+    @Message("a week this roadmap suggests, so it would take you until")
+    String farBelowUntil();
+
+    @Message(". Add study time, or tell us when you want to finish (\"Finish by\") and the preview shows the hours a week it takes.")
+    String farBelowAfter();
+
+    /** Around the target date, then the time it takes. */
+    @Message("To finish by")
+    String targetBefore();
+
+    @Message("you need about")
+    String targetNeed();
+
+    @Message("a week")
+    String aWeek();
+
+    @Message(", for example {sessions} sessions of 90 minutes.")
+    String targetExample(int sessions);
+
+    @Message("That is more than the 40 hours a week a plan may hold: choose a later date.")
+    String targetUnreachable();
 }

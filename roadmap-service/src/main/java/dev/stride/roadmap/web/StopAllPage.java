@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -40,11 +41,13 @@ public class StopAllPage {
     private final SubscriptionService subscriptions;
     private final CatalogService catalog;
     private final Links links;
+    private final PageLanguages languages;
 
-    public StopAllPage(SubscriptionService subscriptions, CatalogService catalog, Links links) {
+    public StopAllPage(SubscriptionService subscriptions, CatalogService catalog, Links links, PageLanguages languages) {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.links = links;
+        this.languages = languages;
     }
 
     @GET
@@ -52,15 +55,17 @@ public class StopAllPage {
         return page(() -> {
             Subscription subscription = subscriptions.require(verify(token));
             List<String> roadmaps = subscriptions.liveOf(subscription.learner.id).stream().map(this::title).toList();
-            return Templates.stopAll("/stop-all/" + token, roadmaps);
+            return PageLanguages.in(Templates.stopAll("/stop-all/" + token, roadmaps), languages.ofLearner(subscription.learner.locale));
         });
     }
 
     @POST
     public Response stopAll(@PathParam("token") String token) {
         return page(() -> {
-            List<Subscription> ended = subscriptions.unsubscribeAll(verify(token));
-            return LinkPages.Templates.done("STOPPED_ALL", String.join(", ", ended.stream().map(this::title).toList()), null);
+            UUID id = verify(token);
+            Locale locale = languages.ofLearner(subscriptions.require(id).learner.locale);
+            List<Subscription> ended = subscriptions.unsubscribeAll(id);
+            return PageLanguages.in(LinkPages.Templates.done("STOPPED_ALL", String.join(", ", ended.stream().map(this::title).toList()), null), locale);
         });
     }
 

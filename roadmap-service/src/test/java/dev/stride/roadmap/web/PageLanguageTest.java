@@ -34,8 +34,9 @@ class PageLanguageTest {
     void aGermanLearnersManagePageIsGermanAndAnEnglishLearnersEnglish() {
         String german = manage(learner("deutsch", "de"));
         assertThat(german).contains("<html lang=\"de\">", "Dein Wochenplan", "Fortschritt", "Diese Woche aussetzen", "Dienstag um 18:00 Uhr, 90 Min.",
-                "Wöchentliche E-Mail am", "Meine Daten löschen");
-        assertThat(german).doesNotContain("lang=\"en\"", "Your weekly plan", "Skip this week", "Tuesday");
+                "Wöchentliche E-Mail am", "Meine Daten löschen", "<h2 id=\"weeks-off\">Wochen aussetzen</h2>", "Minuten gelernt an",
+                ">Montag, ", "Alle E-Mails von Stride beenden</a>");
+        assertThat(german).doesNotContain("lang=\"en\"", "Your weekly plan", "Skip this week", "Tuesday", "Weeks off", "Minutes studied", "Monday");
 
         String english = manage(learner("english", "en"));
         assertThat(english).contains("<html lang=\"en\">", "Your weekly plan", "Progress", "Skip this week", "Tuesday at 18:00, 90 min");
@@ -87,6 +88,45 @@ class PageLanguageTest {
         assertThat(unsubscribe).contains("<html lang=\"de\">", "Von AI/ML engineer in 12 months abmelden?");
         String pause = given().when().get("/actions/" + links.token(id, LinkPurpose.PAUSE, Optional.empty())).then().statusCode(200).extract().asString();
         assertThat(pause).contains("<html lang=\"de\">", "Deinen Plan pausieren?", ">Pausieren</button>");
+    }
+
+    @Test
+    void aGermanLearnersHomePageAndTheGermanSignInPageAreGerman() {
+        String home = given().when().get(homePath(learner("zuhause", "de"))).then().statusCode(200).extract().asString();
+        assertThat(home).contains("<html lang=\"de\">", "Deine Roadmaps", "<td>Aktiv</td>", "0 von 34 Meilensteinen erledigt", "Dein Profil",
+                ">Speichern</button>").doesNotContain("<html lang=\"en\">", "Your roadmaps", "ACTIVE", "milestones done");
+        String english = given().when().get(homePath(learner("home", "en"))).then().statusCode(200).extract().asString();
+        assertThat(english).contains("<html lang=\"en\">", "<td>Active</td>", "0 of 34 milestones done").doesNotContain("Deine Roadmaps");
+
+        Response signIn = given().header("Accept-Language", "de-DE,de;q=0.9").when().get("/sign-in");
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body().asString()).contains("<html lang=\"de\">", "<h1>Meine Links per E-Mail senden</h1>", "name=\"lang\" value=\"de\"")
+                .doesNotContain("Email me my links", "Lost an email");
+        assertThat(signIn.header("Content-Language")).isEqualTo("de");
+        // The form's language comes back with it, whatever the browser says.
+        String sent = given().header("Accept-Language", "en").formParam("email", TestSupport.uniqueEmail("anmelden")).formParam("lang", "de")
+                .when().post("/sign-in").then().statusCode(202).extract().asString();
+        assertThat(sent).contains("<html lang=\"de\">", "Wenn Stride diese Adresse kennt").doesNotContain("If Stride knows this address");
+    }
+
+    @Test
+    void theGermanPreviewWordsItsPaceAdviceInGerman() {
+        java.time.LocalDate start = TestSupport.today(clock).plusDays(7);
+        String page = given().contentType(ContentType.URLENC).formParam("intent", "preview").formParam("email", "").formParam("name", "")
+                .formParam("locale", "de").formParam("startDate", start.toString()).formParam("timeZone", TestSupport.ZONE)
+                .formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "60")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30").formParam("finishBy", start.plusDays(364).toString())
+                .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(200).extract().asString();
+        assertThat(page).contains("<html lang=\"de\">", "weit unter den 5 Std. pro Woche, die diese Roadmap empfiehlt", "Um bis <strong>",
+                "Einheiten à 90 Minuten", "<label for=\"finishBy\">Fertig bis", "data-text-duration=\"0 Std. 59 Min.\"")
+                .doesNotContain("far below", "To finish by", "Finish by");
+    }
+
+    private String homePath(UUID subscription) {
+        String location = given().redirects().follow(false)
+                .when().get("/manage/" + links.token(subscription, LinkPurpose.MANAGE, Optional.empty()) + "/links/home")
+                .then().statusCode(303).extract().header("Location");
+        return location.substring(location.indexOf("/home/"));
     }
 
     private UUID learner(String prefix, String locale) {

@@ -58,7 +58,9 @@ class ProfileChangeTest {
             assertThat(event.learner().email()).isEqualTo(email);
             assertThat(changed.get(0).key()).isEqualTo(id.toString());
         }
-        given().when().get(home + "?changed=profile").then().statusCode(200).body(containsString("Saved.")).body(containsString("Hi Grace"));
+        // The home page now speaks the language just chosen.
+        given().when().get(home + "?changed=profile").then().statusCode(200).body(containsString("<html lang=\"de\">"))
+                .body(containsString("Gespeichert.")).body(containsString("Hallo Grace"));
     }
 
     @Test

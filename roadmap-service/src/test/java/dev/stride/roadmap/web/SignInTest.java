@@ -106,7 +106,7 @@ class SignInTest {
         String home = homePath(first);
         String page = given().when().get(home).then().statusCode(200).header("Cache-Control", "no-store")
                 .body(containsString("AI/ML engineer in 12 months")).body(containsString("1 of 34 milestones done"))
-                .body(containsString("ACTIVE")).body(containsString("PAUSED")).body(containsString("value=\"" + email + "\""))
+                .body(containsString("<td>Active</td>")).body(containsString("<td>Paused</td>")).body(containsString("value=\"" + email + "\""))
                 .extract().asString();
         Matcher manage = MANAGE_LINK.matcher(page);
         List<String> manageLinks = manage.results().map(match -> match.group(1)).toList();
