@@ -110,7 +110,10 @@ public class LinkPages {
             }
             Object subject = switch (claims.purpose()) {
                 case MARK_DONE -> milestoneTitle(subscription, claims.subject());
-                case SKIP_WEEK -> skipWeekLabel(subscription, claims);
+                case SKIP_WEEK -> {
+                    skippedWeeks.requireNotOver(claims.subscriptionId(), claims.week().orElse(null));
+                    yield weekLabel(subscription, claims);
+                }
                 case SNOOZE -> snoozeDays(claims);
                 default -> "";
             };
@@ -130,8 +133,7 @@ public class LinkPages {
             }
             Object subject = switch (claims.purpose()) {
                 case SNOOZE -> snoozeDays(claims);
-                case SKIP_WEEK -> claims.week().map(monday -> PageDates.longDate(SkippedWeeks.mondayOf(monday),
-                        languages.ofLearner(subscription.learner.locale))).orElse("");
+                case SKIP_WEEK -> weekLabel(subscription, claims);
                 default -> "";
             };
             return inLanguageOf(subscription, Templates.done(claims.purpose().name(), subject, links.manageUrl(id)));
@@ -151,14 +153,10 @@ public class LinkPages {
         };
     }
 
-    /**
-     * The week the link names, in the learner's language (a week already over says so, 410); empty for links signed
-     * before links named their week, which skip the week of the click.
-     */
-    private String skipWeekLabel(Subscription subscription, LinkToken claims) {
-        Optional<LocalDate> week = claims.week();
-        skippedWeeks.requireNotOver(claims.subscriptionId(), week.orElse(null));
-        return week.map(monday -> PageDates.longDate(SkippedWeeks.mondayOf(monday), languages.ofLearner(subscription.learner.locale))).orElse("");
+    /** The week a skip link names, in the learner's language; empty for links signed before links named their week. */
+    private String weekLabel(Subscription subscription, LinkToken claims) {
+        return claims.week().map(monday -> PageDates.longDate(SkippedWeeks.mondayOf(monday), languages.ofLearner(subscription.learner.locale)))
+                .orElse("");
     }
 
     private TemplateInstance alreadyDone(LinkToken claims) {
