@@ -1,5 +1,17 @@
 package dev.stride.contracts.event;
 
-/** Who a subscription's emails go to, and in which language ({@code en}, {@code de}). */
-public record Learner(String email, String displayName, String locale) {
+/**
+ * Who a subscription's emails go to, and in which language ({@code en}, {@code de}). {@code separateEmails}: true when the
+ * learner asked for one email per roadmap; null or false means one weekly digest across all their roadmaps.
+ */
+public record Learner(String email, String displayName, String locale, Boolean separateEmails) {
+
+    public Learner(String email, String displayName, String locale) {
+        this(email, displayName, locale, null);
+    }
+
+    /** One weekly email across the learner's roadmaps: the default. */
+    public boolean wantsDigest() {
+        return !Boolean.TRUE.equals(separateEmails);
+    }
 }

@@ -32,7 +32,24 @@ public record NudgeDue(
         LocalDate projectedFinish,
         int streakWeeks,
         Cadence cadence,
-        NudgeLinks links) implements DomainEvent {
+        NudgeLinks links,
+        Digest digest) implements DomainEvent {
+
+    public NudgeDue(UUID nudgeId, UUID subscriptionId, Kind kind, Learner learner, String zone, String roadmapId, String roadmapTitle,
+                    int weekNumber, LocalDate weekStart, LocalDate weekEnd, Instant dueAt, List<PlannedSession> sessions, List<Focus> focus,
+                    Progress progress, int aheadMinutes, LocalDate projectedFinish, int streakWeeks, Cadence cadence, NudgeLinks links) {
+        this(nudgeId, subscriptionId, kind, learner, zone, roadmapId, roadmapTitle, weekNumber, weekStart, weekEnd, dueAt, sessions, focus,
+                progress, aheadMinutes, projectedFinish, streakWeeks, cadence, links, null);
+    }
+
+    /**
+     * This nudge is one part of a learner's weekly digest: {@code key} is the same for every part of the same learner's week
+     * (derived from the address and the week, never the address itself), {@code parts} how many nudges the digest holds as the
+     * reminder saw it when it published this one. The notifier sends one email once all parts are in (or a hold time ran out).
+     * Null: an email of its own (separate emails chosen, a welcome, a congratulation, or a nudge from before digests).
+     */
+    public record Digest(UUID key, int parts) {
+    }
 
     /**
      * A weekly nudge; the welcome (the start week's nudge, sent at once on activation: the same content with a welcome);

@@ -84,8 +84,7 @@ public class CatalogService {
         if (document.id() != null && !document.id().equals(id)) {
             throw ProblemException.invalid("id", "must be '" + id + "' (the roadmap being revised) or left out");
         }
-        RoadmapDocument revised = new RoadmapDocument(id, null, document.title(), document.summary(), document.description(),
-                document.durationMonths(), document.suggestedWeeklyHours(), document.phases());
+        RoadmapDocument revised = document.withId(id);
         requireValid(revised);
         Roadmap roadmap = roadmaps.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Roadmap '" + id + "'"));
         if (roadmap.status == Roadmap.Status.RETIRED) {
@@ -174,9 +173,15 @@ public class CatalogService {
                         milestone.kind().toLowerCase(Locale.ROOT), milestone.hours(), milestone.doneWhen(),
                         milestone.steps() == null ? List.of() : milestone.steps(),
                         milestone.resources() == null ? List.of() : milestone.resources().stream()
-                                .map(resource -> new RoadmapPublished.Resource(resource.title(), resource.url())).toList())))
+                                .map(resource -> new RoadmapPublished.Resource(resource.title(), resource.url(), resource.type())).toList(),
+                        milestone.optional(), milestone.chooseOne(), milestone.recommended(),
+                        milestone.requires() == null ? List.of() : milestone.requires())))
+                .toList();
+        List<RoadmapPublished.Habit> habits = document.phases().stream()
+                .flatMap(phase -> phase.habits() == null ? java.util.stream.Stream.empty() : phase.habits().stream()
+                        .map(habit -> new RoadmapPublished.Habit(habit.id(), habit.title(), phase.id(), habit.minutesPerWeek())))
                 .toList();
         return new RoadmapPublished(document.id(), document.version(), document.title(), document.summary(), document.durationMonths(),
-                document.suggestedWeeklyHours().min(), document.suggestedWeeklyHours().max(), milestones);
+                document.suggestedWeeklyHours().min(), document.suggestedWeeklyHours().max(), milestones, habits, document.weeklyMix());
     }
 }
