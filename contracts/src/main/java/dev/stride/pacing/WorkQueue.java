@@ -80,34 +80,51 @@ final class WorkQueue {
 
     /**
      * Up to {@code minutes} split by {@code mix} among the kinds with available work (every prerequisite laid); a kind that
-     * runs out of available work gives what is left of its share to the others, which may by then have more available.
-     * Kinds take their turns in the order of their first available milestone; within a kind, milestones go in order.
+     * runs out of available work gives what is left of its share to the others, which may by then have more available, and
+     * a finished milestone that lets a new kind start has the rest shared again with it. Kinds take their turns in the order of their first available milestone; within a kind, milestones go in order.
      */
     List<Allocation> take(int minutes, WeeklyMix mix) {
         List<Allocation> work = new ArrayList<>();
         int free = minutes;
         while (free > 0) {
-            Map<String, Integer> weights = new LinkedHashMap<>();
-            for (int i = first; i < order.size(); i++) {
-                if (available(i)) {
-                    weights.putIfAbsent(WeeklyMix.key(order.get(i).kind()), mix.percentOf(order.get(i).kind()));
-                }
-            }
+            Map<String, Integer> weights = availableKinds(mix);
             if (weights.isEmpty()) {
                 break;
             }
-            int laid = 0;
-            for (Map.Entry<String, Integer> share : Shares.split(free, weights).entrySet()) {
-                int quota = share.getValue();
-                for (int i = nextAvailable(share.getKey(), first); quota > 0 && i >= 0; i = nextAvailable(share.getKey(), i)) {
-                    int taken = lay(i, quota, work);
-                    quota -= taken;
-                    laid += taken;
-                }
-            }
-            free -= laid;
+            free -= takeShares(free, weights, mix, work);
         }
         return work;
+    }
+
+    /**
+     * One round of shares; it ends early, with the rest of the minutes to share again, as soon as a finished milestone lets
+     * a kind that had nothing available start. Returns the minutes laid.
+     */
+    private int takeShares(int free, Map<String, Integer> weights, WeeklyMix mix, List<Allocation> work) {
+        int laid = 0;
+        for (Map.Entry<String, Integer> share : Shares.split(free, weights).entrySet()) {
+            int quota = share.getValue();
+            for (int i = nextAvailable(share.getKey(), first); quota > 0 && i >= 0; i = nextAvailable(share.getKey(), i)) {
+                int taken = lay(i, quota, work);
+                quota -= taken;
+                laid += taken;
+                if (left[i] == 0 && !weights.keySet().containsAll(availableKinds(mix).keySet())) {
+                    return laid;
+                }
+            }
+        }
+        return laid;
+    }
+
+    /** The kinds with available work and their percent, in the order of their first available milestone. */
+    private Map<String, Integer> availableKinds(WeeklyMix mix) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (int i = first; i < order.size(); i++) {
+            if (available(i)) {
+                weights.putIfAbsent(WeeklyMix.key(order.get(i).kind()), mix.percentOf(order.get(i).kind()));
+            }
+        }
+        return weights;
     }
 
     private int nextAvailable(String kind, int from) {
