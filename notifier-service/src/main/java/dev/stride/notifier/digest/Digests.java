@@ -6,6 +6,7 @@ import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.notifier.delivery.DeliveryLedger;
 import dev.stride.notifier.delivery.DeliveryMetrics;
+import dev.stride.notifier.delivery.SuppressionRepository;
 import dev.stride.notifier.mail.DigestPayload;
 import dev.stride.notifier.mail.MailSettings;
 import io.micrometer.core.instrument.Gauge;
@@ -38,13 +39,16 @@ public class Digests {
 
     private final DeliveryLedger ledger;
     private final DeliveryMetrics deliveryMetrics;
+    private final SuppressionRepository suppressions;
     private final MailSettings.Digest settings;
     private final Clock clock;
     private final MeterRegistry registry;
     private final AtomicLong held = new AtomicLong();
 
-    public Digests(DeliveryLedger ledger, DeliveryMetrics deliveryMetrics, MailSettings settings, Clock clock, MeterRegistry registry) {
+    public Digests(DeliveryLedger ledger, DeliveryMetrics deliveryMetrics, SuppressionRepository suppressions, MailSettings settings, Clock clock,
+                   MeterRegistry registry) {
         this.ledger = ledger;
+        this.suppressions = suppressions;
         this.deliveryMetrics = deliveryMetrics;
         this.settings = settings.digest();
         this.clock = clock;
@@ -140,10 +144,11 @@ public class Digests {
             em.createNativeQuery("DELETE FROM digest WHERE digest_key = :key").setParameter("key", key).executeUpdate();
             return;
         }
+        List<Object[]> live = withoutUnsubscribed(key, parts);
         UUID emailId = emailId(key);
-        Object[] first = parts.get(0);
+        Object[] first = live.get(0);
         ledger.record(EmailKind.NUDGE, emailId, (UUID) first[0], (String) first[1], DigestPayload.EVENT_TYPE,
-                DigestPayload.of(parts.stream().map(part -> (String) part[2]).toList()));
+                DigestPayload.of(live.stream().map(part -> (String) part[2]).toList()));
         em.createNativeQuery("UPDATE digest SET email_id = :email, queued_at = :now WHERE digest_key = :key")
                 .setParameter("email", emailId).setParameter("now", clock.instant()).setParameter("key", key).executeUpdate();
         registry.counter("stride.digest.sent").increment();
@@ -151,6 +156,22 @@ public class Digests {
             registry.counter("stride.digest.sent.incomplete").increment();
             LOG.infof("Digest %s sent after the hold with %d part(s)", key, parts.size());
         }
+    }
+
+    /**
+     * The parts whose roadmap the address has not left while they were held (an unsubscribed roadmap has no place in the
+     * email); all of them if every one was left, so the ledger settles the digest as suppressed like any such nudge.
+     */
+    private List<Object[]> withoutUnsubscribed(UUID key, List<Object[]> parts) {
+        List<Object[]> live = parts.stream().filter(part -> !suppressions.isSuppressed((String) part[1], (UUID) part[0])).toList();
+        if (live.isEmpty()) {
+            return parts;
+        }
+        if (live.size() < parts.size()) {
+            deliveryMetrics.suppressed(EmailKind.NUDGE, SuppressionRepository.Suppressed.UNSUBSCRIBED);
+            LOG.infof("Digest %s: %d of its %d part(s) left out, their subscription ended while held", key, parts.size() - live.size(), parts.size());
+        }
+        return live;
     }
 
     private static boolean isPart(EntityManager em, UUID nudgeId) {

@@ -166,6 +166,25 @@ class WeeklyDigestTest {
     }
 
     @Test
+    void aRoadmapLeftWhileItsPartWasHeldIsLeftOutOfTheDigest() {
+        DigestParts digest = DigestParts.of("digest-left", 2);
+        EventEnvelope<NudgeDue> ml = digest.part(ML, TestEvents.FUNCTIONS, 18 * 60);
+        EventEnvelope<NudgeDue> maths = digest.part(MATHS, "Vectors and matrices", 7 * 60);
+        TestEvents.publishNudge(ml);
+        await().atMost(Duration.ofSeconds(20)).until(() -> held(digest.key()) == 1);
+        TestEvents.publishSubscriptionEvent(TestEvents.envelope(ml.data().subscriptionId(),
+                TestEvents.unsubscribed(ml.data().subscriptionId(), digest.email())));
+        ReceivedEmail.awaitMessagesTo(digest.email(), 1);
+        TestEvents.publishNudge(maths);
+
+        List<ReceivedEmail> received = ReceivedEmail.awaitMessagesTo(digest.email(), 2);
+        awaitNoMoreAfterTheHold(digest.email(), 2);
+        ReceivedEmail week = received.stream().filter(email -> digest.messageId().equals(email.header("Message-ID"))).findFirst().orElseThrow();
+        assertThat(week.text()).contains("Here is your plan for week 3 of “" + MATHS + "”").doesNotContain(ML);
+        assertThat(week.header("List-Unsubscribe")).isEqualTo("<https://stride.example/unsubscribe/" + maths.data().subscriptionId() + ">");
+    }
+
+    @Test
     void aGermanDigestIsGerman() {
         DigestParts digest = DigestParts.of("digest-de", 2).inGerman();
         TestEvents.publishNudge(digest.part(ML, "Dateien öffnen und Funktionen schreiben", 18 * 60));
