@@ -1,5 +1,6 @@
 package dev.stride.roadmap.catalog;
 
+import dev.stride.roadmap.problem.FieldError;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +36,20 @@ public class BundledRoadmaps {
     }
 
     void onStart(@Observes StartupEvent start) {
-        for (String file : files) {
-            RoadmapDocument document = read(file);
+        List<RoadmapDocument> documents = files.stream().map(BundledRoadmaps::read).toList();
+        for (RoadmapDocument document : documents) {
             CatalogService.ImportResult result = QuarkusTransaction.requiringNew().call(() -> {
                 entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
                 return catalog.importBundled(document);
             });
             LOG.infof("Bundled roadmap %s v%d: %s", document.id(), document.version(), result.name().toLowerCase().replace('_', ' '));
+        }
+        // Only now: bundled roadmaps may suggest one another as next, whatever order they load in.
+        for (RoadmapDocument document : documents) {
+            List<FieldError> unknown = catalog.unknownNext(document);
+            if (!unknown.isEmpty()) {
+                throw new IllegalStateException("bundled roadmap " + document.id() + " suggests roadmaps the catalog lacks: " + unknown);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,7 @@ public class CatalogService {
     @Transactional
     public PublishedRoadmap publish(String id, RoadmapDocument document) {
         if (document.id() != null && !document.id().equals(id)) {
-            throw ProblemException.invalid("id", "must be '" + id + "' (the roadmap being revised) or left out");
+            throw ProblemException.invalidRoadmap(List.of(new FieldError("id", "must be '" + id + "' (the roadmap being revised) or left out")));
         }
         RoadmapDocument revised = document.withId(id);
         requireValid(revised);
@@ -111,7 +112,11 @@ public class CatalogService {
      */
     @Transactional
     public ImportResult importBundled(RoadmapDocument document) {
-        requireValid(document);
+        // Bundled roadmaps may suggest each other in any load order: BundledRoadmaps checks next once all are in.
+        List<FieldError> errors = RoadmapValidator.validate(document);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidRoadmap(errors);
+        }
         Optional<Roadmap> existing = roadmaps.findForUpdate(document.id());
         if (existing.isEmpty()) {
             insert(document, true);
@@ -159,10 +164,37 @@ public class CatalogService {
         return new PublishedRoadmap(roadmap.id, roadmap.currentVersion, roadmap.status, document);
     }
 
-    private static void requireValid(RoadmapDocument document) {
-        List<FieldError> errors = RoadmapValidator.validate(document);
+    /** Everything publishing would refuse in a document: the format's rules and, in {@code next}, roadmaps the catalog lacks. */
+    @Transactional
+    public List<FieldError> check(RoadmapDocument document) {
+        List<FieldError> errors = new ArrayList<>(RoadmapValidator.validate(document));
+        errors.addAll(unknownNext(document));
+        return errors;
+    }
+
+    /** The {@code next} entries naming no roadmap here, or a retired one (it takes no new learners). */
+    @Transactional
+    public List<FieldError> unknownNext(RoadmapDocument document) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; document.next() != null && i < document.next().size(); i++) {
+            String next = document.next().get(i);
+            if (!FieldChecks.isSlug(next) || next.equals(document.id())) {
+                continue;
+            }
+            Optional<Roadmap> found = roadmaps.findByIdOptional(next);
+            if (found.isEmpty()) {
+                errors.add(new FieldError("next[" + i + "]", "no roadmap '" + next + "' exists"));
+            } else if (found.get().status == Roadmap.Status.RETIRED) {
+                errors.add(new FieldError("next[" + i + "]", "roadmap '" + next + "' is retired"));
+            }
+        }
+        return errors;
+    }
+
+    private void requireValid(RoadmapDocument document) {
+        List<FieldError> errors = check(document);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.invalidRoadmap(errors);
         }
     }
 
