@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Loads the roadmaps shipped in {@code src/main/resources/roadmaps} at start. Safe to run on every start and on
@@ -36,20 +38,24 @@ public class BundledRoadmaps {
     }
 
     void onStart(@Observes StartupEvent start) {
-        List<RoadmapDocument> documents = files.stream().map(BundledRoadmaps::read).toList();
+        importAll(files.stream().map(BundledRoadmaps::read).toList());
+    }
+
+    void importAll(List<RoadmapDocument> documents) {
+        // Bundled roadmaps may suggest one another as next, whatever order they load in: known is the catalog or the bundle.
+        Set<String> bundle = documents.stream().map(RoadmapDocument::id).collect(Collectors.toSet());
+        for (RoadmapDocument document : documents) {
+            List<FieldError> unknown = QuarkusTransaction.requiringNew().call(() -> catalog.unknownNext(document, bundle));
+            if (!unknown.isEmpty()) {
+                throw new IllegalStateException("bundled roadmap " + document.id() + " suggests roadmaps neither bundled nor in the catalog: " + unknown);
+            }
+        }
         for (RoadmapDocument document : documents) {
             CatalogService.ImportResult result = QuarkusTransaction.requiringNew().call(() -> {
                 entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
                 return catalog.importBundled(document);
             });
             LOG.infof("Bundled roadmap %s v%d: %s", document.id(), document.version(), result.name().toLowerCase().replace('_', ' '));
-        }
-        // Only now: bundled roadmaps may suggest one another as next, whatever order they load in.
-        for (RoadmapDocument document : documents) {
-            List<FieldError> unknown = catalog.unknownNext(document);
-            if (!unknown.isEmpty()) {
-                throw new IllegalStateException("bundled roadmap " + document.id() + " suggests roadmaps the catalog lacks: " + unknown);
-            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Roadmaps and their versions: publishing, retiring, reading. Every change emits its event through the outbox. */
@@ -168,17 +169,20 @@ public class CatalogService {
     @Transactional
     public List<FieldError> check(RoadmapDocument document) {
         List<FieldError> errors = new ArrayList<>(RoadmapValidator.validate(document));
-        errors.addAll(unknownNext(document));
+        errors.addAll(unknownNext(document, Set.of()));
         return errors;
     }
 
-    /** The {@code next} entries naming no roadmap here, or a retired one (it takes no new learners). */
+    /**
+     * The {@code next} entries naming no roadmap here, or a retired one (it takes no new learners); ids in
+     * {@code alsoKnown} count as present (bundled roadmaps being imported together).
+     */
     @Transactional
-    public List<FieldError> unknownNext(RoadmapDocument document) {
+    public List<FieldError> unknownNext(RoadmapDocument document, Set<String> alsoKnown) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; document.next() != null && i < document.next().size(); i++) {
             String next = document.next().get(i);
-            if (!FieldChecks.isSlug(next) || next.equals(document.id())) {
+            if (!FieldChecks.isSlug(next) || next.equals(document.id()) || alsoKnown.contains(next)) {
                 continue;
             }
             Optional<Roadmap> found = roadmaps.findByIdOptional(next);

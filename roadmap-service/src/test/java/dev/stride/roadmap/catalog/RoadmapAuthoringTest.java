@@ -7,12 +7,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -24,6 +28,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class RoadmapAuthoringTest {
+
+    @Inject
+    BundledRoadmaps bundled;
 
     @Test
     void everyAuthoringCallNeedsAnOperator() {
@@ -113,6 +120,25 @@ class RoadmapAuthoringTest {
         admin().body(format2(id, "").replace("\"ai-ml-four-phases\"", "\"ai-ml-four-phases\", \"not-in-catalog\""))
                 .when().post("/admin/roadmaps").then().statusCode(422).body("errors.field", contains("next[1]"));
         assertThat(TestSupport.count("SELECT count(*) FROM roadmap WHERE id = ?1", id)).isZero();
+    }
+
+    @Test
+    void bundledRoadmapsMaySuggestEachOtherInAnyOrderButNotAnUnknownOne() throws Exception {
+        String first = "bundle-a-" + shortId();
+        String second = "bundle-b-" + shortId();
+        String lonely = "bundle-c-" + shortId();
+        bundled.importAll(List.of(bundledDocument(first, second), bundledDocument(second, first)));
+        given().when().get("/api/roadmaps/" + first).then().statusCode(200);
+        given().when().get("/api/roadmaps/" + second).then().statusCode(200);
+
+        assertThatThrownBy(() -> bundled.importAll(List.of(bundledDocument(lonely, "missing-" + shortId()))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("next[0]");
+        assertThat(TestSupport.count("SELECT count(*) FROM roadmap WHERE id = ?1", lonely)).isZero();
+    }
+
+    private static RoadmapDocument bundledDocument(String id, String next) throws Exception {
+        String json = format2(id, "").replace("\"next\": [\"ai-ml-four-phases\"]", "\"next\": [\"" + next + "\"]");
+        return RoadmapJson.fromYaml(json.getBytes(StandardCharsets.UTF_8)).withVersion(1);
     }
 
     private static RequestSpecification admin() {
