@@ -39,15 +39,18 @@ public class RoadmapDrafts {
         if (document.id() != null && !document.id().equals(roadmapId)) {
             throw ProblemException.invalidRoadmap(List.of(new FieldError("id", "must be '" + roadmapId + "' (the draft's roadmap) or left out")));
         }
-        RoadmapDraft draft = drafts.findForUpdate(roadmapId).orElseGet(() -> {
-            RoadmapDraft created = new RoadmapDraft();
-            created.roadmapId = roadmapId;
-            return created;
-        });
+        RoadmapDraft draft = new RoadmapDraft();
+        draft.roadmapId = roadmapId;
         draft.document = RoadmapJson.toJson(document.withId(roadmapId));
         draft.savedAt = clock.instant();
         draft.savedBy = operator;
-        drafts.persist(draft);
+        // One statement, so two operators saving the first draft of an id at once cannot collide on the key.
+        drafts.getEntityManager().createNativeQuery("""
+                        INSERT INTO roadmap_draft (roadmap_id, document, saved_at, saved_by) VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT (roadmap_id) DO UPDATE SET document = EXCLUDED.document, saved_at = EXCLUDED.saved_at,
+                            saved_by = EXCLUDED.saved_by""")
+                .setParameter(1, draft.roadmapId).setParameter(2, draft.document).setParameter(3, draft.savedAt)
+                .setParameter(4, draft.savedBy).executeUpdate();
         return view(draft);
     }
 
