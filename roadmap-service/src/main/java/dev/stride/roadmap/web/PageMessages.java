@@ -53,9 +53,6 @@ public interface PageMessages {
             + "how far along you are and when you will finish at your pace.")
     String catalogIntro();
 
-    @Message("{milestones} milestones · {hours} hours in all · suggested {min}–{max} h a week, which means about {months} months")
-    String catalogFacts(int milestones, BigDecimal hours, int min, int max, int months);
-
     @Message("Phases")
     String phases();
 
