@@ -110,6 +110,13 @@ public interface CatalogMessages {
             + "{#case 'video'}Video{#case 'tool'}Tool{#case 'community'}Community{#case 'practice'}Practice{#else}{type}{/switch}")
     String resourceType(String type);
 
+    @Message("I already know …")
+    String placementLegend();
+
+    @Message("Tick a phase you know already: its milestones are marked skipped when you confirm, and your plan starts after them. "
+            + "A phase can be ticked only together with the phases it builds on.")
+    String placementHint();
+
     // "Which path fits me".
 
     @Message("Which path fits me?")

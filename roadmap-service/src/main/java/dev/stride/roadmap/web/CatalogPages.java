@@ -130,6 +130,7 @@ public class CatalogPages {
                               @FormParam("timeZone") String timeZone, @FormParam("day") List<String> days, @FormParam("start") List<String> starts,
                               @FormParam("minutes") List<String> minutes, @FormParam("nudgeDay") String nudgeDay,
                               @FormParam("nudgeTime") String nudgeTime, @FormParam("finishBy") String finishBy,
+                              @FormParam("knownPhases") List<String> knownPhases,
                               @Context HttpServerRequest http, @Context HttpHeaders headers) {
         Optional<PublishedRoadmap> roadmap = catalog.find(id);
         if (roadmap.isEmpty()) {
@@ -145,9 +146,10 @@ public class CatalogPages {
                 problems.add(new FieldError("startDate", "must be a date such as 2027-01-04"));
             }
         }
-        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), plan.form(), Map.of());
+        List<String> known = knownPhases == null ? List.of() : knownPhases.stream().filter(phase -> !phase.isBlank()).distinct().toList();
+        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), plan.form(), known, Map.of());
         SubscribeRequest request = new SubscribeRequest(blankToNull(email), blankToNull(name), blankToNull(locale), id, start,
-                plan.request().orElse(null));
+                plan.request().orElse(null), known);
         boolean planReadable = plan.request().isPresent() && problems.isEmpty();
         Response.Status status = Response.Status.BAD_REQUEST;
         if (!"preview".equals(intent)) {

@@ -95,7 +95,7 @@ public interface PageMessages {
     /** A field's name in the error summary ({@code SubscribeForm.SummaryLine}). */
     @Message("{#switch label}{#case 'email'}Email{#case 'name'}Name{#case 'locale'}Language{#case 'startDate'}Start date"
             + "{#case 'timeZone'}Time zone{#case 'slots'}Study slots{#case 'nudge'}Weekly email{#case 'slot'}Study slot {slot}"
-            + "{#else}{label}{/switch}")
+            + "{#case 'knownPhases'}I already know{#else}{label}{/switch}")
     String fieldLabel(String label, int slot);
 
     @Message("Email")

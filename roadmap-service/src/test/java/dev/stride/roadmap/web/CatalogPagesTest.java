@@ -1,17 +1,12 @@
 package dev.stride.roadmap.web;
 
 import dev.stride.infra.testing.StrideInfraResource;
+import dev.stride.roadmap.TestSupport;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,18 +28,10 @@ class CatalogPagesTest {
     private static String id;
 
     @BeforeEach
-    void publishATestRoadmapWithTheNewFieldsOnce() throws IOException {
-        if (id != null) {
-            return;
+    void publishATestRoadmapWithTheNewFieldsOnce() {
+        if (id == null) {
+            id = TestSupport.publishChoicesRoadmap();
         }
-        String fresh = "nlp-test-" + UUID.randomUUID().toString().substring(0, 8);
-        String json;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("roadmaps/choices-and-audience.json")) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ROADMAP_ID", fresh);
-        }
-        given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON).body(json)
-                .when().post("/admin/roadmaps").then().statusCode(201);
-        id = fresh;
     }
 
     @Test
