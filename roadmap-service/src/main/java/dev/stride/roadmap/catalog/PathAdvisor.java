@@ -18,7 +18,8 @@ public final class PathAdvisor {
     public static final List<String> ROLES = List.of("ml-engineer", "data-scientist", "ai-researcher", "cv-engineer", "nlp-engineer", "unsure");
     public static final List<String> PYTHON = List.of("none", "basics", "fluent");
     public static final List<String> MATHS = List.of("school", "some", "strong");
-    static final List<String> DIFFICULTIES = List.of("beginner", "intermediate", "advanced");
+    /** Easiest first: the order the level rule counts in. */
+    public static final List<String> DIFFICULTIES = List.of("beginner", "intermediate", "advanced");
 
     private PathAdvisor() {
     }

@@ -17,7 +17,7 @@ public record CatalogFilter(String role, String background, String difficulty) {
 
     public static final List<String> ROLES = PathAdvisor.ROLES.stream().filter(role -> !role.equals("unsure")).toList();
     public static final List<String> BACKGROUNDS = PathAdvisor.BACKGROUNDS;
-    public static final List<String> DIFFICULTIES = List.of("beginner", "intermediate", "advanced");
+    public static final List<String> DIFFICULTIES = PathAdvisor.DIFFICULTIES;
 
     public static CatalogFilter of(String role, String background, String difficulty) {
         return new CatalogFilter(offered(role, ROLES), offered(background, BACKGROUNDS), offered(difficulty, DIFFICULTIES));

@@ -55,7 +55,7 @@ public class CatalogPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance catalog(List<CatalogFilter.Card> roadmaps, CatalogFilter filter, int total);
+        static native TemplateInstance catalog(List<CatalogFilter.Card> roadmaps, CatalogFilter filter);
 
         static native TemplateInstance roadmap(RoadmapPage roadmap, SubscribeForm form, PlanView preview);
 
@@ -104,10 +104,9 @@ public class CatalogPages {
                             @QueryParam("difficulty") String difficulty, @Context HttpHeaders headers) {
         Locale locale = languages.ofRequest(lang, headers);
         CatalogFilter filter = CatalogFilter.of(role, background, difficulty);
-        List<PublishedRoadmap> published = catalog.published();
-        List<CatalogFilter.Card> cards = published.stream().map(PublishedRoadmap::document).filter(filter::matches)
+        List<CatalogFilter.Card> cards = catalog.published().stream().map(PublishedRoadmap::document).filter(filter::matches)
                 .map(doc -> CatalogFilter.Card.of(RoadmapTexts.in(doc, locale))).toList();
-        return PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.catalog(cards, filter, published.size()), locale)), locale)
+        return PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.catalog(cards, filter), locale)), locale)
                 .header("Cache-Control", "public, max-age=60").build();
     }
 
