@@ -8,6 +8,10 @@ import dev.stride.infra.Database;
 import dev.stride.infra.testing.Rows;
 import dev.stride.infra.testing.TestInfrastructure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -94,6 +98,22 @@ public final class TestSupport {
     public static RequestSpecification as(UUID subscription, Links links) {
         return given().contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + links.token(subscription, LinkPurpose.MANAGE, Optional.empty()));
+    }
+
+    /**
+     * Publishes {@code roadmaps/choices-and-audience.json} (the format-2 fields: choices, prerequisites, a habit, who it is for,
+     * German texts) through the admin API under a fresh id, and returns the id.
+     */
+    public static String publishChoicesRoadmap() {
+        String id = "nlp-test-" + UUID.randomUUID().toString().substring(0, 8);
+        try (InputStream in = TestSupport.class.getClassLoader().getResourceAsStream("roadmaps/choices-and-audience.json")) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ROADMAP_ID", id);
+            given().auth().preemptive().basic("admin", "test-admin-password").contentType(ContentType.JSON).body(json)
+                    .when().post("/admin/roadmaps").then().statusCode(201);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return id;
     }
 
     public static String uniqueEmail(String prefix) {

@@ -8,8 +8,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
+import java.util.List;
 
-/** A learner asks to follow a roadmap. Start date defaults to today in their zone, the nudge to Monday 07:30. */
+/** A learner asks to follow a roadmap. Start date defaults to today in their zone, the nudge to Monday 07:30; optionally the phases they know. */
 public record SubscribeRequest(
         @NotBlank(message = "must not be blank")
         @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address such as ada@example.org")
@@ -18,5 +19,11 @@ public record SubscribeRequest(
         @NotNull(message = "must be en or de") @Pattern(regexp = "en|de", message = "must be en or de") String locale,
         @NotBlank(message = "must name a roadmap") String roadmapId,
         LocalDate startDate,
-        @NotNull(message = "must describe the weekly plan") @Valid PlanRequest plan) {
+        @NotNull(message = "must describe the weekly plan") @Valid PlanRequest plan,
+        /* placement: ids of the phases the learner already knows (their milestones start SKIPPED); null or empty: none */
+        @Size(max = 50, message = "must list at most 50 phases") List<String> knownPhases) {
+
+    public SubscribeRequest(String email, String name, String locale, String roadmapId, LocalDate startDate, PlanRequest plan) {
+        this(email, name, locale, roadmapId, startDate, plan, null);
+    }
 }

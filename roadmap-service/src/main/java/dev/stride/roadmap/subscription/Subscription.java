@@ -16,6 +16,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -103,6 +105,11 @@ public class Subscription {
     /** Calendar feed links issued before this were revoked by the learner; null while the feed was never rotated. */
     @Column(name = "calendar_rotated_at")
     public Instant calendarRotatedAt;
+
+    /** Placement: the phases the learner said they know when subscribing; their milestones are SKIPPED at confirmation. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "known_phases")
+    public String[] knownPhases;
 
     /** The pace's baseline ({@link PaceBaseline}): both null while the plan counts from the start date. */
     @Column(name = "pace_from")

@@ -61,7 +61,8 @@ public class SubscriptionChecks {
             throw ProblemException.invalid("body", "must be a subscription request");
         }
         List<FieldError> errors = new ArrayList<>(PlanRules.constraintErrors(validator, request).stream()
-                .filter(error -> error.field().startsWith("plan") || error.field().startsWith("startDate") || error.field().startsWith("roadmapId"))
+                .filter(error -> error.field().startsWith("plan") || error.field().startsWith("startDate") || error.field().startsWith("roadmapId")
+                        || error.field().startsWith("knownPhases"))
                 .toList());
         Checked checked = check(request, errors);
         if (!errors.isEmpty()) {
@@ -109,6 +110,7 @@ public class SubscriptionChecks {
         if (request.roadmapId() != null && !request.roadmapId().isBlank()) {
             try {
                 roadmap = catalog.requirePublished(request.roadmapId(), "roadmapId");
+                errors.addAll(Placement.errors(roadmap.document(), request.knownPhases()));
             } catch (ProblemException e) {
                 errors.addAll(e.problem().errors());
             }

@@ -51,11 +51,12 @@ public class SubscriptionService {
     private final SubscriptionChecks checks;
     private final SlotClashes clashes;
     private final ProgressRestore restore;
+    private final Placement placement;
     private final Clock clock;
 
     public SubscriptionService(LearnerProfile profile, NotMe notMe, SubscriptionRepository subscriptions, ProgressRepository progress,
                                PlanBreakRepository breaks, CatalogService catalog, Outbox outbox, Links links, SubscriptionChecks checks,
-                               Leaving leaving, SlotClashes clashes, ProgressRestore restore, Clock clock) {
+                               Leaving leaving, SlotClashes clashes, ProgressRestore restore, Placement placement, Clock clock) {
         this.profile = profile;
         this.notMe = notMe;
         this.subscriptions = subscriptions;
@@ -68,6 +69,7 @@ public class SubscriptionService {
         this.checks = checks;
         this.clashes = clashes;
         this.restore = restore;
+        this.placement = placement;
         this.clock = clock;
     }
 
@@ -98,6 +100,7 @@ public class SubscriptionService {
         subscription.startDate = checked.startDate();
         subscription.expiresAt = clock.instant().plus(links.validity(dev.stride.contracts.link.LinkPurpose.CONFIRM));
         profile.request(subscription, request);
+        subscription.knownPhases = request.knownPhases() == null ? null : request.knownPhases().stream().distinct().toArray(String[]::new);
         if (live.isEmpty()) {
             subscriptions.persist(subscription);
         }
@@ -111,7 +114,7 @@ public class SubscriptionService {
      * The double opt-in's second half. Confirming twice is harmless; an expired or ended one cannot come back. Slots that
      * clash with the learner's other running plans are a 409 ({@link SlotClashes}): checked here, where the address's owner
      * acts, not when anyone subscribes an address (that would tell a stranger what the address follows). A roadmap left
-     * lately comes back with its progress ({@link ProgressRestore}).
+     * lately comes back with its progress ({@link ProgressRestore}); the phases the learner said they know start SKIPPED ({@link Placement}).
      */
     @Transactional
     public Subscription confirm(UUID subscriptionId) {
@@ -139,6 +142,7 @@ public class SubscriptionService {
         emit(subscription, new SubscriptionActivated(subscription.id, learnerOf(subscription), subscription.roadmapId,
                 subscription.roadmapVersion, subscription.plan(), subscription.startDate, subscription.confirmedAt));
         restore.restore(subscription);
+        placement.apply(subscription);
         return subscription;
     }
 

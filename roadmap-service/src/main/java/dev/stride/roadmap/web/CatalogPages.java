@@ -4,6 +4,8 @@ import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.roadmap.api.RoadmapViews;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.PublishedRoadmap;
+import dev.stride.roadmap.catalog.Roadmap;
+import dev.stride.roadmap.catalog.RoadmapTexts;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.plan.PlanView;
 import dev.stride.roadmap.plan.StudySchedules;
@@ -54,9 +56,9 @@ public class CatalogPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance catalog(List<RoadmapViews.Detail> roadmaps);
+        static native TemplateInstance catalog(List<CatalogFilter.Card> roadmaps, CatalogFilter filter);
 
-        static native TemplateInstance roadmap(RoadmapViews.Detail roadmap, SubscribeForm form, PlanView preview);
+        static native TemplateInstance roadmap(RoadmapPage roadmap, SubscribeForm form, PlanView preview);
 
         static native TemplateInstance subscribed(RoadmapViews.Detail roadmap, long confirmWithinHours);
     }
@@ -67,15 +69,17 @@ public class CatalogPages {
     private final StudySchedules schedules;
     private final Links links;
     private final PageLanguages languages;
+    private final RoadmapPages pages;
 
     public CatalogPages(CatalogService catalog, SubscriptionChecks checks, SubscribeIntake intake, StudySchedules schedules, Links links,
-                        PageLanguages languages) {
+                        PageLanguages languages, RoadmapPages pages) {
         this.catalog = catalog;
         this.checks = checks;
         this.intake = intake;
         this.schedules = schedules;
         this.links = links;
         this.languages = languages;
+        this.pages = pages;
     }
 
     /** The preview's target-date mode: empty is none; a date not after the start is named as the field's error. */
@@ -95,11 +99,15 @@ public class CatalogPages {
         return null;
     }
 
+    /** The catalog, filtered by role, background and difficulty (a GET form), each card in the page's language. */
     @GET
-    public Response catalog(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+    public Response catalog(@QueryParam("lang") String lang, @QueryParam("role") String role, @QueryParam("background") String background,
+                            @QueryParam("difficulty") String difficulty, @Context HttpHeaders headers) {
         Locale locale = languages.ofRequest(lang, headers);
-        return PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.catalog(catalog.published().stream().map(RoadmapViews::detail).toList()),
-                        locale)), locale)
+        CatalogFilter filter = CatalogFilter.of(role, background, difficulty);
+        List<CatalogFilter.Card> cards = catalog.published().stream().map(PublishedRoadmap::document).filter(filter::matches)
+                .map(doc -> CatalogFilter.Card.of(RoadmapTexts.in(doc, locale))).toList();
+        return PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.catalog(cards, filter), locale)), locale)
                 .header("Cache-Control", "public, max-age=60").build();
     }
 
@@ -108,8 +116,7 @@ public class CatalogPages {
     public Response roadmap(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Locale locale = languages.ofRequest(lang, headers);
         return catalog.find(id)
-                .map(found -> PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.roadmap(RoadmapViews.detail(found),
-                                SubscribeForm.blank(locale), null), locale)), locale)
+                .map(found -> PageLanguages.negotiated(Response.ok(pages.render(found, SubscribeForm.blank(locale), null, locale)), locale)
                         .header("Cache-Control", "public, max-age=60").build())
                 .orElseGet(() -> notFound(id));
     }
@@ -123,6 +130,7 @@ public class CatalogPages {
                               @FormParam("timeZone") String timeZone, @FormParam("day") List<String> days, @FormParam("start") List<String> starts,
                               @FormParam("minutes") List<String> minutes, @FormParam("nudgeDay") String nudgeDay,
                               @FormParam("nudgeTime") String nudgeTime, @FormParam("finishBy") String finishBy,
+                              @FormParam("knownPhases") List<String> knownPhases,
                               @Context HttpServerRequest http, @Context HttpHeaders headers) {
         Optional<PublishedRoadmap> roadmap = catalog.find(id);
         if (roadmap.isEmpty()) {
@@ -138,9 +146,10 @@ public class CatalogPages {
                 problems.add(new FieldError("startDate", "must be a date such as 2027-01-04"));
             }
         }
-        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), plan.form(), Map.of());
+        List<String> known = knownPhases == null ? List.of() : knownPhases.stream().filter(phase -> !phase.isBlank()).distinct().toList();
+        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), plan.form(), known, Map.of());
         SubscribeRequest request = new SubscribeRequest(blankToNull(email), blankToNull(name), blankToNull(locale), id, start,
-                plan.request().orElse(null));
+                plan.request().orElse(null), known);
         boolean planReadable = plan.request().isPresent() && problems.isEmpty();
         Response.Status status = Response.Status.BAD_REQUEST;
         if (!"preview".equals(intent)) {
@@ -183,8 +192,7 @@ public class CatalogPages {
      */
     public Response draftPage(PublishedRoadmap draft, String lang, HttpHeaders headers) {
         Locale locale = languages.ofRequest(lang, headers);
-        return PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.roadmap(RoadmapViews.detail(draft), SubscribeForm.blank(locale),
-                        null), locale)), locale)
+        return PageLanguages.negotiated(Response.ok(pages.render(draft.document(), Roadmap.Status.DRAFT.name(), null, null, locale)), locale)
                 .header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex").build();
     }
 
@@ -193,14 +201,14 @@ public class CatalogPages {
     public Response subscribed(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Locale locale = languages.ofRequest(lang, headers);
         return catalog.find(id)
-                .map(found -> PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.subscribed(RoadmapViews.detail(found),
+                .map(found -> PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.subscribed(RoadmapViews.detail(
+                        new PublishedRoadmap(found.id(), found.version(), found.status(), RoadmapTexts.in(found.document(), locale))),
                         links.validity(LinkPurpose.CONFIRM).toHours()), locale)), locale).header("Cache-Control", "no-store").build())
                 .orElseGet(() -> notFound(id));
     }
 
-    private static Response page(PublishedRoadmap roadmap, SubscribeForm form, PlanView preview, Response.Status status, Locale locale) {
-        return PageLanguages.negotiated(Response.status(status).entity(PageLanguages.in(Templates.roadmap(RoadmapViews.detail(roadmap), form,
-                        preview), locale)), locale)
+    private Response page(PublishedRoadmap roadmap, SubscribeForm form, PlanView preview, Response.Status status, Locale locale) {
+        return PageLanguages.negotiated(Response.status(status).entity(pages.render(roadmap, form, preview, locale)), locale)
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -53,9 +53,6 @@ public interface PageMessages {
             + "how far along you are and when you will finish at your pace.")
     String catalogIntro();
 
-    @Message("{milestones} milestones · {hours} hours in all · suggested {min}–{max} h a week, which means about {months} months")
-    String catalogFacts(int milestones, BigDecimal hours, int min, int max, int months);
-
     @Message("Phases")
     String phases();
 
@@ -101,7 +98,7 @@ public interface PageMessages {
     /** A field's name in the error summary ({@code SubscribeForm.SummaryLine}). */
     @Message("{#switch label}{#case 'email'}Email{#case 'name'}Name{#case 'locale'}Language{#case 'startDate'}Start date"
             + "{#case 'timeZone'}Time zone{#case 'slots'}Study slots{#case 'nudge'}Weekly email{#case 'slot'}Study slot {slot}"
-            + "{#else}{label}{/switch}")
+            + "{#case 'knownPhases'}I already know{#else}{label}{/switch}")
     String fieldLabel(String label, int slot);
 
     @Message("Email")

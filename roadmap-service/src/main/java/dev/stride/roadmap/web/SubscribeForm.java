@@ -14,7 +14,8 @@ import java.util.Map;
  * The subscribe form on a roadmap's page as the learner filled it in, errors by field. Plan fields live in {@link PlanForm};
  * errors about them arrive from the service as {@code plan.*} and are shown there.
  */
-public record SubscribeForm(String email, String name, String locale, String startDate, PlanForm plan, Map<String, String> errors) {
+public record SubscribeForm(String email, String name, String locale, String startDate, PlanForm plan, List<String> knownPhases,
+                            Map<String, String> errors) {
 
     /** A first plan to edit: two evening/weekend slots, the nudge on Monday morning, the zone set by the browser if it can. */
     static final PlanRequest DEFAULT_PLAN = new PlanRequest("UTC",
@@ -23,7 +24,12 @@ public record SubscribeForm(String email, String name, String locale, String sta
 
     /** An empty form; the emails' language starts as the page's. */
     public static SubscribeForm blank(Locale pageLanguage) {
-        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", PlanForm.of(DEFAULT_PLAN), Map.of());
+        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", PlanForm.of(DEFAULT_PLAN), List.of(), Map.of());
+    }
+
+    /** Placement: the learner ticked "I already know" for this phase. */
+    public boolean knows(String phaseId) {
+        return knownPhases.contains(phaseId);
     }
 
     public String error(String field) {
@@ -57,16 +63,18 @@ public record SubscribeForm(String email, String name, String locale, String sta
                 planErrors.putIfAbsent(problem.field().substring("plan.".length()), problem.message());
             } else if (problem.field().equals("plan")) {
                 planErrors.putIfAbsent("slots", problem.message());
+            } else if (problem.field().startsWith("knownPhases")) {
+                own.merge("knownPhases", problem.message(), (first, next) -> first + "; " + next);
             } else {
                 own.putIfAbsent(problem.field(), problem.message());
             }
         }
-        return new SubscribeForm(email, name, locale, startDate, plan.withErrors(planErrors), own);
+        return new SubscribeForm(email, name, locale, startDate, plan.withErrors(planErrors), knownPhases, own);
     }
 
     private static SummaryLine line(String field, String message) {
         String label = switch (field) {
-            case "email", "name", "locale", "startDate" -> field;
+            case "email", "name", "locale", "startDate", "knownPhases" -> field;
             case "plan.timeZone" -> "timeZone";
             case "plan.slots" -> "slots";
             case "plan.nudge.day", "plan.nudge.time" -> "nudge";
