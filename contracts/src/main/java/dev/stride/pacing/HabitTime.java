@@ -25,7 +25,7 @@ final class HabitTime {
 
     /** The week's habit work, in the order the roadmap lists the habits; empty without habits or milestones left. */
     static List<Allocation> forWeek(List<Habit> habits, WorkQueue queue, int capacity, WeeklyMix mix) {
-        if (habits.isEmpty() || queue.isEmpty()) {
+        if (habits.isEmpty() || queue.isEmpty() || capacity == 0) {
             return List.of();
         }
         Set<String> active = new LinkedHashSet<>();
@@ -37,10 +37,10 @@ final class HabitTime {
 
     /** The habit minutes of a week of {@code capacity} while the phase of {@code next} is the only active one. */
     static int minutesWhile(List<Habit> habits, MilestoneWork next, int capacity) {
-        if (next == null) {
+        if (next == null || next.phaseId() == null) {
             return 0;
         }
-        return split(habits, Set.of(String.valueOf(next.phaseId())), capacity).stream().mapToInt(Allocation::minutes).sum();
+        return split(habits, Set.of(next.phaseId()), capacity).stream().mapToInt(Allocation::minutes).sum();
     }
 
     private static List<Allocation> split(List<Habit> habits, Set<String> activePhases, int capacity) {

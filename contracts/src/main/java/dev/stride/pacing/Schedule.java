@@ -10,11 +10,11 @@ import java.util.Optional;
  *
  * @param weeks               from the week holding {@code max(today, startDate)} to the last week holding a session,
  *                            weeks without sessions in between included; empty when nothing remains or nothing can be laid
- * @param projectedFinish     the date of the last session holding work; {@code today} when nothing remains;
+ * @param projectedFinish     the date of the last session holding milestone work; {@code today} when nothing remains;
  *                            empty when the remaining work cannot be laid within {@link Pacer#HORIZON_WEEKS} weeks
  * @param plannedMinutesByNow what the plan would have laid from the start date up to, not including, today
  * @param doneMinutesByNow    minutes of DONE milestones and minutes logged against those IN_PROGRESS
- * @param remainingMinutes    minutes of TODO and IN_PROGRESS milestones still to lay (less what was logged)
+ * @param remainingMinutes    minutes of TODO and IN_PROGRESS milestones still to lay (less what was logged); habits never count
  * @param streakWeeks         consecutive weeks with progress, counting back from the current week
  * @param openMilestones      TODO and IN_PROGRESS milestones (one whose minutes are all logged stays open until marked done)
  */

@@ -6,13 +6,16 @@ import dev.stride.contracts.event.RoadmapPublished;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkUrls;
 import dev.stride.pacing.Allocation;
+import dev.stride.pacing.Habit;
 import dev.stride.pacing.MilestoneWork;
 import dev.stride.pacing.Pacer;
 import dev.stride.pacing.PacingInput;
 import dev.stride.pacing.ProgressState;
 import dev.stride.pacing.Schedule;
 import dev.stride.pacing.ScheduledWeek;
+import dev.stride.pacing.Selection;
 import dev.stride.pacing.Session;
+import dev.stride.pacing.WeeklyMix;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.reminder.projection.LearnerState;
 import dev.stride.reminder.projection.Projections;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,17 +58,28 @@ public class NudgeBuilder {
      */
     public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap,
                           List<RoadmapPublished.Milestone> milestones, LearnerState learner) {
+        return build(nudge, subscription, roadmap, milestones, null, null, learner);
+    }
+
+    /**
+     * As above with the roadmap's habits and weekly mix as its RoadmapPublished carried them (null: none, milestones strictly in
+     * order). The projection does not keep them yet, so the dispatcher passes none until it does.
+     */
+    public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap,
+                          List<RoadmapPublished.Milestone> milestones, List<RoadmapPublished.Habit> habits, Map<String, Integer> weeklyMix,
+                          LearnerState learner) {
         WeeklyPlan plan = Projections.plan(subscription);
         LocalDate weekStart = nudge.key.weekStart();
-        Map<String, ProgressState> states = learner.progress();
-        List<MilestoneWork> work = milestones.stream()
-                .map(m -> new MilestoneWork(m.id(), minutes(m.hours()), states.getOrDefault(m.id(), ProgressState.TODO),
-                        learner.loggedMinutes().getOrDefault(m.id(), 0))).toList();
+        List<MilestoneWork> work = work(milestones, learner);
         LocalDate now = LocalDate.now(clock.withZone(plan.zone()));
         // A Friday-to-Sunday nudge prepares the coming week: plan from its Monday.
         LocalDate today = now.isBefore(weekStart) ? weekStart : now;
         Schedule schedule = Pacer.schedule(new PacingInput(work, plan, subscription.startDate,
-                learner.skippedWeeks(), learner.breaks(), learner.progressDays(), today, subscription.baseline()));
+                learner.skippedWeeks(), learner.breaks(), learner.progressDays(), today, subscription.baseline(),
+                habits == null ? List.of() : habits.stream().filter(h -> h.minutesPerWeek() > 0).map(h -> new Habit(h.id(), h.phaseId(), h.minutesPerWeek())).toList(),
+                WeeklyMix.ofNullable(weeklyMix)));
+        Map<String, String> habitTitles = habits == null ? Map.of()
+                : habits.stream().collect(Collectors.toMap(RoadmapPublished.Habit::id, RoadmapPublished.Habit::title, (a, b) -> a));
 
         Map<String, RoadmapPublished.Milestone> byId = milestones.stream()
                 .collect(Collectors.toMap(RoadmapPublished.Milestone::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -72,7 +87,8 @@ public class NudgeBuilder {
                 .findFirst().map(ScheduledWeek::sessions).orElse(List.of());
         List<NudgeDue.PlannedSession> planned = sessions.stream().map(session -> new NudgeDue.PlannedSession(session.date(), session.start(),
                 session.minutes(), session.work().stream()
-                .map(a -> new NudgeDue.Work(a.milestoneId(), byId.get(a.milestoneId()).title(), a.minutes())).toList())).toList();
+                .map(a -> new NudgeDue.Work(a.milestoneId(), a.habit() ? habitTitles.getOrDefault(a.milestoneId(), a.milestoneId())
+                        : byId.get(a.milestoneId()).title(), a.minutes())).toList())).toList();
 
         return new NudgeDue(nudge.nudgeId, subscription.subscriptionId,
                 schedule.complete() ? NudgeDue.Kind.COMPLETED : nudge.welcome ? NudgeDue.Kind.WELCOME : NudgeDue.Kind.WEEKLY,
@@ -90,7 +106,7 @@ public class NudgeBuilder {
                                        List<MilestoneWork> work) {
         Map<String, Integer> thisWeek = new LinkedHashMap<>();
         for (Session session : sessions) {
-            for (Allocation allocation : session.work()) {
+            for (Allocation allocation : session.work().stream().filter(a -> !a.habit()).toList()) {
                 thisWeek.merge(allocation.milestoneId(), allocation.minutes(), Integer::sum);
             }
         }
@@ -104,6 +120,19 @@ public class NudgeBuilder {
                     milestone.steps()));
         });
         return focus;
+    }
+
+    /**
+     * The milestones in play (optional ones only when done, one member of each "choose one" group; learners cannot choose
+     * yet, so DONE is the only choice there is) in pacing's terms: the one place an event's milestones become pacing input.
+     */
+    static List<MilestoneWork> work(List<RoadmapPublished.Milestone> milestones, LearnerState learner) {
+        Map<String, ProgressState> states = learner.progress();
+        return Selection.inPlay(milestones, m -> Selection.Candidate.of(m.id(), m.phaseId(), m.optional(), m.chooseOne(), m.recommended(),
+                        states.get(m.id()) == ProgressState.DONE), Set.of()).stream()
+                .map(m -> new MilestoneWork(m.id(), minutes(m.hours()), states.getOrDefault(m.id(), ProgressState.TODO),
+                        learner.loggedMinutes().getOrDefault(m.id(), 0), m.phaseId(), m.kind(), m.requires()))
+                .toList();
     }
 
     /** Done counts DONE milestones and the minutes logged against those in progress (the pacing engine's rule). */

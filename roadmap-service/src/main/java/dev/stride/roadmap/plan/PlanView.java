@@ -40,8 +40,13 @@ public record PlanView(List<Week> weeks, java.util.Optional<LocalDate> projected
     }
 
     static PlanView of(Schedule schedule, RoadmapDocument roadmap, WeeklyPlan plan, int weekCount) {
-        Map<String, String> titles = roadmap.milestones().stream()
-                .collect(Collectors.toMap(RoadmapDocument.Milestone::id, RoadmapDocument.Milestone::title, (a, b) -> a));
+        Map<String, String> titles = new java.util.HashMap<>(roadmap.milestones().stream()
+                .collect(Collectors.toMap(RoadmapDocument.Milestone::id, RoadmapDocument.Milestone::title, (a, b) -> a)));
+        // A habit's minutes show under its title (an allocation says whether it is a habit).
+        if (roadmap.phases() != null) {
+            roadmap.phases().stream().filter(phase -> phase.habits() != null).flatMap(phase -> phase.habits().stream())
+                    .forEach(habit -> titles.putIfAbsent(habit.id(), habit.title()));
+        }
         List<Week> weeks = schedule.weeks().stream().limit(weekCount).map(week -> week(week, titles)).toList();
         return new PlanView(weeks, schedule.projectedFinish(),
                 schedule.projectedFinish().map(LONG_DATE::format).orElse("not within the next years at this pace: add study time"),

@@ -1,13 +1,16 @@
 package dev.stride.roadmap.plan;
 
 import dev.stride.pacing.DateRange;
+import dev.stride.pacing.Habit;
 import dev.stride.pacing.MilestoneWork;
 import dev.stride.pacing.NudgeMoment;
 import dev.stride.pacing.Pacer;
 import dev.stride.pacing.PacingInput;
 import dev.stride.pacing.ProgressState;
 import dev.stride.pacing.Schedule;
+import dev.stride.pacing.Selection;
 import dev.stride.pacing.StudySlot;
+import dev.stride.pacing.WeeklyMix;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.subscription.SubscriptionView;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A learner's weeks as the pacing engine lays them (the same {@link Pacer} the reminder-service's nudges use): the
@@ -46,8 +50,8 @@ public class StudySchedules {
 
     /** The preview with its advice: far below the roadmap's suggested hours, and with {@code finishBy} the weekly time that takes. */
     public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks, LocalDate finishBy) {
-        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, Map.of()), plan, startDate, Set.of(), List.of(), List.of(),
-                today(plan.zone())));
+        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, id -> null), plan, startDate, Set.of(), List.of(), List.of(),
+                today(plan.zone()), null, habits(roadmap), WeeklyMix.ofNullable(roadmap.weeklyMix())));
         return PlanView.of(schedule, roadmap, plan, weeks)
                 .withAdvice(PaceAdvice.of(roadmap, plan, startDate, schedule.remainingMinutes(), finishBy));
     }
@@ -63,16 +67,13 @@ public class StudySchedules {
         WeeklyPlan plan = planOf(subscription);
         Map<String, SubscriptionView.Progress> progress = subscription.progress().stream()
                 .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, Function.identity(), (a, b) -> b));
-        List<MilestoneWork> work = roadmap.milestones().stream().map(m -> {
-            SubscriptionView.Progress p = progress.get(m.id());
-            return new MilestoneWork(m.id(), minutes(m), p == null ? ProgressState.TODO : p.state(), p == null ? 0 : p.loggedMinutes());
-        }).toList();
+        List<MilestoneWork> work = work(roadmap, progress::get);
         // A pause resumed on the day it began holds no date at all.
         List<DateRange> breaks = subscription.breaks().stream()
                 .filter(b -> b.until() == null || b.until().isAfter(b.from()))
                 .map(b -> new DateRange(b.from(), b.until())).toList();
         return new PacingInput(work, plan, subscription.startDate(), new HashSet<>(subscription.skippedWeeks()), breaks, List.of(),
-                today(plan.zone()), subscription.baseline());
+                today(plan.zone()), subscription.baseline(), habits(roadmap), WeeklyMix.ofNullable(roadmap.weeklyMix()));
     }
 
     /** The plan of a subscription as its view (already checked when it was stored) holds it. */
@@ -86,10 +87,39 @@ public class StudySchedules {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    private static List<MilestoneWork> work(RoadmapDocument roadmap, Map<String, ProgressState> states) {
-        return roadmap.milestones().stream()
-                .map(m -> new MilestoneWork(m.id(), minutes(m), states.getOrDefault(m.id(), ProgressState.TODO)))
+    /**
+     * The milestones in play ({@link Selection}: optional ones only when done, one member of each "choose one" group) with
+     * their phase, kind and prerequisites and the learner's progress ({@code progress} null for a milestone: TODO). Learners
+     * cannot choose yet, so DONE is the only choice there is.
+     */
+    private static List<MilestoneWork> work(RoadmapDocument roadmap, Function<String, SubscriptionView.Progress> progress) {
+        List<Map.Entry<String, RoadmapDocument.Milestone>> placed = phases(roadmap).stream()
+                .flatMap(phase -> phase.milestones() == null ? Stream.empty() : phase.milestones().stream().map(m -> Map.entry(phase.id(), m)))
                 .toList();
+        return Selection.inPlay(placed, entry -> {
+            RoadmapDocument.Milestone m = entry.getValue();
+            SubscriptionView.Progress p = progress.apply(m.id());
+            return Selection.Candidate.of(m.id(), entry.getKey(), m.optional(), m.chooseOne(), m.recommended(),
+                    p != null && p.state() == ProgressState.DONE);
+        }, Set.of()).stream().map(entry -> {
+            RoadmapDocument.Milestone m = entry.getValue();
+            SubscriptionView.Progress p = progress.apply(m.id());
+            return new MilestoneWork(m.id(), minutes(m), p == null ? ProgressState.TODO : p.state(), p == null ? 0 : p.loggedMinutes(),
+                    entry.getKey(), m.kind(), m.requires());
+        }).toList();
+    }
+
+    /** Each phase's habits, for the weeks the phase is active. */
+    private static List<Habit> habits(RoadmapDocument roadmap) {
+        return phases(roadmap).stream().filter(phase -> phase.habits() != null)
+                .flatMap(phase -> phase.habits().stream()
+                        .filter(habit -> habit.minutesPerWeek() != null && habit.minutesPerWeek() > 0)
+                        .map(habit -> new Habit(habit.id(), phase.id(), habit.minutesPerWeek())))
+                .toList();
+    }
+
+    private static List<RoadmapDocument.Phase> phases(RoadmapDocument roadmap) {
+        return roadmap.phases() == null ? List.of() : roadmap.phases();
     }
 
     private static int minutes(RoadmapDocument.Milestone milestone) {
