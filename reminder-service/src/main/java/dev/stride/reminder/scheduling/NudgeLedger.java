@@ -98,12 +98,11 @@ public class NudgeLedger {
         }
         Map<DigestParts.Week, Set<UUID>> unsent = digests.unsent(weeks);
         // A row of this batch that is not a weekly digest nudge (cancelled, expired, failed, a congratulation) is no part.
-        Set<UUID> parts = new HashSet<>();
-        batch.built.forEach(built -> digestWeek(built).ifPresent(week -> parts.add(built.nudge.nudgeId)));
-        batch.handled.removeAll(parts);
+        Set<UUID> noParts = new HashSet<>(batch.handled);
+        batch.built.forEach(built -> digestWeek(built).ifPresent(week -> noParts.remove(built.nudge.nudgeId)));
         List<NudgeDue> toPublish = batch.built.stream().map(built -> digestWeek(built).map(week -> {
             Set<UUID> open = new HashSet<>(unsent.getOrDefault(week, Set.of()));
-            open.removeAll(batch.handled);
+            open.removeAll(noParts);
             return open.size() > 1 ? DigestParts.as(built.due, new NudgeDue.Digest(week.key(), open.size())) : built.due;
         }).orElse(built.due)).toList();
         return new Prepared(toPublish, batch.expired, batch.parked);
