@@ -85,9 +85,13 @@ public final class ReminderTestSupport {
 
     public static UUID activate(String roadmapId, WeeklyPlan plan, LocalDate startDate, Clock clock) {
         UUID id = UUID.randomUUID();
-        send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new SubscriptionActivated(id, new Learner("l-" + id + "@example.org", "Lee", "en"),
-                roadmapId, 1, plan, startDate, clock.instant()), clock);
+        activate(id, new Learner("l-" + id + "@example.org", "Lee", "en"), roadmapId, plan, startDate, clock);
         return id;
+    }
+
+    /** Activates subscription {@code id} of {@code learner} (several subscriptions may share one learner). */
+    public static void activate(UUID id, Learner learner, String roadmapId, WeeklyPlan plan, LocalDate startDate, Clock clock) {
+        send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new SubscriptionActivated(id, learner, roadmapId, 1, plan, startDate, clock.instant()), clock);
     }
 
     public static long count(String sql, Object... parameters) {

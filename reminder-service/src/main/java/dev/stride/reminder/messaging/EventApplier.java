@@ -2,6 +2,7 @@ package dev.stride.reminder.messaging;
 
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
+import dev.stride.contracts.event.Learner;
 import dev.stride.contracts.event.LearnerChanged;
 import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.MilestoneProgressed;
@@ -147,11 +148,8 @@ public class EventApplier {
         } else if (event instanceof Unsubscribed unsubscribed) {
             status(require(unsubscribed.subscriptionId()), SubscriptionProjection.Status.UNSUBSCRIBED, at);
         } else if (event instanceof LearnerChanged changed) {
-            // A new name, language or verified address: the next nudge is built with them (nothing to reschedule).
-            SubscriptionProjection subscription = require(changed.subscriptionId());
-            subscription.email = changed.learner().email();
-            subscription.displayName = changed.learner().displayName();
-            subscription.locale = changed.learner().locale();
+            // A new name, language, verified address or digest choice: the next nudge is built with them (nothing to reschedule).
+            learner(require(changed.subscriptionId()), changed.learner());
         }
         return true;
     }
@@ -204,9 +202,7 @@ public class EventApplier {
             subscription.plan = Projections.json(activated.plan());
             subscription.planAt = at;
         }
-        subscription.email = activated.learner().email();
-        subscription.displayName = activated.learner().displayName();
-        subscription.locale = activated.learner().locale();
+        learner(subscription, activated.learner());
         subscription.roadmapId = activated.roadmapId();
         subscription.startDate = activated.startDate();
         if (isNew) {
@@ -233,6 +229,14 @@ public class EventApplier {
         subscription.status = status;
         subscription.statusAt = at;
         scheduler.reschedule(subscription);
+    }
+
+    /** Who the nudges go to, in which language, and whether in the learner's weekly digest (null in older events: yes). */
+    private static void learner(SubscriptionProjection subscription, Learner learner) {
+        subscription.email = learner.email();
+        subscription.displayName = learner.displayName();
+        subscription.locale = learner.locale();
+        subscription.separateEmails = !learner.wantsDigest();
     }
 
     private SubscriptionProjection require(UUID subscriptionId) {

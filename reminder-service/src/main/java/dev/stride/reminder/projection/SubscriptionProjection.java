@@ -31,6 +31,10 @@ public class SubscriptionProjection {
 
     public String locale;
 
+    /** The learner chose one email per roadmap; false (the default): the week's nudges of all their roadmaps form one digest. */
+    @Column(name = "separate_emails")
+    public boolean separateEmails;
+
     @Column(name = "roadmap_id")
     public String roadmapId;
 

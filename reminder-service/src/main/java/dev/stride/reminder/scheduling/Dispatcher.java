@@ -145,13 +145,14 @@ public class Dispatcher {
         }
         backlog.updateAndGet(due -> Math.max(0, due - claimed.size()));
         try {
-            NudgeLedger.Prepared prepared = ledger.prepare(claimed);
+            NudgeLedger.Prepared prepared = ledger.prepare(dispatcherId, claimed);
             expired.increment(prepared.expired());
             parked.increment(prepared.parked());
             NudgePublisher.Published published = publisher.publishAll(prepared.toPublish());
             List<NudgeDue> acknowledged = published.acknowledged();
             parked.increment(ledger.release(dispatcherId, published.failed()));
-            acknowledged.forEach(nudge -> lag.record(Duration.between(nudge.dueAt(), clock.instant())));
+            // A digest part due later this week goes out early: it counts as on time.
+            acknowledged.forEach(nudge -> lag.record(max(Duration.ZERO, Duration.between(nudge.dueAt(), clock.instant()))));
             acknowledged.forEach(nudge -> afterPublish.run(new Nudge.Key(nudge.subscriptionId(), nudge.weekStart())));
             sent.increment(ledger.markSent(dispatcherId, acknowledged));
         } catch (RuntimeException e) {
@@ -159,6 +160,10 @@ public class Dispatcher {
             LOG.warnf(e, "A batch of %d nudges was not finished (%s); its rows are retried after their lease", claimed.size(), rootCause(e));
         }
         return claimed.size();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -92,7 +92,7 @@ public class NudgeBuilder {
 
         return new NudgeDue(nudge.nudgeId, subscription.subscriptionId,
                 schedule.complete() ? NudgeDue.Kind.COMPLETED : nudge.welcome ? NudgeDue.Kind.WELCOME : NudgeDue.Kind.WEEKLY,
-                new Learner(subscription.email, subscription.displayName, subscription.locale),
+                new Learner(subscription.email, subscription.displayName, subscription.locale, subscription.separateEmails),
                 plan.zone().getId(), roadmap.roadmapId, roadmap.title,
                 Math.toIntExact(ChronoUnit.WEEKS.between(NudgeCalendar.mondayOf(subscription.startDate), weekStart)) + 1,
                 weekStart, weekStart.plusDays(6), nudge.dueAt, planned,

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,9 +46,11 @@ public class NudgeLedger {
     private final NudgeBuilder builder;
     private final Clock clock;
     private final ReminderSettings settings;
+    private final DigestParts digests;
 
     public NudgeLedger(EntityManager em, Projections projections, NudgeScheduler scheduler, NudgeBuilder builder, Clock clock,
-                       ReminderSettings settings) {
+                       ReminderSettings settings, DigestParts digests) {
+        this.digests = digests;
         this.em = em;
         this.projections = projections;
         this.scheduler = scheduler;
@@ -79,40 +82,89 @@ public class NudgeLedger {
 
     /**
      * The NudgeDue of each claimed row still pending. A row whose subscription or roadmap ended is cancelled; one found more
-     * than the grace past due (the service was down) expires and the next week is scheduled.
+     * than the grace past due (the service was down) expires and the next week is scheduled. A weekly nudge of a learner who
+     * gets a digest brings the learner's other parts of that week along ({@link DigestParts}): claimed here for
+     * {@code dispatcherId}, built and published now, each naming the digest.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Prepared prepare(List<UUID> claimed) {
+    public Prepared prepare(String dispatcherId, List<UUID> claimed) {
+        Batch batch = new Batch();
+        build(claimed, batch, false);
+        Set<DigestParts.Week> weeks = new HashSet<>();
+        batch.built.forEach(built -> digestWeek(built).ifPresent(weeks::add));
+        if (!weeks.isEmpty()) {
+            Instant now = clock.instant();
+            build(digests.claimSiblings(dispatcherId, weeks, now, now.plus(settings.dispatch().lease())), batch, true);
+        }
+        Map<DigestParts.Week, Set<UUID>> unsent = digests.unsent(weeks);
+        // A row of this batch that is not a weekly digest nudge (cancelled, expired, failed, a congratulation) is no part.
+        Set<UUID> noParts = new HashSet<>(batch.handled);
+        batch.built.forEach(built -> digestWeek(built).ifPresent(week -> noParts.remove(built.nudge.nudgeId)));
+        List<NudgeDue> toPublish = batch.built.stream().map(built -> digestWeek(built).map(week -> {
+            Set<UUID> open = new HashSet<>(unsent.getOrDefault(week, Set.of()));
+            open.removeAll(noParts);
+            return open.size() > 1 ? DigestParts.as(built.due, new NudgeDue.Digest(week.key(), open.size())) : built.due;
+        }).orElse(built.due)).toList();
+        return new Prepared(toPublish, batch.expired, batch.parked);
+    }
+
+    /** What a batch built so far: each row's NudgeDue, every row it handled, and how many expired or were parked. */
+    private static final class Batch {
+        final List<Built> built = new ArrayList<>();
+        final Set<UUID> handled = new HashSet<>();
+        final Map<String, List<RoadmapPublished.Milestone>> milestones = new HashMap<>();
+        int expired;
+        int parked;
+    }
+
+    private record Built(Nudge nudge, SubscriptionProjection subscription, NudgeDue due) {
+    }
+
+    /** The week of the digest {@code built} is a part of; empty for a welcome, a congratulation or separate emails. */
+    private static Optional<DigestParts.Week> digestWeek(Built built) {
+        return built.due.kind() == NudgeDue.Kind.WEEKLY && !built.subscription.separateEmails
+                ? Optional.of(DigestParts.Week.of(built.subscription.email, built.nudge.key.weekStart())) : Optional.empty();
+    }
+
+    /**
+     * Builds the pending rows among {@code ids} into {@code batch}, reading their subscriptions and states with one query per
+     * table. A {@code sibling} found to be the congratulation is let go again: it is no digest part and goes at its own moment.
+     */
+    private void build(List<UUID> ids, Batch batch, boolean siblings) {
+        if (ids.isEmpty()) {
+            return;
+        }
         List<Nudge> nudges = em.createQuery("from Nudge where nudgeId in ?1 and status = ?2", Nudge.class)
-                .setParameter(1, claimed).setParameter(2, Nudge.Status.PENDING).getResultList();
+                .setParameter(1, ids).setParameter(2, Nudge.Status.PENDING).getResultList();
         Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(nudges.stream().map(n -> n.key.subscriptionId()).toList());
         Map<UUID, LearnerState> states = projections.states(subscriptions.keySet());
-        Map<String, List<RoadmapPublished.Milestone>> milestones = new HashMap<>();
-        List<NudgeDue> toPublish = new ArrayList<>(nudges.size());
-        int expired = 0;
-        int parked = 0;
         for (Nudge nudge : nudges) {
+            batch.handled.add(nudge.nudgeId);
             SubscriptionProjection subscription = subscriptions.get(nudge.key.subscriptionId());
             RoadmapProjection roadmap = subscription == null ? null : projections.roadmap(subscription.roadmapId).orElse(null);
             if (subscription == null || roadmap == null || roadmap.retired || subscription.status != SubscriptionProjection.Status.ACTIVE) {
                 nudge.status = Nudge.Status.CANCELLED;
             } else if (Duration.between(nudge.dueAt, clock.instant()).compareTo(settings.dispatch().grace()) > 0) {
                 nudge.status = Nudge.Status.EXPIRED;
-                expired++;
+                batch.expired++;
                 scheduler.scheduleAfter(subscription, nudge.key.weekStart());
                 LOG.infof("Nudge for %s week %s expired (due %s); scheduling the next week", nudge.key.subscriptionId(), nudge.key.weekStart(), nudge.dueAt);
             } else {
                 try {
-                    List<RoadmapPublished.Milestone> list = milestones.computeIfAbsent(roadmap.roadmapId, id -> Projections.milestones(roadmap));
-                    toPublish.add(builder.build(nudge, subscription, roadmap, list,
-                            states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY)));
+                    List<RoadmapPublished.Milestone> list = batch.milestones.computeIfAbsent(roadmap.roadmapId, id -> Projections.milestones(roadmap));
+                    NudgeDue due = builder.build(nudge, subscription, roadmap, list, states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY));
+                    if (siblings && due.kind() != NudgeDue.Kind.WEEKLY) {
+                        nudge.leaseUntil = null;
+                        nudge.claimedBy = null;
+                    } else {
+                        batch.built.add(new Built(nudge, subscription, due));
+                    }
                 } catch (RuntimeException e) {
                     // One row that cannot be built does not hold back the batch: it fails alone, and is parked if it keeps failing.
-                    parked += fail(nudge, subscription, e, true) ? 1 : 0;
+                    batch.parked += fail(nudge, subscription, e, true) ? 1 : 0;
                 }
             }
         }
-        return new Prepared(toPublish, expired, parked);
     }
 
     /**

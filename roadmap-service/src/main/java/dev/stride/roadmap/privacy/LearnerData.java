@@ -36,7 +36,8 @@ public class LearnerData {
     public record Export(LearnerRecord learner, List<SubscriptionRecord> subscriptions, Instant exportedAt) {
     }
 
-    public record LearnerRecord(UUID id, String email, String name, String locale, Instant createdAt, Instant bouncedAt, String bounceReason) {
+    public record LearnerRecord(UUID id, String email, String name, String locale, boolean separateEmails, Instant createdAt, Instant bouncedAt,
+                                String bounceReason) {
     }
 
     public record SubscriptionRecord(Instant createdAt, Instant confirmedAt, Instant endedAt, SubscriptionView subscription) {
@@ -68,7 +69,7 @@ public class LearnerData {
         Learner learner = service.require(subscriptionId).learner;
         List<SubscriptionRecord> records = subscriptionsOf(learner).stream()
                 .map(s -> new SubscriptionRecord(s.createdAt, s.confirmedAt, s.endedAt, views.view(s.id))).toList();
-        return new Export(new LearnerRecord(learner.id, learner.email, learner.displayName, learner.locale, learner.createdAt,
+        return new Export(new LearnerRecord(learner.id, learner.email, learner.displayName, learner.locale, learner.separateEmails, learner.createdAt,
                 learner.bouncedAt, learner.bounceReason), records, clock.instant());
     }
 

@@ -41,4 +41,18 @@ public class Learner {
 
     @Column(name = "pending_email_at")
     public Instant pendingEmailAt;
+
+    /** One email per roadmap (true) instead of one weekly digest across all of them (false, the default). */
+    @Column(name = "separate_emails", nullable = false)
+    public boolean separateEmails;
+
+    /** The learner as every event names them: the one place that builds it from this row. */
+    public dev.stride.contracts.event.Learner asEvent() {
+        return asEvent(locale);
+    }
+
+    /** As {@link #asEvent()}, in {@code locale} (a pending request's language, {@link LearnerProfile#localeOf}). */
+    public dev.stride.contracts.event.Learner asEvent(String locale) {
+        return new dev.stride.contracts.event.Learner(email, displayName, locale, separateEmails);
+    }
 }

@@ -53,7 +53,8 @@ public class LearnerProfile {
     }
 
     /**
-     * The signed-in learner's name and language, applied now (and told to the reminder through {@link LearnerChanged}); a
+     * The signed-in learner's name, language and choice of one weekly digest or a separate email per roadmap (unchanged when
+     * the request leaves it out), applied now (and told to the reminder through {@link LearnerChanged}); a
      * different address is only requested: {@link AddressChangeRequested} emails a link to it. An address that another
      * learner uses or that was suppressed gets no email, and the learner hears the same.
      */
@@ -62,9 +63,11 @@ public class LearnerProfile {
         checks.validate(request);
         Learner learner = learners.findByIdOptional(learnerId).orElseThrow(() -> ProblemException.notFound("This learner"));
         String name = request.name().strip();
-        if (!name.equals(learner.displayName) || !request.locale().equals(learner.locale)) {
+        boolean separate = request.emails() == null ? learner.separateEmails : ProfileRequest.SEPARATE.equals(request.emails());
+        if (!name.equals(learner.displayName) || !request.locale().equals(learner.locale) || separate != learner.separateEmails) {
             learner.displayName = name;
             learner.locale = request.locale();
+            learner.separateEmails = separate;
             announce(learner);
         }
         String address = request.email().strip();
@@ -76,7 +79,7 @@ public class LearnerProfile {
         learner.pendingEmail = address;
         learner.pendingEmailAt = clock.instant();
         if (learners.findByEmail(address).isEmpty() && !notMe.suppressed(address)) {
-            outbox.add(Topics.SUBSCRIPTION_EVENTS, learner.id.toString(), new AddressChangeRequested(learner.id, eventLearner(learner), address,
+            outbox.add(Topics.SUBSCRIPTION_EVENTS, learner.id.toString(), new AddressChangeRequested(learner.id, learner.asEvent(), address,
                     links.verifyAddressUrl(learner.id, Addresses.hash(address)), clock.instant().plus(links.validity(LinkPurpose.VERIFY_ADDRESS))));
         }
         return new Changed(true);
@@ -104,12 +107,8 @@ public class LearnerProfile {
     private void announce(Learner learner) {
         for (Subscription live : subscriptions.list("learner.id = ?1 and status in ?2", learner.id,
                 List.of(Subscription.Status.ACTIVE, Subscription.Status.PAUSED))) {
-            outbox.add(Topics.SUBSCRIPTION_EVENTS, live.id.toString(), new LearnerChanged(live.id, eventLearner(learner)));
+            outbox.add(Topics.SUBSCRIPTION_EVENTS, live.id.toString(), new LearnerChanged(live.id, learner.asEvent()));
         }
-    }
-
-    private static dev.stride.contracts.event.Learner eventLearner(Learner learner) {
-        return new dev.stride.contracts.event.Learner(learner.email, learner.displayName, learner.locale);
     }
 
     /** The learner behind the request's address: the known one unchanged, or a new one without a name yet. */

@@ -48,7 +48,7 @@ public class SignIn {
                 .filter(learner -> subscriptions.count("learner.id = ?1 and confirmedAt is not null", learner.id) > 0)
                 .filter(learner -> !notMe.suppressed(learner.email));
         known.ifPresent(learner -> outbox.add(Topics.SUBSCRIPTION_EVENTS, learner.id.toString(), new SignInRequested(learner.id,
-                new dev.stride.contracts.event.Learner(learner.email, learner.displayName, learner.locale), links.homeUrl(learner.id),
+                learner.asEvent(), links.homeUrl(learner.id),
                 clock.instant().plus(links.validity(LinkPurpose.SIGN_IN)))));
         return known.isPresent();
     }

@@ -291,7 +291,7 @@ public class SubscriptionService {
 
     /** While a request is pending its events name the learner's own name (none for a new one) in the requested language. */
     static dev.stride.contracts.event.Learner learnerOf(Subscription subscription) {
-        return new dev.stride.contracts.event.Learner(subscription.learner.email, subscription.learner.displayName, LearnerProfile.localeOf(subscription));
+        return subscription.learner.asEvent(LearnerProfile.localeOf(subscription));
     }
 
     private LocalDate today(ZoneId zone) {

@@ -87,6 +87,15 @@ public interface HomeMessages {
     @Message("Language of your emails")
     String profileLocale();
 
+    @Message("How your weekly emails come")
+    String profileEmails();
+
+    @Message("One email a week for all my roadmaps")
+    String profileEmailsDigest();
+
+    @Message("A separate email for each roadmap")
+    String profileEmailsSeparate();
+
     @Message("Email address")
     String profileEmail();
 

@@ -45,7 +45,7 @@ import java.util.function.Supplier;
 
 /**
  * "Email me my links" and the learner's home page it leads to: every subscription with a fresh manage link, and the
- * profile (name, language, address). The home page is reached only through a signed link (the sign-in email's, or a
+ * profile (name, language, address, one weekly digest or an email per roadmap). The home page is reached only through a signed link (the sign-in email's, or a
  * manage page's), so what it changes was asked for by the address's owner; a new address waits for its own link.
  */
 @Path("/")
@@ -55,8 +55,11 @@ public class HomePages {
     public record Entry(String roadmapTitle, String status, long done, int total, String manageUrl) {
     }
 
-    /** The profile form as shown: the learner's values, or what they typed with the errors by field. */
-    public record Profile(String email, String name, String locale, String pendingEmail, Map<String, String> errors) {
+    /**
+     * The profile form as shown: the learner's values, or what they typed with the errors by field. {@code emails}: the
+     * {@link ProfileRequest} value of the digest choice ({@code digest} or {@code separate}).
+     */
+    public record Profile(String email, String name, String locale, String emails, String pendingEmail, Map<String, String> errors) {
         public String error(String field) {
             return errors.get(field);
         }
@@ -134,11 +137,11 @@ public class HomePages {
     @Path("home/{token}/profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeProfile(@PathParam("token") String token, @FormParam("email") String email, @FormParam("name") String name,
-                                  @FormParam("locale") String locale) {
+                                  @FormParam("locale") String locale, @FormParam("emails") String emails) {
         try {
             UUID learnerId = learnerOf(token);
             try {
-                LearnerProfile.Changed changed = intake.changeProfile(learnerId, new ProfileRequest(email, name, locale));
+                LearnerProfile.Changed changed = intake.changeProfile(learnerId, new ProfileRequest(email, name, locale, emails));
                 return Response.seeOther(URI.create("/home/" + token + "?changed=" + (changed.addressPending() ? "address" : "profile"))).build();
             } catch (TooManyRequests e) {
                 return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
@@ -149,7 +152,8 @@ public class HomePages {
                 Map<String, String> errors = new LinkedHashMap<>();
                 e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
                 Learner learner = signIn.learner(learnerId);
-                return page(() -> render(token, learner, new Profile(email, name, locale, learner.pendingEmail, errors), null),
+                String choice = emails == null || errors.containsKey("emails") ? emailsOf(learner) : emails;
+                return page(() -> render(token, learner, new Profile(email, name, locale, choice, learner.pendingEmail, errors), null),
                         Response.Status.BAD_REQUEST);
             }
         } catch (LinkVerificationException e) {
@@ -192,7 +196,11 @@ public class HomePages {
     }
 
     private static Profile profileOf(Learner learner, Map<String, String> errors) {
-        return new Profile(learner.email, learner.displayName, learner.locale, learner.pendingEmail, errors);
+        return new Profile(learner.email, learner.displayName, learner.locale, emailsOf(learner), learner.pendingEmail, errors);
+    }
+
+    private static String emailsOf(Learner learner) {
+        return learner.separateEmails ? ProfileRequest.SEPARATE : ProfileRequest.DIGEST;
     }
 
     private UUID learnerOf(String token) {

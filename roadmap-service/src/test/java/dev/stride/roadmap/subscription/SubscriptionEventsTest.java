@@ -77,9 +77,9 @@ class SubscriptionEventsTest {
             assertThat(events.settle(KafkaTestConsumer.key(id.toString()), Duration.ofSeconds(1))).as("nothing more").hasSize(10);
 
             LocalDate today = TestSupport.today(clock);
-            Learner learner = new Learner(email, "Ada", "en");
+            Learner learner = new Learner(email, "Ada", "en", false);
             SubscriptionRequested requested = (SubscriptionRequested) received.get(0).data();
-            assertThat(requested.learner()).as("a new learner has no name until the address's owner confirms").isEqualTo(new Learner(email, "", "en"));
+            assertThat(requested.learner()).as("a new learner has no name until the address's owner confirms").isEqualTo(new Learner(email, "", "en", false));
             assertThat(requested.manageUrl()).startsWith("http://localhost:8080/manage/");
             assertThat(requested.notMeUrl()).startsWith("http://localhost:8080/not-me/");
             assertThat(requested.roadmapTitle()).isEqualTo("AI/ML engineer in 12 months");

@@ -64,6 +64,36 @@ class ProfileChangeTest {
     }
 
     @Test
+    void theChoiceOfOneDigestOrSeparateEmailsIsStoredAndReachesEveryLiveSubscription() {
+        String email = TestSupport.uniqueEmail("digest");
+        UUID first = TestSupport.subscribed(email, TestSupport.ROADMAP, clock, links);
+        UUID second = TestSupport.subscribed(email, "ml-mastery-path", clock, links);
+        String home = homePath(first);
+        given().when().get(home).then().statusCode(200).body(containsString("value=\"digest\" checked"))
+                .body(containsString("One email a week for all my roadmaps"));
+        try (KafkaTestConsumer events = new KafkaTestConsumer(Topics.SUBSCRIPTION_EVENTS, StrideEvents.CODEC)) {
+            save(home, email, "Ada", "en", "weekly").statusCode(400).body(containsString("must be digest or separate"));
+            assertThat(separateEmails(email)).as("a refused form changes nothing").isFalse();
+
+            save(home, email, "Ada", "en", "separate").statusCode(303);
+            assertThat(separateEmails(email)).isTrue();
+            for (UUID subscription : List.of(first, second)) {
+                List<KafkaTestConsumer.Received> changed = events.await(learnerChanged(subscription), 1, Duration.ofSeconds(30));
+                assertThat(changed).hasSize(1);
+                LearnerChanged event = (LearnerChanged) changed.get(0).data();
+                assertThat(event.learner().separateEmails()).isTrue();
+                assertThat(event.learner().wantsDigest()).isFalse();
+            }
+
+            // A form without the choice (as before there was one) leaves it as it is, and tells nobody anything new.
+            save(home, email, "Ada", "en").statusCode(303);
+            assertThat(separateEmails(email)).isTrue();
+            assertThat(events.settle(learnerChanged(first), Duration.ofSeconds(2))).as("still the one event").hasSize(1);
+        }
+        given().when().get(home).then().statusCode(200).body(containsString("value=\"separate\" checked"));
+    }
+
+    @Test
     void aNewAddressIsUsedOnlyOnceTheLinkSentToItIsFollowed() {
         String old = TestSupport.uniqueEmail("old");
         String fresh = TestSupport.uniqueEmail("new");
@@ -152,6 +182,15 @@ class ProfileChangeTest {
     private static io.restassured.response.ValidatableResponse save(String home, String email, String name, String locale) {
         return given().redirects().follow(false).formParam("email", email).formParam("name", name).formParam("locale", locale)
                 .when().post(home + "/profile").then();
+    }
+
+    private static io.restassured.response.ValidatableResponse save(String home, String email, String name, String locale, String emails) {
+        return given().redirects().follow(false).formParam("email", email).formParam("name", name).formParam("locale", locale)
+                .formParam("emails", emails).when().post(home + "/profile").then();
+    }
+
+    private static boolean separateEmails(String email) {
+        return TestSupport.count("SELECT count(*) FROM learner WHERE lower(email) = lower(?1) AND separate_emails", email) == 1;
     }
 
     private static java.util.function.Predicate<KafkaTestConsumer.Received> learnerChanged(UUID subscription) {
