@@ -138,7 +138,7 @@ public class CatalogPages {
                 problems.add(new FieldError("startDate", "must be a date such as 2027-01-04"));
             }
         }
-        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), plan.form(), Map.of());
+        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), text(finishBy), plan.form(), Map.of());
         SubscribeRequest request = new SubscribeRequest(blankToNull(email), blankToNull(name), blankToNull(locale), id, start,
                 plan.request().orElse(null));
         boolean planReadable = plan.request().isPresent() && problems.isEmpty();
@@ -148,7 +148,8 @@ public class CatalogPages {
             if (planReadable && learner.isEmpty()) {
                 try {
                     intake.subscribe(request, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-                    return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed")).build();
+                    // "Check your email" comes in the language chosen for the emails, as a form sent back does.
+                    return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed?lang=" + languages.ofRequest(locale, headers).getLanguage())).build();
                 } catch (TooManyRequests e) {
                     return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
                 } catch (ProblemException e) {

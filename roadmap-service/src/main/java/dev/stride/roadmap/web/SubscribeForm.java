@@ -12,9 +12,11 @@ import java.util.Map;
 
 /**
  * The subscribe form on a roadmap's page as the learner filled it in, errors by field. Plan fields live in {@link PlanForm};
- * errors about them arrive from the service as {@code plan.*} and are shown there.
+ * errors about them arrive from the service as {@code plan.*} and are shown there. {@code finishBy} is the preview's
+ * target date as typed, kept when the page comes back so the target-date mode stays on.
  */
-public record SubscribeForm(String email, String name, String locale, String startDate, PlanForm plan, Map<String, String> errors) {
+public record SubscribeForm(String email, String name, String locale, String startDate, String finishBy, PlanForm plan,
+                            Map<String, String> errors) {
 
     /** A first plan to edit: two evening/weekend slots, the nudge on Monday morning, the zone set by the browser if it can. */
     static final PlanRequest DEFAULT_PLAN = new PlanRequest("UTC",
@@ -23,7 +25,7 @@ public record SubscribeForm(String email, String name, String locale, String sta
 
     /** An empty form; the emails' language starts as the page's. */
     public static SubscribeForm blank(Locale pageLanguage) {
-        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", PlanForm.of(DEFAULT_PLAN), Map.of());
+        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", "", PlanForm.of(DEFAULT_PLAN), Map.of());
     }
 
     public String error(String field) {
@@ -61,7 +63,7 @@ public record SubscribeForm(String email, String name, String locale, String sta
                 own.putIfAbsent(problem.field(), problem.message());
             }
         }
-        return new SubscribeForm(email, name, locale, startDate, plan.withErrors(planErrors), own);
+        return new SubscribeForm(email, name, locale, startDate, finishBy, plan.withErrors(planErrors), own);
     }
 
     private static SummaryLine line(String field, String message) {

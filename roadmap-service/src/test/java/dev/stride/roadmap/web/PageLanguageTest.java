@@ -62,6 +62,8 @@ class PageLanguageTest {
         // The visible switch wins over the browser.
         assertThat(given().header("Accept-Language", "en").queryParam("lang", "de").when().get("/").then().extract().asString())
                 .contains("<html lang=\"de\">", "Lern-Roadmaps", "href=\"/?lang=en\"");
+        assertThat(given().queryParam("lang", "de").when().get("/roadmaps/" + TestSupport.ROADMAP).then().extract().asString())
+                .contains("href=\"/roadmaps/" + TestSupport.ROADMAP + "?lang=en\"");
     }
 
     @Test
@@ -78,6 +80,18 @@ class PageLanguageTest {
                 .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30")
                 .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(400).extract().asString();
         assertThat(refused).contains("<html lang=\"de\">", "Bitte prüfe diese Felder:", "<li>E-Mail: ");
+
+        // A form that subscribes leads to "check your email" in that language, whatever the browser says, with the switch.
+        String checkEmail = given().redirects().follow(false).contentType(ContentType.URLENC).header("Accept-Language", "en")
+                .formParam("intent", "subscribe").formParam("email", TestSupport.uniqueEmail("sprache")).formParam("name", "Ada")
+                .formParam("locale", "de").formParam("startDate", "").formParam("timeZone", TestSupport.ZONE)
+                .formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "90")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30")
+                .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(303).extract().header("Location");
+        assertThat(checkEmail).endsWith("/roadmaps/" + TestSupport.ROADMAP + "/subscribed?lang=de");
+        assertThat(given().header("Accept-Language", "en").when().get(checkEmail).then().statusCode(200).extract().asString())
+                .contains("<html lang=\"de\">", "href=\"/roadmaps/" + TestSupport.ROADMAP + "/subscribed?lang=en\"")
+                .doesNotContain("Check your email");
     }
 
     @Test
@@ -100,7 +114,8 @@ class PageLanguageTest {
 
         Response signIn = given().header("Accept-Language", "de-DE,de;q=0.9").when().get("/sign-in");
         assertThat(signIn.statusCode()).isEqualTo(200);
-        assertThat(signIn.body().asString()).contains("<html lang=\"de\">", "<h1>Meine Links per E-Mail senden</h1>", "name=\"lang\" value=\"de\"")
+        assertThat(signIn.body().asString()).contains("<html lang=\"de\">", "<h1>Meine Links per E-Mail senden</h1>", "name=\"lang\" value=\"de\"",
+                        "href=\"/sign-in?lang=en\"", "href=\"/sign-in?lang=de\" hreflang=\"de\" lang=\"de\" aria-current=\"true\"")
                 .doesNotContain("Email me my links", "Lost an email");
         assertThat(signIn.header("Content-Language")).isEqualTo("de");
         // The form's language comes back with it, whatever the browser says.
