@@ -79,7 +79,8 @@ class PageLanguageTest {
                 .formParam("timeZone", TestSupport.ZONE).formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "90")
                 .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30")
                 .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(400).extract().asString();
-        assertThat(refused).contains("<html lang=\"de\">", "Bitte prüfe diese Felder:", "<li>E-Mail: ");
+        assertThat(refused).contains("<html lang=\"de\">", "Bitte prüfe diese Felder:", "<li>E-Mail: muss eine E-Mail-Adresse sein, zum Beispiel ada@example.org</li>",
+                "<span id=\"email-error\" class=\"error\">muss eine E-Mail-Adresse sein").doesNotContain("must be an email address");
 
         // A form that subscribes leads to "check your email" in that language, whatever the browser says, with the switch.
         String checkEmail = given().redirects().follow(false).contentType(ContentType.URLENC).header("Accept-Language", "en")
@@ -92,6 +93,22 @@ class PageLanguageTest {
         assertThat(given().header("Accept-Language", "en").when().get(checkEmail).then().statusCode(200).extract().asString())
                 .contains("<html lang=\"de\">", "href=\"/roadmaps/" + TestSupport.ROADMAP + "/subscribed?lang=en\"")
                 .doesNotContain("Check your email");
+    }
+
+    @Test
+    void aGermanLearnersManagePageWordsItsFieldErrorsInGerman() {
+        UUID id = learner("fehler", "de");
+        String page = "/manage/" + links.token(id, LinkPurpose.MANAGE, Optional.empty());
+        java.time.LocalDate today = TestSupport.today(clock);
+        String away = given().contentType(ContentType.URLENC).formParam("awayFrom", today.plusDays(10).toString()).formParam("awayTo", today.plusDays(3).toString())
+                .when().post(page + "/weeks/away").then().statusCode(400).extract().asString();
+        assertThat(away).contains("<html lang=\"de\">", "<span id=\"awayTo-error\" class=\"error\">muss am ersten freien Tag oder danach liegen</span>")
+                .doesNotContain("must be on or after");
+        String plan = given().contentType(ContentType.URLENC).formParam("timeZone", TestSupport.ZONE)
+                .formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "10")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "7 Uhr")
+                .when().post(page + "/plan").then().statusCode(400).extract().asString();
+        assertThat(plan).contains("muss eine Uhrzeit sein, zum Beispiel 07:30").doesNotContain("must be a time");
     }
 
     @Test
@@ -122,6 +139,10 @@ class PageLanguageTest {
         String sent = given().header("Accept-Language", "en").formParam("email", TestSupport.uniqueEmail("anmelden")).formParam("lang", "de")
                 .when().post("/sign-in").then().statusCode(202).extract().asString();
         assertThat(sent).contains("<html lang=\"de\">", "Wenn Stride diese Adresse kennt").doesNotContain("If Stride knows this address");
+        String refused = given().formParam("email", "kaputt").formParam("lang", "de").when().post("/sign-in").then().statusCode(400).extract().asString();
+        assertThat(refused).contains("<span class=\"error\" id=\"email-error\">muss eine E-Mail-Adresse sein").doesNotContain("must be an email address");
+        assertThat(given().formParam("email", "broken").formParam("lang", "en").when().post("/sign-in").then().statusCode(400).extract().asString())
+                .contains("<span class=\"error\" id=\"email-error\">must be an email address such as ada@example.org</span>");
     }
 
     @Test
