@@ -134,6 +134,6 @@ class ReturningLearnerIT {
                 Thread.sleep(500);
             }
         }
-        throw new AssertionError("no weekly email offering a re-plan to " + email + " after four weeks of the reminder's clock");
+        throw new AssertionError("no weekly email offering a re-plan to " + email + " after four weeks of the demo clocks");
     }
 }

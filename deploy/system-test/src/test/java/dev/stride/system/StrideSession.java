@@ -124,7 +124,7 @@ final class StrideSession implements BeforeAllCallback, TestWatcher {
                 Thread.sleep(500);
             }
         }
-        throw new AssertionError("no weekly email number " + count + " to " + email + " after a week of the reminder's clock");
+        throw new AssertionError("no weekly email number " + count + " to " + email + " after a week of the demo clocks");
     }
 
     /**
