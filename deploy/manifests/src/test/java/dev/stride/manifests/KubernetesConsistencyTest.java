@@ -93,8 +93,10 @@ class KubernetesConsistencyTest {
             }
         }
         assertThat(missing).as(overlay + ": credentials, and settings whose default points at 127.0.0.1 or localhost").isEmpty();
-        assertThat(rendered.environment("reminder-service")).as("the demo clock is never switched on here")
-                .doesNotContainKeys("QUARKUS_PROFILE", "STRIDE_DEMO_CLOCK_CONTROL");
+        for (String service : List.of("reminder-service", "roadmap-service")) {
+            assertThat(rendered.environment(service)).as(service + ": the demo clock is never switched on here")
+                    .doesNotContainKeys("QUARKUS_PROFILE", "STRIDE_DEMO_CLOCK_CONTROL");
+        }
     }
 
     @ParameterizedTest

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -96,7 +95,7 @@ class ReturningLearnerIT {
         await("the new address and the week off reached the reminder").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> stride.reminderMetric(BrowserJourneyIT.SUBSCRIPTION_EVENTS_CONSUMED) >= consumedBefore + 2);
 
-        // Weeks pass without study (the reminder's demo clock): a weekly email says the learner is behind and offers a re-plan.
+        // Weeks pass without study (the demo clocks): a weekly email says the learner is behind and offers a re-plan.
         String replan = advanceUntilReplanOffered(newEmail);
         browser.open(replan);
         browser.awaitHeading("Re-plan from today?");
@@ -108,22 +107,22 @@ class ReturningLearnerIT {
                 .noneMatch(mail -> mail.subject().startsWith("Week "));
     }
 
-    /** Subscribes through the API, starting today in Berlin: two sessions a week, the nudge on Monday morning. */
+    /** Subscribes through the API, starting today in Berlin (the demo's today: earlier tests moved the clocks): two sessions a week, the nudge on Monday morning. */
     private static void subscribe(String email) throws Exception {
         String json = """
                 {"email": "%s", "name": "Ada", "locale": "en", "roadmapId": "%s", "startDate": "%s",
                  "plan": {"timeZone": "Europe/Berlin",
                           "slots": [{"day": "TUESDAY", "start": "18:00", "minutes": 90}, {"day": "SATURDAY", "start": "09:30", "minutes": 120}],
-                          "nudge": {"day": "MONDAY", "time": "07:30"}}}""".formatted(email, ROADMAP, LocalDate.now(ZoneId.of("Europe/Berlin")));
+                          "nudge": {"day": "MONDAY", "time": "07:30"}}}""".formatted(email, ROADMAP, stride.demoToday(ZoneId.of("Europe/Berlin")));
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stride.roadmapUrl("/api/subscriptions")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
-    /** Moves the reminder's clock a day at a time until a weekly email to {@code email} offers "re-plan from today"; its link. */
+    /** Moves the demo clocks a day at a time until a weekly email to {@code email} offers "re-plan from today"; its link. */
     private static String advanceUntilReplanOffered(String email) throws Exception {
         for (int days = 0; days < 28; days++) {
-            stride.advanceReminderClock("P1D");
+            stride.advanceClocks("P1D");
             long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
             while (System.nanoTime() < deadline) {
                 for (StoredMail mail : stride.inbox().messagesTo(email)) {
@@ -135,6 +134,6 @@ class ReturningLearnerIT {
                 Thread.sleep(500);
             }
         }
-        throw new AssertionError("no weekly email offering a re-plan to " + email + " after four weeks of the reminder's clock");
+        throw new AssertionError("no weekly email offering a re-plan to " + email + " after four weeks of the demo clocks");
     }
 }

@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a browser test class needs of the running system: register it with {@code @RegisterExtension}. It joins the
- * run's one {@link RunningStride}, reads the learner's mail from the local inbox, moves the reminder's demo clock and
+ * run's one {@link RunningStride}, reads the learner's mail from the local inbox, moves the demo clocks (reminder and roadmap) and
  * reads its metrics; a failed test leaves its page (screenshot and HTML) and the services' logs under the
  * screenshots folder.
  */
@@ -102,7 +105,7 @@ final class StrideSession implements BeforeAllCallback, TestWatcher {
     }
 
     /**
-     * Moves the reminder's clock by {@code firstStep}, then a day at a time, until the learner has {@code count} weekly
+     * Moves the demo clocks by {@code firstStep}, then a day at a time, until the learner has {@code count} weekly
      * emails, and returns the last. Day by day, not a week at once: a week's email is built when it falls due, and a clock
      * that jumped past the whole week (a Sunday run) would find all its sessions over.
      */
@@ -110,7 +113,7 @@ final class StrideSession implements BeforeAllCallback, TestWatcher {
         InboxClient inbox = inbox();
         String step = firstStep;
         for (int days = 0; days < 8; days++) {
-            advanceReminderClock(step);
+            advanceClocks(step);
             step = "P1D";
             long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
             while (System.nanoTime() < deadline) {
@@ -121,15 +124,32 @@ final class StrideSession implements BeforeAllCallback, TestWatcher {
                 Thread.sleep(500);
             }
         }
-        throw new AssertionError("no weekly email number " + count + " to " + email + " after a week of the reminder's clock");
+        throw new AssertionError("no weekly email number " + count + " to " + email + " after a week of the demo clocks");
     }
 
-    void advanceReminderClock(String by) throws Exception {
+    /**
+     * Moves the demo clocks of the reminder (the emails) and the roadmap-service (the pages' today) by the same step,
+     * as a person running the demo does, so a page opened from an email agrees with it.
+     */
+    void advanceClocks(String by) throws Exception {
+        for (String service : List.of("reminder", "roadmap")) {
+            advanceClock(service, by);
+        }
+    }
+
+    /** Today in {@code zone} by the roadmap-service's demo clock (a step of nothing answers its now): the day the pages call today. */
+    LocalDate demoToday(ZoneId zone) throws Exception {
+        Matcher now = find(Pattern.compile("\"now\"\\s*:\\s*\"([^\"]+)\""), advanceClock("roadmap", "PT0S"));
+        return Instant.parse(now.group(1)).atZone(zone).toLocalDate();
+    }
+
+    private String advanceClock(String service, String by) throws Exception {
         String admin = "admin:" + LocalStride.adminPassword(running.work.resolve("data"));
-        HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.ports.get("reminder") + "/ops/clock/advance?by=" + by))
+        HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.ports.get(service) + "/ops/clock/advance?by=" + by))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(admin.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.statusCode()).as(service + ": " + moved.body()).isEqualTo(200);
+        return moved.body();
     }
 
     /** A metric of the reminder's, summed over every series the pattern matches; 0 before it exists. */

@@ -1,8 +1,6 @@
 package dev.stride.reminder.ops;
 
-import dev.stride.contracts.time.AdjustableClock;
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.configuration.ConfigUtils;
+import dev.stride.contracts.time.DemoClock;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.POST;
@@ -13,10 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,20 +24,16 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ClockResource {
 
-    private final AdjustableClock clock;
-    private final ClockOffsets offsets;
-    private final boolean enabled;
+    private final DemoClock demo;
 
-    public ClockResource(AdjustableClock clock, ClockOffsets offsets, @ConfigProperty(name = "stride.demo.clock-control", defaultValue = "false") boolean enabled) {
-        this.clock = clock;
-        this.offsets = offsets;
-        this.enabled = enabled && !ConfigUtils.getProfiles().contains(LaunchMode.NORMAL.getDefaultProfile());
+    public ClockResource(DemoClock demo) {
+        this.demo = demo;
     }
 
     @POST
     @Path("/advance")
     public Response advance(@QueryParam("by") String by, @Context SecurityContext caller) {
-        if (!enabled) {
+        if (!demo.enabled()) {
             // Not a refusal that says there is something here: in production the endpoint does not exist.
             return Response.status(Response.Status.NOT_FOUND).type("application/problem+json").entity(Map.of(
                     "title", "Not Found", "status", 404)).build();
@@ -53,19 +44,11 @@ public class ClockResource {
         if (!caller.isUserInRole(AdminIdentityProvider.ADMIN)) {
             throw new ForbiddenException();
         }
-        Duration duration;
-        try {
-            duration = Duration.parse(by == null ? "P7D" : by);
-        } catch (DateTimeParseException e) {
+        DemoClock.Step step = DemoClock.step(by);
+        if (step.duration().isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json").entity(Map.of(
-                    "title", "Invalid input", "status", 400, "errors", java.util.List.of(Map.of("field", "by",
-                            "message", "must be an ISO-8601 duration such as P7D or PT12H")))).build();
+                    "title", "Invalid input", "status", 400, "errors", List.of(Map.of("field", "by", "message", step.refusal())))).build();
         }
-        if (duration.isNegative() || duration.compareTo(Duration.ofDays(366)) > 0) {
-            return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json").entity(Map.of(
-                    "title", "Invalid input", "status", 400, "errors", java.util.List.of(Map.of("field", "by",
-                            "message", "must move forward, by at most a year")))).build();
-        }
-        return Response.ok(Map.of("now", offsets.advance(duration).toString(), "offset", clock.offset().toString())).build();
+        return Response.ok(Map.of("now", demo.advance(step.duration().get()).toString(), "offset", demo.offset().toString())).build();
     }
 }

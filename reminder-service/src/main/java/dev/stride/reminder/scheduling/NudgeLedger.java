@@ -188,8 +188,9 @@ public class NudgeLedger {
             return 0;
         }
         List<UUID> ids = marked.stream().map(row -> (UUID) row[0]).toList();
-        recordNudged(ids, marked.stream().filter(row -> byNudge.get((UUID) row[2]).kind() == NudgeDue.Kind.COMPLETED)
-                .map(row -> (UUID) row[0]).toList(), now);
+        // The welcome is not a reminder the learner let pass: it counts neither toward the back-off nor as the last nudge.
+        recordNudged(marked.stream().filter(row -> byNudge.get((UUID) row[2]).kind() != NudgeDue.Kind.WELCOME).map(row -> (UUID) row[0]).toList(),
+                marked.stream().filter(row -> byNudge.get((UUID) row[2]).kind() == NudgeDue.Kind.COMPLETED).map(row -> (UUID) row[0]).toList(), now);
         Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(ids);
         Map<UUID, LearnerState> states = projections.states(ids);
         Set<Nudge.Key> ledger = ledgerWeeks(ids, marked.stream().map(row -> Projections.date(row[1])).min(LocalDate::compareTo).orElseThrow());
@@ -255,18 +256,20 @@ public class NudgeLedger {
     }
 
     /**
-     * Counts the nudge on each subscription in one statement, in the database, so an event applied meanwhile is not
-     * overwritten: the nudges sent since the learner last made progress (none when there was progress since the last
-     * nudge), the time of this one, and whether the roadmap is complete.
+     * Counts the weekly (and completion) nudge on each subscription in one statement, in the database, so an event
+     * applied meanwhile is not overwritten: the nudges sent since the learner last made progress (none when there was
+     * progress since the last nudge), the time of this one, and whether the roadmap is complete.
      */
     private void recordNudged(List<UUID> subscriptionIds, List<UUID> completed, Instant now) {
-        em.createNativeQuery("""
+        if (!subscriptionIds.isEmpty()) {
+            em.createNativeQuery("""
                         UPDATE subscription_projection SET
                             idle_nudges = CASE WHEN last_progress_at IS NOT NULL AND (last_nudge_at IS NULL OR last_progress_at > last_nudge_at)
                                                THEN 0 ELSE idle_nudges + 1 END,
                             last_nudge_at = ?1, version = version + 1
                         WHERE subscription_id IN (?2)""")
-                .setParameter(1, now).setParameter(2, subscriptionIds).executeUpdate();
+                    .setParameter(1, now).setParameter(2, subscriptionIds).executeUpdate();
+        }
         if (!completed.isEmpty()) {
             em.createNativeQuery("UPDATE subscription_projection SET completed = true, version = version + 1 WHERE subscription_id IN (?1)")
                     .setParameter(1, completed).executeUpdate();

@@ -267,17 +267,8 @@ class NudgeFlowTest {
         return id;
     }
 
-    /** Moves to just after the subscription's pending nudge, dispatches, and returns the one NudgeDue it got. */
     private NudgeDue dispatchOne(UUID id) {
-        try (KafkaTestConsumer nudges = new KafkaTestConsumer(Topics.NUDGE_EVENTS, StrideEvents.CODEC)) {
-            Nudge nudge = pending(id);
-            passDue(nudge);
-            dispatcher.dispatchAll("test", Dispatcher.AfterPublish.NOTHING);
-            List<KafkaTestConsumer.Received> received = nudges.await(
-                    r -> r.key().equals(id.toString()) && ((NudgeDue) r.data()).nudgeId().equals(nudge.nudgeId), 1, Duration.ofSeconds(20));
-            assertThat(received).hasSize(1);
-            return (NudgeDue) received.get(0).data();
-        }
+        return NudgeSteps.dispatchOne(id, clock, dispatcher, em);
     }
 
     private void passDue(Nudge nudge) {
@@ -285,10 +276,7 @@ class NudgeFlowTest {
     }
 
     private Nudge pending(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "from Nudge where key.subscriptionId = ?1 and status = ?2", Nudge.class)
-                .setParameter(1, id).setParameter(2, Nudge.Status.PENDING).getResultStream().findFirst()
-                .orElseThrow(() -> new AssertionError("no pending nudge for " + id)));
+        return NudgeSteps.pending(id, em);
     }
 
     private void awaitPendingWeek(UUID id, LocalDate week) {

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -45,6 +46,12 @@ class WelcomeNudgeTest {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReminderSettings settings;
+
     @Test
     void theWelcomeListsTheStartWeeksSessionsAtOnceAndTheNextNudgeIsWeekTwo() {
         String roadmap = ReminderTestSupport.publishRoadmap(5, 2, clock);
@@ -67,5 +74,25 @@ class WelcomeNudgeTest {
             ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND status = 'PENDING' AND NOT welcome "
                     + "AND week_start = ?2", id, startWeek.plusWeeks(1));
         }
+    }
+
+    @Test
+    void theWelcomeDoesNotCountTowardTheBackOffOnlyTheWeeklyNudgesDo() {
+        UUID id = ReminderTestSupport.activate(ReminderTestSupport.publishRoadmap(20, 4, clock), PLAN, ReminderTestSupport.today(clock), clock);
+        ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM nudge WHERE subscription_id = ?1 AND welcome AND status = 'PENDING'", id);
+        assertThat(NudgeSteps.dispatchOne(id, clock, dispatcher, em).kind()).isEqualTo(NudgeDue.Kind.WELCOME);
+        int backOffAfter = settings.fatigue().idleNudgesBeforeBackOff();
+
+        for (int weekly = 1; weekly < backOffAfter; weekly++) {
+            NudgeDue nudge = NudgeSteps.dispatchOne(id, clock, dispatcher, em);
+            assertThat(nudge.kind()).isEqualTo(NudgeDue.Kind.WEEKLY);
+            assertThat(nudge.cadence().idleNudges()).as("weekly nudge %d: the welcome is not counted", weekly).isEqualTo(weekly - 1);
+            assertThat(NudgeSteps.pending(id, em).fortnightly).as("after %d weekly nudges and the welcome", weekly).isFalse();
+        }
+        Nudge last = NudgeSteps.pending(id, em);
+        NudgeSteps.dispatchOne(id, clock, dispatcher, em);
+        Nudge next = NudgeSteps.pending(id, em);
+        assertThat(next.fortnightly).as("after %d weekly nudges without progress", backOffAfter).isTrue();
+        assertThat(next.key.weekStart()).isEqualTo(last.key.weekStart().plusWeeks(2));
     }
 }

@@ -147,7 +147,7 @@ public class CatalogPages {
             }
         }
         List<String> known = knownPhases == null ? List.of() : knownPhases.stream().filter(phase -> !phase.isBlank()).distinct().toList();
-        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), plan.form(), known, Map.of());
+        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), text(finishBy), plan.form(), known, Map.of());
         SubscribeRequest request = new SubscribeRequest(blankToNull(email), blankToNull(name), blankToNull(locale), id, start,
                 plan.request().orElse(null), known);
         boolean planReadable = plan.request().isPresent() && problems.isEmpty();
@@ -157,7 +157,8 @@ public class CatalogPages {
             if (planReadable && learner.isEmpty()) {
                 try {
                     intake.subscribe(request, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-                    return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed")).build();
+                    // "Check your email" comes in the language chosen for the emails, as a form sent back does.
+                    return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed?lang=" + languages.ofRequest(locale, headers).getLanguage())).build();
                 } catch (TooManyRequests e) {
                     return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
                 } catch (ProblemException e) {

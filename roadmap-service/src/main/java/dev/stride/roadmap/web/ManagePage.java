@@ -97,10 +97,11 @@ public class ManagePage {
 
     @GET
     public Response page(@PathParam("token") String token) {
-        return render(token, null, Response.Status.OK);
+        return render(token, null, null, Response.Status.OK);
     }
 
-    private Response render(String token, PlanForm submitted, Response.Status status) {
+    /** The page, with the plan form and the away form as submitted (null: as stored, blank) and their errors by field. */
+    Response render(String token, PlanForm submitted, WeekControls.AwayForm away, Response.Status status) {
         try {
             UUID id = verify(token);
             SubscriptionView view = views.view(id);
@@ -120,7 +121,8 @@ public class ManagePage {
             return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, roadmap.title(), view.name(),
                             view.status(), checklist, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
                             view.plan().nudge().time().toString(), done, view.progress().size(), links.unsubscribeUrl(id), links.calendarUrl(id),
-                            schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token)), locale))
+                            schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,
+                            away != null ? away : WeekControls.AwayForm.BLANK)), locale))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
             return LinkPages.problemPage(LinkProblems.of(e));
@@ -186,7 +188,7 @@ public class ManagePage {
                 e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
             }
         }
-        return render(token, parsed.form().withErrors(errors), status);
+        return render(token, parsed.form().withErrors(errors), null, status);
     }
 
     @GET

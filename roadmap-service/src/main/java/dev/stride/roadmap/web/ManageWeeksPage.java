@@ -21,13 +21,17 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The manage page's weeks off: skip any coming week, take a skip back, and "away from … to …" (every week it touches is
- * skipped). Each is a POST that acts and comes back to the manage page (303); bad input is a 400 page naming the field.
+ * skipped). Each is a POST that acts and comes back to the manage page (303). A refused away period brings the manage
+ * page back (400) with the dates as typed and each error by its field, as the plan form does; other bad input is a 400
+ * page naming the field.
  */
 @Path("/manage/{token}/weeks")
 @Produces(MediaType.TEXT_HTML)
@@ -39,15 +43,17 @@ public class ManageWeeksPage {
 
     private final SkippedWeeks skippedWeeks;
     private final Links links;
+    private final ManagePage managePage;
 
-    public ManageWeeksPage(SkippedWeeks skippedWeeks, Links links) {
+    public ManageWeeksPage(SkippedWeeks skippedWeeks, Links links, ManagePage managePage) {
         this.skippedWeeks = skippedWeeks;
         this.links = links;
+        this.managePage = managePage;
     }
 
-    /** The section for the manage page of {@code token}. */
-    static WeekControls controls(SkippedWeeks skippedWeeks, UUID subscriptionId, String token) {
-        return new WeekControls("/manage/" + token + "/weeks", skippedWeeks.overview(subscriptionId, WEEKS_OFFERED), "/stop-all/" + token);
+    /** The section for the manage page of {@code token}, its away form as given. */
+    static WeekControls controls(SkippedWeeks skippedWeeks, UUID subscriptionId, String token, WeekControls.AwayForm away) {
+        return new WeekControls("/manage/" + token + "/weeks", skippedWeeks.overview(subscriptionId, WEEKS_OFFERED), "/stop-all/" + token, away);
     }
 
     @POST
@@ -65,15 +71,27 @@ public class ManageWeeksPage {
     @POST
     @Path("/away")
     public Response away(@PathParam("token") String token, @FormParam("awayFrom") String from, @FormParam("awayTo") String to) {
-        return act(token, id -> {
+        try {
+            UUID id = links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId();
             List<FieldError> errors = new ArrayList<>();
             LocalDate first = parse("awayFrom", from, errors);
             LocalDate last = parse("awayTo", to, errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            return skippedWeeks.away(id, first, last);
-        });
+            skippedWeeks.away(id, first, last);
+            return Response.seeOther(URI.create("/manage/" + token)).build();
+        } catch (LinkVerificationException e) {
+            return LinkPages.problemPage(LinkProblems.of(e));
+        } catch (ProblemException e) {
+            if (e.problem().errors().isEmpty()) {
+                return LinkPages.problemPage(e.problem());
+            }
+            Map<String, String> byField = new LinkedHashMap<>();
+            e.problem().errors().forEach(error -> byField.putIfAbsent(error.field(), error.message()));
+            WeekControls.AwayForm typed = new WeekControls.AwayForm(from == null ? "" : from, to == null ? "" : to, byField);
+            return managePage.render(token, null, typed, Response.Status.fromStatusCode(e.problem().status()));
+        }
     }
 
     private Response act(String token, Function<UUID, Object> action) {

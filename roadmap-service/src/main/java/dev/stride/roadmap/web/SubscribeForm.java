@@ -12,9 +12,11 @@ import java.util.Map;
 
 /**
  * The subscribe form on a roadmap's page as the learner filled it in, errors by field. Plan fields live in {@link PlanForm};
- * errors about them arrive from the service as {@code plan.*} and are shown there.
+ * errors about them arrive from the service as {@code plan.*} and are shown there. {@code finishBy} is the preview's
+ * target date as typed, kept when the page comes back so the target-date mode stays on.
  */
-public record SubscribeForm(String email, String name, String locale, String startDate, PlanForm plan, List<String> knownPhases,
+public record SubscribeForm(String email, String name, String locale, String startDate, String finishBy, PlanForm plan,
+                            List<String> knownPhases,
                             Map<String, String> errors) {
 
     /** A first plan to edit: two evening/weekend slots, the nudge on Monday morning, the zone set by the browser if it can. */
@@ -24,7 +26,7 @@ public record SubscribeForm(String email, String name, String locale, String sta
 
     /** An empty form; the emails' language starts as the page's. */
     public static SubscribeForm blank(Locale pageLanguage) {
-        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", PlanForm.of(DEFAULT_PLAN), List.of(), Map.of());
+        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", "", PlanForm.of(DEFAULT_PLAN), List.of(), Map.of());
     }
 
     /** Placement: the learner ticked "I already know" for this phase. */
@@ -69,7 +71,7 @@ public record SubscribeForm(String email, String name, String locale, String sta
                 own.putIfAbsent(problem.field(), problem.message());
             }
         }
-        return new SubscribeForm(email, name, locale, startDate, plan.withErrors(planErrors), knownPhases, own);
+        return new SubscribeForm(email, name, locale, startDate, finishBy, plan.withErrors(planErrors), knownPhases, own);
     }
 
     private static SummaryLine line(String field, String message) {

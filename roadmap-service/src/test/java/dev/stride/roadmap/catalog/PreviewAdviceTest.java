@@ -69,13 +69,22 @@ class PreviewAdviceTest {
                 .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30").formParam("finishBy", start.plusDays(364).toString())
                 .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(200)
                 .body(containsString("id=\"preview-warning\"")).body(containsString("far below the 5 h a week this roadmap suggests"))
-                .body(containsString("id=\"preview-target\"")).body(containsString("To finish by"));
+                .body(containsString("id=\"preview-target\"")).body(containsString("To finish by"))
+                .body(containsString("id=\"finishBy\" name=\"finishBy\" type=\"date\" value=\"" + start.plusDays(364) + "\""));
+        // A target date the preview refuses comes back as typed, with its error.
+        given().contentType(ContentType.URLENC).formParam("intent", "preview").formParam("email", "").formParam("name", "")
+                .formParam("locale", "en").formParam("startDate", start.toString()).formParam("timeZone", TestSupport.ZONE)
+                .formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "60")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30").formParam("finishBy", start.minusDays(1).toString())
+                .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(400)
+                .body(containsString("type=\"date\" value=\"" + start.minusDays(1) + "\" aria-invalid=\"true\" aria-describedby=\"finishBy-error\""));
         given().contentType(ContentType.URLENC).formParam("intent", "preview").formParam("email", "").formParam("name", "")
                 .formParam("locale", "en").formParam("startDate", start.toString()).formParam("timeZone", TestSupport.ZONE)
                 .formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "300")
                 .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30").formParam("finishBy", "")
                 .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(200)
-                .body(not(containsString("id=\"preview-warning\""))).body(not(containsString("id=\"preview-target\"")));
+                .body(not(containsString("id=\"preview-warning\""))).body(not(containsString("id=\"preview-target\"")))
+                .body(containsString("id=\"finishBy\" name=\"finishBy\" type=\"date\" value=\"\""));
     }
 
     private static String request(LocalDate start, int minutes, LocalDate finishBy) {

@@ -62,6 +62,8 @@ class PageLanguageTest {
         // The visible switch wins over the browser.
         assertThat(given().header("Accept-Language", "en").queryParam("lang", "de").when().get("/").then().extract().asString())
                 .contains("<html lang=\"de\">", "Lern-Roadmaps", "href=\"/?lang=en\"");
+        assertThat(given().queryParam("lang", "de").when().get("/roadmaps/" + TestSupport.ROADMAP).then().extract().asString())
+                .contains("href=\"/roadmaps/" + TestSupport.ROADMAP + "?lang=en\"");
     }
 
     @Test
@@ -77,7 +79,36 @@ class PageLanguageTest {
                 .formParam("timeZone", TestSupport.ZONE).formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "90")
                 .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30")
                 .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(400).extract().asString();
-        assertThat(refused).contains("<html lang=\"de\">", "Bitte prüfe diese Felder:", "<li>E-Mail: ");
+        assertThat(refused).contains("<html lang=\"de\">", "Bitte prüfe diese Felder:", "<li>E-Mail: muss eine E-Mail-Adresse sein, zum Beispiel ada@example.org</li>",
+                "<span id=\"email-error\" class=\"error\">muss eine E-Mail-Adresse sein").doesNotContain("must be an email address");
+
+        // A form that subscribes leads to "check your email" in that language, whatever the browser says, with the switch.
+        String checkEmail = given().redirects().follow(false).contentType(ContentType.URLENC).header("Accept-Language", "en")
+                .formParam("intent", "subscribe").formParam("email", TestSupport.uniqueEmail("sprache")).formParam("name", "Ada")
+                .formParam("locale", "de").formParam("startDate", "").formParam("timeZone", TestSupport.ZONE)
+                .formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "90")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "07:30")
+                .when().post("/roadmaps/" + TestSupport.ROADMAP).then().statusCode(303).extract().header("Location");
+        assertThat(checkEmail).endsWith("/roadmaps/" + TestSupport.ROADMAP + "/subscribed?lang=de");
+        assertThat(given().header("Accept-Language", "en").when().get(checkEmail).then().statusCode(200).extract().asString())
+                .contains("<html lang=\"de\">", "href=\"/roadmaps/" + TestSupport.ROADMAP + "/subscribed?lang=en\"")
+                .doesNotContain("Check your email");
+    }
+
+    @Test
+    void aGermanLearnersManagePageWordsItsFieldErrorsInGerman() {
+        UUID id = learner("fehler", "de");
+        String page = "/manage/" + links.token(id, LinkPurpose.MANAGE, Optional.empty());
+        java.time.LocalDate today = TestSupport.today(clock);
+        String away = given().contentType(ContentType.URLENC).formParam("awayFrom", today.plusDays(10).toString()).formParam("awayTo", today.plusDays(3).toString())
+                .when().post(page + "/weeks/away").then().statusCode(400).extract().asString();
+        assertThat(away).contains("<html lang=\"de\">", "<span id=\"awayTo-error\" class=\"error\">muss am ersten freien Tag oder danach liegen</span>")
+                .doesNotContain("must be on or after");
+        String plan = given().contentType(ContentType.URLENC).formParam("timeZone", TestSupport.ZONE)
+                .formParam("day", "TUESDAY").formParam("start", "18:00").formParam("minutes", "10")
+                .formParam("nudgeDay", "MONDAY").formParam("nudgeTime", "7 Uhr")
+                .when().post(page + "/plan").then().statusCode(400).extract().asString();
+        assertThat(plan).contains("muss eine Uhrzeit sein, zum Beispiel 07:30").doesNotContain("must be a time");
     }
 
     @Test
@@ -100,13 +131,18 @@ class PageLanguageTest {
 
         Response signIn = given().header("Accept-Language", "de-DE,de;q=0.9").when().get("/sign-in");
         assertThat(signIn.statusCode()).isEqualTo(200);
-        assertThat(signIn.body().asString()).contains("<html lang=\"de\">", "<h1>Meine Links per E-Mail senden</h1>", "name=\"lang\" value=\"de\"")
+        assertThat(signIn.body().asString()).contains("<html lang=\"de\">", "<h1>Meine Links per E-Mail senden</h1>", "name=\"lang\" value=\"de\"",
+                        "href=\"/sign-in?lang=en\"", "href=\"/sign-in?lang=de\" hreflang=\"de\" lang=\"de\" aria-current=\"true\"")
                 .doesNotContain("Email me my links", "Lost an email");
         assertThat(signIn.header("Content-Language")).isEqualTo("de");
         // The form's language comes back with it, whatever the browser says.
         String sent = given().header("Accept-Language", "en").formParam("email", TestSupport.uniqueEmail("anmelden")).formParam("lang", "de")
                 .when().post("/sign-in").then().statusCode(202).extract().asString();
         assertThat(sent).contains("<html lang=\"de\">", "Wenn Stride diese Adresse kennt").doesNotContain("If Stride knows this address");
+        String refused = given().formParam("email", "kaputt").formParam("lang", "de").when().post("/sign-in").then().statusCode(400).extract().asString();
+        assertThat(refused).contains("<span class=\"error\" id=\"email-error\">muss eine E-Mail-Adresse sein").doesNotContain("must be an email address");
+        assertThat(given().formParam("email", "broken").formParam("lang", "en").when().post("/sign-in").then().statusCode(400).extract().asString())
+                .contains("<span class=\"error\" id=\"email-error\">must be an email address such as ada@example.org</span>");
     }
 
     @Test

@@ -159,7 +159,7 @@ class SubscribeFormTest {
         Response response = form(email, "Grace", "America/New_York", null).formParam("intent", "subscribe")
                 .when().post(PAGE);
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.header("Location")).endsWith(PAGE + "/subscribed");
+        assertThat(response.header("Location")).endsWith(PAGE + "/subscribed?lang=en");
         given().when().get(response.header("Location")).then().statusCode(200)
                 .body(containsString("Check your email")).body(containsString("AI/ML engineer in 12 months"))
                 .body(containsString("A confirmation link works for 48 hours."));

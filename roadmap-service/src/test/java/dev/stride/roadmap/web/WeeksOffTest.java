@@ -113,8 +113,18 @@ class WeeksOffTest {
         String page = "/manage/" + links.token(id, LinkPurpose.MANAGE, Optional.empty());
         LocalDate today = TestSupport.today(clock);
 
-        form().formParam("awayFrom", today.plusDays(10).toString()).formParam("awayTo", today.plusDays(3).toString())
-                .when().post(page + "/weeks/away").then().statusCode(400).body(containsString("awayTo must be on or after the first day away"));
+        // The manage page comes back with the dates as typed and the error by its field, not a problem page.
+        String refused = form().formParam("awayFrom", today.plusDays(10).toString()).formParam("awayTo", today.plusDays(3).toString())
+                .when().post(page + "/weeks/away").then().statusCode(400).contentType(containsString("text/html")).extract().asString();
+        assertThat(refused).contains("id=\"this-week\"")
+                .contains("value=\"" + today.plusDays(10) + "\"").contains("value=\"" + today.plusDays(3) + "\"")
+                .containsPattern("aria-invalid=\"true\" aria-describedby=\"awayTo-error\"")
+                .containsPattern("<span id=\"awayTo-error\" class=\"error\">must be on or after the first day away</span>")
+                .doesNotContain("awayFrom-error");
+        form().formParam("awayFrom", "soon").formParam("awayTo", "")
+                .when().post(page + "/weeks/away").then().statusCode(400)
+                .body(containsString("<span id=\"awayFrom-error\" class=\"error\">must be a date such as 2026-12-24</span>"))
+                .body(containsString("id=\"awayTo-error\"")).body(containsString("value=\"soon\""));
         TestSupport.as(id, links).body("{\"awayFrom\": \"" + today.minusDays(1) + "\", \"awayTo\": \"" + today.plusDays(3) + "\"}")
                 .when().post("/api/subscriptions/" + id + "/away").then().statusCode(400).contentType(containsString("problem+json"))
                 .body("errors[0].field", equalTo("awayFrom"));

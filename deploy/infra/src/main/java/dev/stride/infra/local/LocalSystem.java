@@ -87,8 +87,11 @@ public final class LocalSystem {
 
         Map<String, String> environment = StrideInfrastructure.asEnvironment(infrastructure.serviceConfig());
         environment.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties"), System.getenv()));
-        startService("roadmap-service", options.roadmapPort(), environment);
-        // The local run is a demo: the operator admin may move the reminder-service's clock forward (never in prod).
+        // The local run is a demo: the operator admin may move the services' clocks forward (never in prod); the
+        // roadmap-service's too, so the pages' today is the one the reminder's emails speak of.
+        Map<String, String> roadmapEnvironment = new LinkedHashMap<>(environment);
+        roadmapEnvironment.put("STRIDE_DEMO_CLOCK_CONTROL", "true");
+        startService("roadmap-service", options.roadmapPort(), roadmapEnvironment);
         Map<String, String> reminderEnvironment = new LinkedHashMap<>(environment);
         reminderEnvironment.put("QUARKUS_PROFILE", "demo");
         reminderEnvironment.put("STRIDE_DEMO_CLOCK_CONTROL", "true");
@@ -149,6 +152,7 @@ public final class LocalSystem {
                   reminder-service   http://localhost:%d   health and metrics on %d
                   notifier-service   http://localhost:%d   health and metrics on %d
                   A week later:      curl -u admin:PASSWORD -X POST 'http://localhost:%d/ops/clock/advance?by=P7D'
+                                     curl -u admin:PASSWORD -X POST 'http://localhost:%d/ops/clock/advance?by=P7D'
                   Kafka %s · PostgreSQL %s · SMTP %s:%d
                   Admin (API and demo clock): user admin, PASSWORD is STRIDE_OPERATORS_ADMIN_PASSWORD in %s
                   Logs in %s
@@ -156,7 +160,7 @@ public final class LocalSystem {
                 Press Ctrl-C to stop everything.
                 """.formatted(options.roadmapPort(), inbox, inbox, options.roadmapPort(), LaunchOptions.managementPort(options.roadmapPort()),
                 options.reminderPort(), LaunchOptions.managementPort(options.reminderPort()),
-                options.notifierPort(), LaunchOptions.managementPort(options.notifierPort()), options.reminderPort(),
+                options.notifierPort(), LaunchOptions.managementPort(options.notifierPort()), options.reminderPort(), options.roadmapPort(),
                 infrastructure.kafkaBootstrapServers(), infrastructure.database().jdbcUrl(), infrastructure.smtpHost(), infrastructure.smtpPort(),
                 options.infra().dataDir().resolve("secrets.properties"), options.infra().dataDir().resolve("logs")));
     }
