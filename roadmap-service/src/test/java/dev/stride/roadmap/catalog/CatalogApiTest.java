@@ -31,7 +31,9 @@ import static org.hamcrest.Matchers.hasSize;
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class CatalogApiTest {
 
-    private static final List<String> BUNDLED = List.of("ai-ml-engineer-12-months", "ai-ml-four-phases", "ml-career-seven-steps", "ml-mastery-path");
+    private static final List<String> BUNDLED = List.of("ai-ml-engineer-12-months", "ai-ml-four-phases", "ml-career-seven-steps", "ml-mastery-path",
+            "role-ml-engineer", "role-data-scientist", "role-ai-researcher", "role-computer-vision-engineer", "role-nlp-engineer",
+            "transition-recent-graduate", "transition-career-changer", "transition-self-taught");
 
     @Inject
     BundledRoadmaps bundled;
