@@ -1,12 +1,16 @@
 package dev.stride.pacing;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One milestone of a roadmap as pacing sees it: its estimated study time, the learner's progress and the minutes they
- * logged against it while in progress (those count as done and are not laid again).
+ * One in-play milestone of a roadmap as pacing sees it: its estimated study time, the learner's progress and the minutes
+ * they logged against it while in progress (those count as done and are not laid again). {@code phaseId} (whose habits run
+ * while it is laid), {@code kind} (for the weekly mix) and {@code requires} (milestone ids laid before it) may be null or
+ * empty: no phase, no kind, no prerequisites beyond the order.
  */
-public record MilestoneWork(String milestoneId, int minutes, ProgressState state, int loggedMinutes) {
+public record MilestoneWork(String milestoneId, int minutes, ProgressState state, int loggedMinutes, String phaseId, String kind,
+                            List<String> requires) {
 
     public MilestoneWork {
         if (milestoneId == null || milestoneId.isBlank()) {
@@ -19,6 +23,11 @@ public record MilestoneWork(String milestoneId, int minutes, ProgressState state
         if (loggedMinutes < 0) {
             throw new IllegalArgumentException("logged minutes of milestone " + milestoneId + " must not be negative, was " + loggedMinutes);
         }
+        requires = requires == null ? List.of() : List.copyOf(requires);
+    }
+
+    public MilestoneWork(String milestoneId, int minutes, ProgressState state, int loggedMinutes) {
+        this(milestoneId, minutes, state, loggedMinutes, null, null, List.of());
     }
 
     public MilestoneWork(String milestoneId, int minutes, ProgressState state) {
@@ -44,6 +53,11 @@ public record MilestoneWork(String milestoneId, int minutes, ProgressState state
     }
 
     public MilestoneWork withState(ProgressState newState) {
-        return new MilestoneWork(milestoneId, minutes, newState, loggedMinutes);
+        return new MilestoneWork(milestoneId, minutes, newState, loggedMinutes, phaseId, kind, requires);
+    }
+
+    /** The same milestone with its place in the roadmap: phase, kind and prerequisites. */
+    public MilestoneWork in(String newPhaseId, String newKind, List<String> newRequires) {
+        return new MilestoneWork(milestoneId, minutes, state, loggedMinutes, newPhaseId, newKind, newRequires);
     }
 }

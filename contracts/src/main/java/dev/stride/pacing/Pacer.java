@@ -2,7 +2,9 @@ package dev.stride.pacing;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +31,8 @@ public final class Pacer {
         if (leftMinutes == 0) {
             projectedFinish = Optional.of(input.today());
         } else if (queue.isEmpty()) {
-            List<Session> lastWeek = weeks.get(weeks.size() - 1).sessions();
-            projectedFinish = Optional.of(lastWeek.get(lastWeek.size() - 1).date());
+            projectedFinish = weeks.get(weeks.size() - 1).sessions().stream()
+                    .filter(Session::holdsMilestoneWork).map(Session::date).reduce((a, b) -> b);
         } else {
             projectedFinish = Optional.empty();
         }
@@ -61,7 +63,10 @@ public final class Pacer {
         return new PaceBaseline(input.today(), doneMinutes(input));
     }
 
-    /** Week by week, slot occurrence by occurrence, until the work runs out or the horizon is reached. */
+    /**
+     * Week by week until the work runs out or the horizon is reached: the week's habits first, then its milestone minutes
+     * (strictly in order, or split by the weekly mix), poured into the week's free slot occurrences in time order.
+     */
     private static List<ScheduledWeek> layFromCurrentWeek(PacingInput input, WorkQueue queue) {
         LocalDate from = input.firstStudyDate();
         LocalDate currentWeek = Weeks.mondayOf(from);
@@ -69,13 +74,18 @@ public final class Pacer {
         int weeksWithSessions = 0;
         for (int i = 0; i < HORIZON_WEEKS && !queue.isEmpty(); i++) {
             LocalDate weekStart = currentWeek.plusWeeks(i);
+            List<StudySlot> open = input.plan().slots().stream()
+                    .filter(slot -> !slot.dateIn(weekStart).isBefore(from) && !input.laysNothingOn(slot.dateIn(weekStart))).toList();
+            int capacity = open.stream().mapToInt(StudySlot::minutes).sum();
+            Deque<Allocation> work = new ArrayDeque<>(HabitTime.forWeek(input.habits(), queue, capacity, input.mix()));
+            int milestoneMinutes = capacity - work.stream().mapToInt(Allocation::minutes).sum();
+            work.addAll(input.mix() == null ? queue.take(milestoneMinutes) : queue.take(milestoneMinutes, input.mix()));
             List<Session> sessions = new ArrayList<>();
-            for (StudySlot slot : input.plan().slots()) {
-                LocalDate date = slot.dateIn(weekStart);
-                if (queue.isEmpty() || date.isBefore(from) || input.laysNothingOn(date)) {
-                    continue;
+            for (StudySlot slot : open) {
+                if (work.isEmpty()) {
+                    break;
                 }
-                sessions.add(new Session(date, slot.start(), slot.minutes(), queue.take(slot.minutes())));
+                sessions.add(new Session(slot.dateIn(weekStart), slot.start(), slot.minutes(), pour(work, slot.minutes())));
             }
             weeks.add(new ScheduledWeek(weekStart, weekNumber(input.startDate(), weekStart), sessions));
             if (!sessions.isEmpty()) {
@@ -86,6 +96,22 @@ public final class Pacer {
         return weeks.subList(0, weeksWithSessions);
     }
 
+    /** Up to {@code minutes} from the front of the week's work, splitting an allocation that does not fit. */
+    private static List<Allocation> pour(Deque<Allocation> work, int minutes) {
+        List<Allocation> poured = new ArrayList<>();
+        int free = minutes;
+        while (free > 0 && !work.isEmpty()) {
+            Allocation next = work.poll();
+            if (next.minutes() > free) {
+                work.push(next.withMinutes(next.minutes() - free));
+                next = next.withMinutes(free);
+            }
+            poured.add(next);
+            free -= next.minutes();
+        }
+        return poured;
+    }
+
     private static int weekNumber(LocalDate startDate, LocalDate weekStart) {
         return Math.toIntExact(ChronoUnit.WEEKS.between(Weeks.mondayOf(startDate), weekStart)) + 1;
     }
@@ -94,11 +120,21 @@ public final class Pacer {
      * What the learner was expected to have done before today: the baseline's minutes, then the current plan's capacity from
      * the baseline (or the start date) up to yesterday, bounded by the work there was to lay. The start week, whole or
      * partial, expects nothing: a learner is never behind in their first week, and what they do in it puts them ahead.
+     * With habits, each day expects only the milestone share of the week (the week less the habits of the phase that holds
+     * the next milestone to lay): habit time is not milestone work.
      */
     private static int plannedMinutesByNow(PacingInput input) {
         int layable = minutesOf(input.milestones().stream().filter(m -> m.state() != ProgressState.SKIPPED).toList());
         int[] byDay = new int[7];
         input.plan().slots().forEach(slot -> byDay[slot.day().getValue() - 1] += slot.minutes());
+        int weekly = input.plan().weeklyMinutes();
+        int habitMinutes = input.habits().isEmpty() ? 0 : HabitTime.minutesWhile(input.habits(),
+                new WorkQueue(input.milestones().stream().filter(MilestoneWork::remains).toList()).next(), weekly);
+        if (habitMinutes > 0) {
+            for (int day = 0; day < 7; day++) {
+                byDay[day] = (int) ((long) byDay[day] * (weekly - habitMinutes) / weekly);
+            }
+        }
         LocalDate from = Weeks.mondayOf(input.startDate()).plusWeeks(1);
         long planned = 0;
         if (input.baseline() != null) {

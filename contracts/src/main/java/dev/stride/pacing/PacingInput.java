@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * Everything the schedule depends on. Dates are the learner's local dates in the plan's zone; pauses
- * cover snoozes too. {@code baseline} is null when the current plan counts from the start date.
+ * cover snoozes too. {@code baseline} is null when the current plan counts from the start date. {@code milestones} are the
+ * in-play ones ({@link Selection}), in roadmap order; {@code habits} (null: none) run while their phase is active;
+ * {@code mix} null lays milestones strictly in order.
  */
 public record PacingInput(
         List<MilestoneWork> milestones,
@@ -18,7 +20,9 @@ public record PacingInput(
         List<DateRange> pauses,
         List<LocalDate> progressDates,
         LocalDate today,
-        PaceBaseline baseline) {
+        PaceBaseline baseline,
+        List<Habit> habits,
+        WeeklyMix mix) {
 
     public PacingInput {
         milestones = List.copyOf(Objects.requireNonNull(milestones, "milestones"));
@@ -28,6 +32,7 @@ public record PacingInput(
         pauses = List.copyOf(Objects.requireNonNull(pauses, "pauses"));
         progressDates = List.copyOf(Objects.requireNonNull(progressDates, "progressDates"));
         Objects.requireNonNull(today, "today");
+        habits = habits == null ? List.of() : List.copyOf(habits);
         skippedWeeks.forEach(week -> Weeks.requireMonday(week, "skipped week"));
         Set<String> ids = new HashSet<>();
         long totalMinutes = 0;
@@ -45,6 +50,11 @@ public record PacingInput(
     public PacingInput(List<MilestoneWork> milestones, WeeklyPlan plan, LocalDate startDate, Set<LocalDate> skippedWeeks,
                        List<DateRange> pauses, List<LocalDate> progressDates, LocalDate today) {
         this(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today, null);
+    }
+
+    public PacingInput(List<MilestoneWork> milestones, WeeklyPlan plan, LocalDate startDate, Set<LocalDate> skippedWeeks,
+                       List<DateRange> pauses, List<LocalDate> progressDates, LocalDate today, PaceBaseline baseline) {
+        this(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today, baseline, List.of(), null);
     }
 
     /** The first date that may hold work: nothing is laid before the start, nor in the past. */
@@ -67,14 +77,19 @@ public record PacingInput(
     }
 
     public PacingInput withMilestones(List<MilestoneWork> newMilestones) {
-        return new PacingInput(newMilestones, plan, startDate, skippedWeeks, pauses, progressDates, today, baseline);
+        return new PacingInput(newMilestones, plan, startDate, skippedWeeks, pauses, progressDates, today, baseline, habits, mix);
     }
 
     public PacingInput withPlan(WeeklyPlan newPlan, PaceBaseline newBaseline) {
-        return new PacingInput(milestones, newPlan, startDate, skippedWeeks, pauses, progressDates, today, newBaseline);
+        return new PacingInput(milestones, newPlan, startDate, skippedWeeks, pauses, progressDates, today, newBaseline, habits, mix);
+    }
+
+    /** The same input with a roadmap's habits and weekly mix (null: none, milestones strictly in order). */
+    public PacingInput withRoutine(List<Habit> newHabits, WeeklyMix newMix) {
+        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today, baseline, newHabits, newMix);
     }
 
     PacingInput on(LocalDate date) {
-        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, date, baseline);
+        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, date, baseline, habits, mix);
     }
 }

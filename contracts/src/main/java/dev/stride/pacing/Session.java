@@ -8,7 +8,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 
-/** One occurrence of a study slot, in local wall time, and the milestone work laid into it in roadmap order. */
+/**
+ * One occurrence of a study slot, in local wall time, and the work laid into it: habits first (a week's habits take its
+ * first sessions), then milestones in the order the pacer lays them.
+ */
 public record Session(LocalDate date, LocalTime start, int minutes, List<Allocation> work) {
 
     public Session {
@@ -41,7 +44,20 @@ public record Session(LocalDate date, LocalTime start, int minutes, List<Allocat
         return ZonedDateTime.of(startDateTime(), zone);
     }
 
+    /** Everything laid into the session, habits included. */
     public int plannedMinutes() {
         return work.stream().mapToInt(Allocation::minutes).sum();
+    }
+
+    public int milestoneMinutes() {
+        return work.stream().filter(a -> !a.habit()).mapToInt(Allocation::minutes).sum();
+    }
+
+    public int habitMinutes() {
+        return plannedMinutes() - milestoneMinutes();
+    }
+
+    public boolean holdsMilestoneWork() {
+        return work.stream().anyMatch(a -> !a.habit());
     }
 }

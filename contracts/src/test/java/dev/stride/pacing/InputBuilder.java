@@ -25,6 +25,8 @@ final class InputBuilder {
     private final List<DateRange> pauses = new ArrayList<>();
     private final List<LocalDate> progressDates = new ArrayList<>();
     private PaceBaseline baseline;
+    private final List<Habit> habits = new ArrayList<>();
+    private WeeklyMix mix;
 
     private InputBuilder(LocalDate startDate) {
         this.startDate = startDate;
@@ -41,6 +43,11 @@ final class InputBuilder {
 
     static MilestoneWork todo(String id, int minutes) {
         return new MilestoneWork(id, minutes, ProgressState.TODO);
+    }
+
+    /** A TODO milestone with its phase, kind and prerequisites. */
+    static MilestoneWork todo(String id, int minutes, String phase, String kind, String... requires) {
+        return todo(id, minutes).in(phase, kind, List.of(requires));
     }
 
     static MilestoneWork inProgress(String id, int minutes) {
@@ -65,6 +72,10 @@ final class InputBuilder {
 
     static Allocation work(String milestoneId, int minutes) {
         return new Allocation(milestoneId, minutes);
+    }
+
+    static Allocation habitWork(String habitId, int minutes) {
+        return Allocation.ofHabit(habitId, minutes);
     }
 
     static ScheduledWeek week(String weekStart, int weekNumber, Session... sessions) {
@@ -101,6 +112,16 @@ final class InputBuilder {
         return this;
     }
 
+    InputBuilder habit(String id, String phase, int minutesPerWeek) {
+        habits.add(new Habit(id, phase, minutesPerWeek));
+        return this;
+    }
+
+    InputBuilder mix(java.util.Map<String, Integer> percentByKind) {
+        this.mix = new WeeklyMix(percentByKind);
+        return this;
+    }
+
     InputBuilder baseline(PaceBaseline newBaseline) {
         this.baseline = newBaseline;
         return this;
@@ -114,7 +135,7 @@ final class InputBuilder {
     }
 
     PacingInput build() {
-        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today, baseline);
+        return new PacingInput(milestones, plan, startDate, skippedWeeks, pauses, progressDates, today, baseline, habits, mix);
     }
 
     Schedule schedule() {

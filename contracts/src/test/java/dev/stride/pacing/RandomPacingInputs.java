@@ -37,6 +37,62 @@ final class RandomPacingInputs {
                 pauses(random, startDate), progressDates(random, startDate, today), today);
     }
 
+    static final List<String> KINDS = List.of("learn", "practice", "project", "career");
+
+    /**
+     * An input with the roadmap's shape: phases, kinds, prerequisites (a DAG that often points forward, so order and
+     * prerequisites disagree), habits in half the cases and a weekly mix in half of them.
+     */
+    static PacingInput generateWithRoutine(long seed) {
+        Random random = new Random(seed);
+        PacingInput plain = generate(seed);
+        List<MilestoneWork> shaped = withShape(random, plain.milestones());
+        return plain.withMilestones(shaped).withRoutine(habits(random), random.nextBoolean() ? mix(random) : null);
+    }
+
+    static List<MilestoneWork> withShape(Random random, List<MilestoneWork> milestones) {
+        List<Integer> hidden = new ArrayList<>();
+        for (int i = 0; i < milestones.size(); i++) {
+            hidden.add(i);
+        }
+        Collections.shuffle(hidden, random);
+        List<MilestoneWork> shaped = new ArrayList<>();
+        for (int i = 0; i < milestones.size(); i++) {
+            List<String> requires = new ArrayList<>();
+            int rank = hidden.indexOf(i);
+            for (int j = 0; j < rank; j++) {
+                if (random.nextInt(3) == 0) {
+                    requires.add("m" + hidden.get(j));
+                }
+            }
+            if (random.nextInt(6) == 0) {
+                requires.add("not-in-play");
+            }
+            String kind = random.nextInt(8) == 0 ? null : KINDS.get(random.nextInt(KINDS.size()));
+            shaped.add(milestones.get(i).in("p" + (i * 3 / Math.max(1, milestones.size())), kind, requires));
+        }
+        return shaped;
+    }
+
+    private static List<Habit> habits(Random random) {
+        List<Habit> habits = new ArrayList<>();
+        int count = random.nextBoolean() ? 0 : 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            habits.add(new Habit("h" + i, "p" + random.nextInt(3), 15 + random.nextInt(300)));
+        }
+        return habits;
+    }
+
+    static WeeklyMix mix(Random random) {
+        java.util.Map<String, Integer> percent = new java.util.LinkedHashMap<>();
+        for (String kind : KINDS) {
+            if (random.nextInt(4) > 0) {
+                percent.put(kind, random.nextInt(61));
+            }
+        }
+        return percent.isEmpty() ? new WeeklyMix(java.util.Map.of("learn", 100)) : new WeeklyMix(percent);
+    }
+
     private static List<MilestoneWork> milestones(Random random) {
         int count = random.nextInt(9);
         List<MilestoneWork> milestones = new ArrayList<>();

@@ -9,18 +9,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything a roadmap must be before it is published, bundled or through the admin API: complete,
  * stable kebab-case ids, unique milestone ids, sane hours, https links — and hours that fit the stated
- * duration: at the suggested minimum weekly hours the whole roadmap takes its stated months (within 15%).
+ * duration: at the suggested minimum weekly hours the milestones in play ({@link RoadmapOutline}: optional ones
+ * left out, one per chooseOne group) take the stated months (within 15%). Format 2's rules live beside it:
+ * {@link RoadmapProfileRules}, {@link MilestoneGraphRules}, {@link TranslationRules}.
  */
 public final class RoadmapValidator {
 
     static final double WEEKS_PER_MONTH = 52.0 / 12.0;
     static final double DURATION_TOLERANCE = 0.15;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Set<String> RESOURCE_TYPES = Set.of("course", "book", "certification", "article", "video", "tool", "community", "practice");
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private RoadmapValidator() {
@@ -28,9 +29,9 @@ public final class RoadmapValidator {
 
     public static List<FieldError> validate(RoadmapDocument roadmap) {
         List<FieldError> errors = new ArrayList<>();
-        slug(errors, "id", roadmap.id());
-        text(errors, "title", roadmap.title(), 120);
-        text(errors, "summary", roadmap.summary(), 300);
+        FieldChecks.slug(errors, "id", roadmap.id());
+        FieldChecks.text(errors, "title", roadmap.title(), 120);
+        FieldChecks.text(errors, "summary", roadmap.summary(), 300);
         if (roadmap.description() != null && roadmap.description().length() > 2000) {
             errors.add(new FieldError("description", "must be at most 2000 characters"));
         }
@@ -54,10 +55,10 @@ public final class RoadmapValidator {
                 errors.add(new FieldError(at, "must not be empty"));
                 continue;
             }
-            if (slug(errors, at + ".id", phase.id()) && !phaseIds.add(phase.id())) {
+            if (FieldChecks.slug(errors, at + ".id", phase.id()) && !phaseIds.add(phase.id())) {
                 errors.add(new FieldError(at + ".id", "'" + phase.id() + "' is used by another phase"));
             }
-            text(errors, at + ".title", phase.title(), 120);
+            FieldChecks.text(errors, at + ".title", phase.title(), 120);
             if (phase.months() != null && (phase.months().from() == null || phase.months().to() == null
                     || phase.months().from() < 0 || phase.months().to() < phase.months().from())) {
                 errors.add(new FieldError(at + ".months", "needs from ≤ to, both 0 or more"));
@@ -70,6 +71,9 @@ public final class RoadmapValidator {
                 milestone(errors, at + ".milestones[" + m + "]", phase.milestones().get(m), milestoneIds);
             }
         }
+        RoadmapProfileRules.validate(errors, roadmap);
+        MilestoneGraphRules.validate(errors, roadmap);
+        TranslationRules.validate(errors, roadmap);
         if (errors.isEmpty()) {
             fitsDuration(errors, roadmap);
         }
@@ -81,12 +85,12 @@ public final class RoadmapValidator {
             errors.add(new FieldError(at, "must not be empty"));
             return;
         }
-        if (slug(errors, at + ".id", milestone.id()) && !ids.add(milestone.id())) {
+        if (FieldChecks.slug(errors, at + ".id", milestone.id()) && !ids.add(milestone.id())) {
             errors.add(new FieldError(at + ".id", "'" + milestone.id() + "' is used by another milestone"));
         }
-        text(errors, at + ".title", milestone.title(), 120);
-        text(errors, at + ".description", milestone.description(), 1000);
-        text(errors, at + ".doneWhen", milestone.doneWhen(), 500);
+        FieldChecks.text(errors, at + ".title", milestone.title(), 120);
+        FieldChecks.text(errors, at + ".description", milestone.description(), 1000);
+        FieldChecks.text(errors, at + ".doneWhen", milestone.doneWhen(), 500);
         if (MilestoneKind.parse(milestone.kind()).isEmpty()) {
             errors.add(new FieldError(at + ".kind", "must be one of learn, practice, project, career"));
         }
@@ -97,7 +101,7 @@ public final class RoadmapValidator {
         }
         if (milestone.steps() != null) {
             for (int s = 0; s < milestone.steps().size(); s++) {
-                text(errors, at + ".steps[" + s + "]", milestone.steps().get(s), 300);
+                FieldChecks.text(errors, at + ".steps[" + s + "]", milestone.steps().get(s), 300);
             }
         }
         if (milestone.resources() != null) {
@@ -108,19 +112,25 @@ public final class RoadmapValidator {
                     errors.add(new FieldError(resourceAt, "must not be empty"));
                     continue;
                 }
-                text(errors, resourceAt + ".title", resource.title(), 200);
+                FieldChecks.text(errors, resourceAt + ".title", resource.title(), 200);
                 if (resource.url() != null && !isHttpsUrl(resource.url())) {
                     errors.add(new FieldError(resourceAt + ".url", "must be an https URL"));
                 }
+                if (resource.url() == null && resource.type() == null) {
+                    errors.add(new FieldError(resourceAt + ".type", "a resource without a url must say what it is: one of "
+                            + String.join(", ", RESOURCE_TYPES.stream().sorted().toList())));
+                }
+                FieldChecks.oneOf(errors, resourceAt + ".type", resource.type(), RESOURCE_TYPES);
             }
         }
     }
 
     private static void fitsDuration(List<FieldError> errors, RoadmapDocument roadmap) {
         double atMinimumPace = roadmap.durationMonths() * WEEKS_PER_MONTH * roadmap.suggestedWeeklyHours().min();
-        double total = roadmap.totalHours().doubleValue();
-        if (Math.abs(total - atMinimumPace) > atMinimumPace * DURATION_TOLERANCE) {
-            errors.add(new FieldError("phases", "milestone hours add up to " + roadmap.totalHours().setScale(1, RoundingMode.HALF_UP)
+        BigDecimal inPlay = RoadmapOutline.hours(RoadmapOutline.inPlay(roadmap));
+        if (Math.abs(inPlay.doubleValue() - atMinimumPace) > atMinimumPace * DURATION_TOLERANCE) {
+            errors.add(new FieldError("phases", "the hours in play (optional milestones left out, one per chooseOne group) add up to "
+                    + inPlay.setScale(1, RoundingMode.HALF_UP)
                     + " h, but " + roadmap.durationMonths() + " months at " + roadmap.suggestedWeeklyHours().min()
                     + " h a week is about " + Math.round(atMinimumPace) + " h (±" + Math.round(DURATION_TOLERANCE * 100) + "%)"));
         }
@@ -132,22 +142,6 @@ public final class RoadmapValidator {
             return "https".equals(uri.getScheme()) && uri.getHost() != null;
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private static boolean slug(List<FieldError> errors, String field, String value) {
-        if (value == null || value.length() > 80 || !SLUG.matcher(value).matches()) {
-            errors.add(new FieldError(field, "must be lower-case words joined by hyphens (e.g. python-basics), at most 80 characters"));
-            return false;
-        }
-        return true;
-    }
-
-    private static void text(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "must not be blank"));
-        } else if (value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
         }
     }
 }

@@ -1,0 +1,90 @@
+package dev.stride.roadmap.catalog;
+
+import dev.stride.roadmap.problem.FieldError;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text per locale: the document itself is English; {@code translations.<locale>} holds the same texts in another
+ * language, keyed {@code title}, {@code summary}, {@code description}, {@code phase.<id>.title|summary},
+ * {@code milestone.<id>.title|description|doneWhen}, {@code habit.<id>.title} — each naming something that exists.
+ */
+final class TranslationRules {
+
+    static final Set<String> LOCALES = Set.of("de");
+    private static final Map<String, Integer> ROADMAP_KEYS = Map.of("title", 120, "summary", 300, "description", 2000);
+    private static final Pattern PART_KEY = Pattern.compile("(phase|milestone|habit)\\.([^.]+)\\.([A-Za-z]+)");
+    private static final Map<String, Map<String, Integer>> PART_FIELDS = Map.of(
+            "phase", Map.of("title", 120, "summary", 300),
+            "milestone", Map.of("title", 120, "description", 1000, "doneWhen", 500),
+            "habit", Map.of("title", 120));
+
+    private TranslationRules() {
+    }
+
+    static void validate(List<FieldError> errors, RoadmapDocument roadmap) {
+        if (roadmap.translations() == null) {
+            return;
+        }
+        Map<String, Set<String>> ids = Map.of("phase", ids(roadmap, "phase"), "milestone", ids(roadmap, "milestone"), "habit", ids(roadmap, "habit"));
+        roadmap.translations().forEach((locale, texts) -> {
+            String at = "translations." + locale;
+            if (!LOCALES.contains(locale)) {
+                errors.add(new FieldError(at, "must be one of " + String.join(", ", LOCALES) + " (English is the document itself)"));
+                return;
+            }
+            if (texts == null) {
+                errors.add(new FieldError(at, "must map keys to texts"));
+                return;
+            }
+            texts.forEach((key, text) -> translation(errors, at + "[\"" + key + "\"]", key, text, ids));
+        });
+    }
+
+    private static void translation(List<FieldError> errors, String at, String key, String text, Map<String, Set<String>> ids) {
+        Integer max = ROADMAP_KEYS.get(key);
+        if (max == null) {
+            Matcher part = PART_KEY.matcher(key == null ? "" : key);
+            if (!part.matches() || !PART_FIELDS.get(part.group(1)).containsKey(part.group(3))) {
+                errors.add(new FieldError(at, "is not a translatable text; keys are title, summary, description, phase.<id>.title|summary, "
+                        + "milestone.<id>.title|description|doneWhen, habit.<id>.title"));
+                return;
+            }
+            if (!ids.get(part.group(1)).contains(part.group(2))) {
+                errors.add(new FieldError(at, "no " + part.group(1) + " '" + part.group(2) + "' in this roadmap"));
+                return;
+            }
+            max = PART_FIELDS.get(part.group(1)).get(part.group(3));
+        }
+        FieldChecks.text(errors, at, text, max);
+    }
+
+    private static Set<String> ids(RoadmapDocument roadmap, String part) {
+        Set<String> ids = new HashSet<>();
+        for (RoadmapDocument.Phase phase : roadmap.phases()) {
+            if (phase == null) {
+                continue;
+            }
+            switch (part) {
+                case "phase" -> ids.add(phase.id());
+                case "milestone" -> {
+                    if (phase.milestones() != null) {
+                        phase.milestones().stream().filter(Objects::nonNull).forEach(milestone -> ids.add(milestone.id()));
+                    }
+                }
+                default -> {
+                    if (phase.habits() != null) {
+                        phase.habits().stream().filter(Objects::nonNull).forEach(habit -> ids.add(habit.id()));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}
