@@ -18,7 +18,7 @@ class CatalogPagesTest {
     void theCatalogListsTheRoadmapsWithTheirFigures() {
         given().when().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<a href=\"/roadmaps/ai-ml-engineer-12-months\">AI/ML engineer in 12 months</a>"))
-                .body(containsString("47 milestones · 270 hours in all · suggested 5–10 h a week, which means about 12 months"))
+                .body(containsString("47 milestones · 266 hours in all · suggested 5–10 h a week, which means about 12 months"))
                 .body(containsString("Foundations"));
     }
 

@@ -48,7 +48,7 @@ class PageLanguageTest {
         Response german = given().header("Accept-Language", "de-DE,de;q=0.9,en;q=0.8").when().get("/");
         assertThat(german.statusCode()).isEqualTo(200);
         assertThat(german.body().asString()).contains("<html lang=\"de\">", "<h1>Lern-Roadmaps</h1>", "Plan ansehen und abonnieren",
-                "47 Meilensteine · insgesamt 270 Stunden").doesNotContain("Study roadmaps");
+                "47 Meilensteine · insgesamt 266 Stunden").doesNotContain("Study roadmaps");
         // Shared caches keep one copy per language.
         assertThat(german.header("Vary")).containsIgnoringCase("Accept-Language");
         assertThat(german.header("Content-Language")).isEqualTo("de");
