@@ -58,6 +58,16 @@ public class DeliveryLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(EmailKind kind, UUID emailId, UUID subscriptionId, String recipient, EventEnvelope<?> envelope) {
+        return record(kind, emailId, subscriptionId, recipient, envelope.type(),
+                new String(StrideEvents.CODEC.encode(envelope), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The same for an email rendered from something other than one event (a weekly digest: its parts' events, see
+     * {@code DigestPayload}); {@code eventType} names what the payload is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean record(EmailKind kind, UUID emailId, UUID subscriptionId, String recipient, String eventType, String payload) {
         Instant now = clock.instant();
         Optional<Suppressed> suppressed = suppressions.find(recipient, subscriptionId, kind);
         EmailDelivery row = new EmailDelivery();
@@ -65,8 +75,8 @@ public class DeliveryLedger {
         row.kind = kind;
         row.subscriptionId = subscriptionId;
         row.recipient = SuppressionRepository.normalise(recipient);
-        row.eventType = envelope.type();
-        row.payload = new String(StrideEvents.CODEC.encode(envelope), StandardCharsets.UTF_8);
+        row.eventType = eventType;
+        row.payload = payload;
         row.state = DeliveryState.PENDING;
         row.nextAttemptAt = now;
         row.createdAt = now;

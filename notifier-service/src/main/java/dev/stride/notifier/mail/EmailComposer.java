@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a ledger entry (the email's kind and the event it comes from) into the message to send: subject, text
- * and HTML parts from the Qute templates in the learner's language, headers, and the calendar for a nudge.
+ * and HTML parts from the Qute templates in the learner's language, headers, and the calendar for a nudge or a weekly
+ * digest (a ledger entry whose payload is {@link DigestPayload}: several nudges, one email).
  */
 @ApplicationScoped
 public class EmailComposer {
@@ -39,8 +40,10 @@ public class EmailComposer {
     private final Languages languages;
     private final WeekCalendar calendar;
     private final MailSettings settings;
+    private final OwnLinks ownLinks;
 
-    public EmailComposer(Languages languages, WeekCalendar calendar, MailSettings settings) {
+    public EmailComposer(Languages languages, WeekCalendar calendar, MailSettings settings, OwnLinks ownLinks) {
+        this.ownLinks = ownLinks;
         this.languages = languages;
         this.calendar = calendar;
         this.settings = settings;
@@ -51,11 +54,15 @@ public class EmailComposer {
     }
 
     public ComposedEmail compose(UUID emailId, EmailKind kind, String recipient, String payload) {
-        EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(payload.getBytes(StandardCharsets.UTF_8));
         String messageId = MailHeaders.messageId(emailId, settings.messageIdDomain());
         MailMessage mail = new MailMessage().setTo(MailHeaders.address(recipient));
         mail.addHeader("Message-ID", messageId);
         settings.replyTo().map(MailHeaders::text).filter(replyTo -> !replyTo.isEmpty()).ifPresent(replyTo -> mail.addHeader("Reply-To", replyTo));
+        if (kind == EmailKind.NUDGE && DigestPayload.isDigest(payload)) {
+            digest(mail, DigestPayload.read(payload));
+            return new ComposedEmail(mail, messageId);
+        }
+        EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(payload.getBytes(StandardCharsets.UTF_8));
         switch (kind) {
             case NUDGE -> nudge(mail, (NudgeDue) envelope.data());
             case CONFIRMATION -> confirmation(mail, (SubscriptionRequested) envelope.data());
@@ -81,12 +88,40 @@ public class EmailComposer {
             mail.setSubject(MailHeaders.text(texts.msg().subjectWeekly(nudge.weekNumber(), topic(nudge, texts))));
             body(mail, () -> Emails.Templates.weeklyNudge(view), texts);
         }
+        attachCalendar(mail, ics);
+        listUnsubscribe(mail, view.links().unsubscribe());
+    }
+
+    /**
+     * One email for a learner's week across roadmaps, in the first part's language: all sessions in date order, one
+     * section per roadmap, one calendar with every session. Its one-click unsubscribe stops all of the learner's emails
+     * (the digest is all of them); a digest the hold sent with one part is that roadmap's own weekly email.
+     */
+    private void digest(MailMessage mail, List<NudgeDue> parts) {
+        if (parts.size() == 1) {
+            nudge(mail, parts.get(0));
+            return;
+        }
+        Texts texts = languages.of(parts.get(0).learner().locale());
+        Optional<byte[]> ics = calendar.of(parts, texts);
+        String stopAll = parts.stream().map(part -> part.links() == null ? null : MailHeaders.url(part.links().unsubscribe()))
+                .map(ownLinks::stopAll).flatMap(Optional::stream).findFirst().orElse(null);
+        Views.Digest view = NudgeViews.digest(parts, texts, ics.isPresent(), stopAll);
+        mail.setSubject(MailHeaders.text(texts.msg().subjectDigest(parts.size())));
+        body(mail, () -> Emails.Templates.weeklyDigest(view), texts);
+        attachCalendar(mail, ics);
+        listUnsubscribe(mail, stopAll);
+    }
+
+    private static void attachCalendar(MailMessage mail, Optional<byte[]> ics) {
         ics.ifPresent(bytes -> mail.setAttachment(MailAttachment.create().setName(WeekCalendar.FILE_NAME)
                 .setContentType(WeekCalendar.CONTENT_TYPE).setDisposition("attachment").setData(Buffer.buffer(bytes))));
-        String unsubscribe = view.links().unsubscribe();
-        if (unsubscribe != null) {
-            // RFC 8058: the one-click POST target; mail clients show their own "unsubscribe" button for it.
-            mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+    }
+
+    /** RFC 8058: the one-click POST target; mail clients show their own "unsubscribe" button for it. None without a link. */
+    private static void listUnsubscribe(MailMessage mail, String oneClick) {
+        if (oneClick != null) {
+            mail.addHeader("List-Unsubscribe", "<" + oneClick + ">");
             mail.addHeader("List-Unsubscribe-Post", LIST_UNSUBSCRIBE_POST);
         }
     }

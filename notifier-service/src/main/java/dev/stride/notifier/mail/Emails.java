@@ -15,6 +15,8 @@ public final class Emails {
 
         static native TemplateInstance completed(Views.Weekly nudge);
 
+        static native TemplateInstance weeklyDigest(Views.Digest digest);
+
         static native TemplateInstance confirmation(Views.Confirmation confirmation);
 
         static native TemplateInstance goodbye(Views.Goodbye goodbye);

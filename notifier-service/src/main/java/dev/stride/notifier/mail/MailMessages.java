@@ -264,4 +264,27 @@ public interface MailMessages {
 
     @Message("Someone signed in to Stride asked to use {address} for their study emails.")
     String addressChangeFooter(String address);
+
+    // The weekly digest across a learner's roadmaps.
+
+    @Message("Your Stride week: {roadmaps} roadmaps")
+    String subjectDigest(int roadmaps);
+
+    @Message("Here is your week across your {roadmaps} roadmaps: first every session you planned, then what to finish in each roadmap.")
+    String digestIntro(int roadmaps);
+
+    @Message("This week")
+    String digestSessionsHeading();
+
+    @Message("“{roadmap}”, week {week}")
+    String digestSection(String roadmap, int week);
+
+    @Message("Unsubscribe from “{roadmap}”")
+    String unsubscribeFrom(String roadmap);
+
+    @Message("You receive this email because {email} follows {roadmaps} roadmaps on Stride and gets one weekly email for all of them; separate emails per roadmap are a choice in your Stride settings.")
+    String footerWhyDigest(String email, int roadmaps);
+
+    @Message("Stop all Stride emails")
+    String stopAll();
 }

@@ -4,6 +4,7 @@ import dev.stride.contracts.event.Learner;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.RoadmapPublished;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,10 +17,7 @@ final class NudgeViews {
     }
 
     static Views.Weekly weekly(NudgeDue nudge, Texts texts, boolean calendarAttached) {
-        List<Views.Session> sessions = orEmpty(nudge.sessions()).stream()
-                .map(session -> new Views.Session(texts.day(session.date()), texts.time(session.start()), texts.duration(session.minutes()),
-                        orEmpty(session.work()).stream().map(work -> new Views.Work(work.milestoneTitle(), texts.duration(work.minutes()))).toList()))
-                .toList();
+        List<Views.Session> sessions = orEmpty(nudge.sessions()).stream().map(session -> session(session, texts, null)).toList();
         List<Views.Focus> focus = orEmpty(nudge.focus()).stream()
                 .map(milestone -> new Views.Focus(milestone.title(), blankToNull(milestone.doneWhen()), resources(milestone.resources()),
                         texts.duration(milestone.minutesThisWeek()), texts.duration(milestone.minutesLeft()), MailHeaders.url(milestone.markDoneUrl()),
@@ -37,6 +35,29 @@ final class NudgeViews {
                         MailHeaders.url(links.manage()), MailHeaders.url(links.unsubscribe()), MailHeaders.url(links.calendar()),
                         MailHeaders.url(links.replan())),
                 calendarAttached, nudge.kind() == NudgeDue.Kind.WELCOME);
+    }
+
+    /**
+     * A digest of several nudges (the first one's learner): every roadmap's sessions in date and time order, each naming its
+     * roadmap, and one section per nudge, in the order given.
+     */
+    static Views.Digest digest(List<NudgeDue> parts, Texts texts, boolean calendarAttached, String stopAll) {
+        record Dated(NudgeDue.PlannedSession session, String roadmap) {
+        }
+        List<Views.Session> sessions = parts.stream()
+                .flatMap(part -> orEmpty(part.sessions()).stream().map(session -> new Dated(session, part.roadmapTitle())))
+                .sorted(Comparator.comparing((Dated dated) -> dated.session().date()).thenComparing(dated -> dated.session().start()))
+                .map(dated -> session(dated.session(), texts, dated.roadmap()))
+                .toList();
+        NudgeDue first = parts.get(0);
+        return new Views.Digest(name(first.learner()), first.learner().email(), parts.size(), sessions,
+                parts.stream().map(part -> weekly(part, texts, false)).toList(), calendarAttached, stopAll);
+    }
+
+    private static Views.Session session(NudgeDue.PlannedSession session, Texts texts, String roadmap) {
+        return new Views.Session(texts.day(session.date()), texts.time(session.start()), texts.duration(session.minutes()),
+                orEmpty(session.work()).stream().map(work -> new Views.Work(work.milestoneTitle(), texts.duration(work.minutes()))).toList(),
+                roadmap);
     }
 
     /** The name to greet: the learner's, or the part of the address before the @. */

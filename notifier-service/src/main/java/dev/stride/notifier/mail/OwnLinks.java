@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The notifier sends Stride's own links only: every link an email request carries for a button (confirm, not me, mark done,
@@ -55,6 +56,23 @@ public class OwnLinks {
                         + ", not to the public base URL");
             }
         }
+    }
+
+    /**
+     * The one-click "stop all Stride email" link of the learner an unsubscribe link belongs to: roadmap-service's
+     * {@code /stop-all/{token}} takes the unsubscribe link's own token (its POST ends every live subscription of that
+     * learner), so it needs no key here. Empty unless the link is exactly {@code <base>/unsubscribe/<token>}.
+     */
+    public Optional<String> stopAll(String unsubscribeUrl) {
+        String prefix = base + "/unsubscribe/";
+        if (unsubscribeUrl == null || !unsubscribeUrl.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String token = unsubscribeUrl.substring(prefix.length());
+        if (token.isEmpty() || !token.matches("[A-Za-z0-9._~-]+")) {
+            return Optional.empty();
+        }
+        return Optional.of(base + "/stop-all/" + token);
     }
 
     boolean isOwn(String link) {

@@ -17,7 +17,16 @@ public final class Views {
                          boolean calendarAttached, boolean welcome) {
     }
 
-    public record Session(String day, String time, String length, List<Work> work) {
+    /** {@code roadmap}: which roadmap the session is for, in a digest's list of every roadmap's sessions; null in a weekly email. */
+    public record Session(String day, String time, String length, List<Work> work, String roadmap) {
+    }
+
+    /**
+     * One email for a learner's week across several roadmaps: every session in date order, then one {@link Weekly} per
+     * roadmap as its weekly email shows it. {@code stopAll}: the one-click link that stops all of the learner's emails, or null.
+     */
+    public record Digest(String name, String email, int roadmaps, List<Session> sessions, List<Weekly> sections, boolean calendarAttached,
+                         String stopAll) {
     }
 
     public record Work(String title, String length) {

@@ -4,10 +4,26 @@ import dev.stride.contracts.calendar.StudyCalendar;
 import dev.stride.contracts.event.NudgeDue;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -44,6 +60,57 @@ public class WeekCalendar {
                 .withAlarm(alarmBefore);
         return Optional.of(StudyCalendar.render(header, entries,
                 (uid, hash) -> events.sequenceFor(uid, nudge.subscriptionId(), hash, clock.instant()), clock.instant()));
+    }
+
+    /**
+     * One calendar with every session of every nudge of a digest: each nudge's calendar by the same rules (its UIDs, its
+     * SEQUENCE, its zone), their events and zones put together; empty if no nudge has a session.
+     */
+    public Optional<byte[]> of(List<NudgeDue> nudges, Texts texts) {
+        Calendar merged = null;
+        Set<String> zones = new HashSet<>();
+        for (NudgeDue nudge : nudges) {
+            Optional<byte[]> one = of(nudge, texts);
+            if (one.isEmpty()) {
+                continue;
+            }
+            Calendar calendar = parse(one.get());
+            if (merged == null) {
+                merged = calendar;
+                calendar.<VTimeZone>getComponents(Component.VTIMEZONE).forEach(zone -> zones.add(tzid(zone)));
+                continue;
+            }
+            for (VTimeZone zone : calendar.<VTimeZone>getComponents(Component.VTIMEZONE)) {
+                if (zones.add(tzid(zone))) {
+                    merged.add(zone);
+                }
+            }
+            for (VEvent event : calendar.<VEvent>getComponents(Component.VEVENT)) {
+                merged.add(event);
+            }
+        }
+        if (merged == null) {
+            return Optional.empty();
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(merged, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Calendar parse(byte[] ics) {
+        try {
+            return new CalendarBuilder().build(new ByteArrayInputStream(ics));
+        } catch (IOException | ParserException e) {
+            throw new IllegalStateException("a calendar we wrote cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    private static String tzid(VTimeZone zone) {
+        return zone.getProperty(Property.TZID).map(Property::getValue).orElse("");
     }
 
     private static StudyCalendar.Entry entry(NudgeDue nudge, NudgeDue.PlannedSession session, Texts texts) {

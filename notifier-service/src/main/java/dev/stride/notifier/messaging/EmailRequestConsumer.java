@@ -16,6 +16,7 @@ import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.contracts.event.UnreadableEventException;
 import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.notifier.delivery.DeliveryLedger;
+import dev.stride.notifier.digest.Digests;
 import dev.stride.notifier.delivery.DeliveryMetrics;
 import dev.stride.notifier.delivery.DeliverySettings;
 import dev.stride.notifier.mail.OwnLinks;
@@ -47,10 +48,12 @@ public class EmailRequestConsumer {
     private final Erasure erasure;
     private final ConsumerRetry retry;
     private final OwnLinks ownLinks;
+    private final Digests digests;
 
     public EmailRequestConsumer(DeliveryLedger ledger, ProcessedEvents processed, DeliveryMetrics metrics, Erasure erasure,
-                                DeliverySettings settings, OwnLinks ownLinks) {
+                                DeliverySettings settings, OwnLinks ownLinks, Digests digests) {
         this.ownLinks = ownLinks;
+        this.digests = digests;
         this.ledger = ledger;
         this.processed = processed;
         this.metrics = metrics;
@@ -75,7 +78,14 @@ public class EmailRequestConsumer {
         requireLearner(nudge.learner(), envelope);
         ownLinks.require(envelope);
         inTransaction(() -> {
-            if (!erasure.erased(nudge.subscriptionId())) {
+            if (erasure.erased(nudge.subscriptionId())) {
+                return;
+            }
+            if (nudge.digest() != null && nudge.digest().key() != null) {
+                @SuppressWarnings("unchecked")
+                EventEnvelope<NudgeDue> part = (EventEnvelope<NudgeDue>) envelope;
+                digests.hold(part);
+            } else {
                 ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope);
             }
         });

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A learner's erasure (LearnerErased): their emails (sent or still to send), calendar UIDs and per-subscription
+ * A learner's erasure (LearnerErased): their emails (sent or still to send), nudges held for a digest, calendar UIDs and per-subscription
  * suppressions are deleted (the address's too, matched by its hash as contracts' Addresses computes it); a suppression of
  * the whole address (hard bounce, not me) keeps only its hash, so erasure never makes an address mailable again; and
  * the subscription ids are remembered in {@code erased_subscription} so an email request that comes late is dropped instead of sent.
@@ -37,7 +37,7 @@ public class Erasure {
             em.createNativeQuery("DELETE FROM email_delivery WHERE subscription_id = ?1").setParameter(1, learnerId).executeUpdate();
         }
         if (subscriptionIds != null && !subscriptionIds.isEmpty()) {
-            for (String table : List.of("email_delivery", "calendar_event", "suppression")) {
+            for (String table : List.of("email_delivery", "digest_part", "calendar_event", "suppression")) {
                 em.createNativeQuery("DELETE FROM " + table + " WHERE subscription_id IN (:ids)").setParameter("ids", subscriptionIds).executeUpdate();
             }
             for (UUID id : subscriptionIds) {

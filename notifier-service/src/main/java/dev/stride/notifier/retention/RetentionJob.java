@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Deletes what the notifier no longer needs, in batches: ids of applied events older than any redelivery, and finished
- * emails (their stored event with links and the recipient's address) once their outcome is published. An email still
+ * emails (their stored event with links and the recipient's address) once their outcome is published, and the nudges
+ * held for a weekly digest once that digest was queued as long ago. An email still
  * to send or retry, or whose Delivered/DeliveryFailed is not yet on Kafka, is never removed. Each removal is counted in
  * {@code stride_retention_removed_total{table}}.
  */
@@ -42,6 +43,8 @@ public class RetentionJob {
                 .delete("processed_event", "processed_at < ?", settings.processedEvents())
                 .delete("email_delivery", "state IN ('SENT', 'FAILED', 'SUPPRESSED') AND finished_at < ?"
                         + " AND (outcome_event_id IS NULL OR outcome_published_at IS NOT NULL)", settings.deliveredPayloads())
+                // A digest's parts (their events and the address) once it was queued; the email itself is email_delivery's.
+                .delete("digest", "queued_at < ?", settings.deliveredPayloads())
                 .finish();
     }
 

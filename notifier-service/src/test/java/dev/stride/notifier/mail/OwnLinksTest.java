@@ -26,7 +26,24 @@ class OwnLinksTest {
             public String publicBaseUrl() {
                 return base;
             }
+
+            @Override
+            public Digest digest() {
+                return null;
+            }
         }, new SimpleMeterRegistry());
+    }
+
+    @Test
+    void aDigestsOneClickLinkIsTheStopAllPageWithTheUnsubscribeLinksToken() {
+        OwnLinks links = at("https://stride.example.org/");
+
+        assertThat(links.stopAll("https://stride.example.org/unsubscribe/v2.k1.abc.def")).contains("https://stride.example.org/stop-all/v2.k1.abc.def");
+        assertThat(links.stopAll("https://stride.example.org/manage/v2.k1.abc.def")).isEmpty();
+        assertThat(links.stopAll("https://stride.example.org/unsubscribe/")).isEmpty();
+        assertThat(links.stopAll("https://stride.example.org/unsubscribe/a/b")).isEmpty();
+        assertThat(links.stopAll("https://other.example.org/unsubscribe/v2.k1.abc.def")).isEmpty();
+        assertThat(links.stopAll(null)).isEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.stride.roadmap.api;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.PublishedRoadmap;
 import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.catalog.RoadmapOutline;
+import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import dev.stride.roadmap.security.OperatorIdentityProvider;
@@ -53,6 +55,19 @@ public class AdminRoadmapResource {
     }
 
     @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Validate a roadmap document without storing anything: its figures, or 422 naming every bad field")
+    public RoadmapOutline validate(RoadmapDocument document) {
+        requireBody(document);
+        List<FieldError> errors = catalog.check(document);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidRoadmap(errors);
+        }
+        return RoadmapOutline.of(document);
+    }
+
+    @POST
     @Path("/{id}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish a new version: milestones added, removed, reordered or re-estimated")
@@ -68,7 +83,7 @@ public class AdminRoadmapResource {
         return RoadmapViews.detail(catalog.retire(id));
     }
 
-    private static void requireBody(RoadmapDocument document) {
+    static void requireBody(RoadmapDocument document) {
         if (document == null) {
             throw ProblemException.invalid("body", "must be a roadmap document");
         }

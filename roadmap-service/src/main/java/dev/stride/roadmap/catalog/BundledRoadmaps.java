@@ -1,5 +1,6 @@
 package dev.stride.roadmap.catalog;
 
+import dev.stride.roadmap.problem.FieldError;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Loads the roadmaps shipped in {@code src/main/resources/roadmaps} at start. Safe to run on every start and on
@@ -35,8 +38,19 @@ public class BundledRoadmaps {
     }
 
     void onStart(@Observes StartupEvent start) {
-        for (String file : files) {
-            RoadmapDocument document = read(file);
+        importAll(files.stream().map(BundledRoadmaps::read).toList());
+    }
+
+    void importAll(List<RoadmapDocument> documents) {
+        // Bundled roadmaps may suggest one another as next, whatever order they load in: known is the catalog or the bundle.
+        Set<String> bundle = documents.stream().map(RoadmapDocument::id).collect(Collectors.toSet());
+        for (RoadmapDocument document : documents) {
+            List<FieldError> unknown = QuarkusTransaction.requiringNew().call(() -> catalog.unknownNext(document, bundle));
+            if (!unknown.isEmpty()) {
+                throw new IllegalStateException("bundled roadmap " + document.id() + " suggests roadmaps neither bundled nor in the catalog: " + unknown);
+            }
+        }
+        for (RoadmapDocument document : documents) {
             CatalogService.ImportResult result = QuarkusTransaction.requiringNew().call(() -> {
                 entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
                 return catalog.importBundled(document);

@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Roadmaps and their versions: publishing, retiring, reading. Every change emits its event through the outbox. */
@@ -82,7 +84,7 @@ public class CatalogService {
     @Transactional
     public PublishedRoadmap publish(String id, RoadmapDocument document) {
         if (document.id() != null && !document.id().equals(id)) {
-            throw ProblemException.invalid("id", "must be '" + id + "' (the roadmap being revised) or left out");
+            throw ProblemException.invalidRoadmap(List.of(new FieldError("id", "must be '" + id + "' (the roadmap being revised) or left out")));
         }
         RoadmapDocument revised = document.withId(id);
         requireValid(revised);
@@ -111,7 +113,11 @@ public class CatalogService {
      */
     @Transactional
     public ImportResult importBundled(RoadmapDocument document) {
-        requireValid(document);
+        // Bundled roadmaps may suggest each other in any load order: BundledRoadmaps checks next once all are in.
+        List<FieldError> errors = RoadmapValidator.validate(document);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidRoadmap(errors);
+        }
         Optional<Roadmap> existing = roadmaps.findForUpdate(document.id());
         if (existing.isEmpty()) {
             insert(document, true);
@@ -159,10 +165,40 @@ public class CatalogService {
         return new PublishedRoadmap(roadmap.id, roadmap.currentVersion, roadmap.status, document);
     }
 
-    private static void requireValid(RoadmapDocument document) {
-        List<FieldError> errors = RoadmapValidator.validate(document);
+    /** Everything publishing would refuse in a document: the format's rules and, in {@code next}, roadmaps the catalog lacks. */
+    @Transactional
+    public List<FieldError> check(RoadmapDocument document) {
+        List<FieldError> errors = new ArrayList<>(RoadmapValidator.validate(document));
+        errors.addAll(unknownNext(document, Set.of()));
+        return errors;
+    }
+
+    /**
+     * The {@code next} entries naming no roadmap here, or a retired one (it takes no new learners); ids in
+     * {@code alsoKnown} count as present (bundled roadmaps being imported together).
+     */
+    @Transactional
+    public List<FieldError> unknownNext(RoadmapDocument document, Set<String> alsoKnown) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; document.next() != null && i < document.next().size(); i++) {
+            String next = document.next().get(i);
+            if (!FieldChecks.isSlug(next) || next.equals(document.id()) || alsoKnown.contains(next)) {
+                continue;
+            }
+            Optional<Roadmap> found = roadmaps.findByIdOptional(next);
+            if (found.isEmpty()) {
+                errors.add(new FieldError("next[" + i + "]", "no roadmap '" + next + "' exists"));
+            } else if (found.get().status == Roadmap.Status.RETIRED) {
+                errors.add(new FieldError("next[" + i + "]", "roadmap '" + next + "' is retired"));
+            }
+        }
+        return errors;
+    }
+
+    private void requireValid(RoadmapDocument document) {
+        List<FieldError> errors = check(document);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.invalidRoadmap(errors);
         }
     }
 

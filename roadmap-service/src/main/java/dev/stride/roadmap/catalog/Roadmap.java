@@ -13,7 +13,8 @@ import java.time.Instant;
 @Table(name = "roadmap")
 public class Roadmap {
 
-    public enum Status { PUBLISHED, RETIRED }
+    /** {@code DRAFT} is never stored here: it marks a draft shown through the roadmap page (the admin's preview). */
+    public enum Status { PUBLISHED, RETIRED, DRAFT }
 
     @Id
     public String id;

@@ -20,6 +20,13 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPES + "invalid-input", "Invalid input", 400, "Please correct: " + fields + ".", null, List.copyOf(errors));
     }
 
+    /** A 422: a readable roadmap document that breaks the roadmap format's rules; {@code errors} name every field. */
+    public static Problem invalidRoadmap(List<FieldError> errors) {
+        String fields = String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
+        return new Problem(TYPES + "invalid-roadmap", "Invalid roadmap", 422, "The roadmap breaks the format's rules at: " + fields + ".",
+                null, List.copyOf(errors));
+    }
+
     /** A 409: the input is well-formed but conflicts with what is stored; {@code errors} name the fields in conflict. */
     public static Problem conflict(String slug, String title, String detail, List<FieldError> errors) {
         return new Problem(TYPES + slug, title, 409, detail, null, List.copyOf(errors));

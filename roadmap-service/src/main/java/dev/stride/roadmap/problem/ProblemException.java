@@ -24,6 +24,10 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    public static ProblemException invalidRoadmap(List<FieldError> errors) {
+        return new ProblemException(Problem.invalidRoadmap(errors));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what + " does not exist."));
     }

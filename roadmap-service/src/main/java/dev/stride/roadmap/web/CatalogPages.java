@@ -177,6 +177,17 @@ public class CatalogPages {
         return page(roadmap.get(), shown, preview, shown.hasErrors() ? status : Response.Status.OK, languages.ofRequest(locale, headers));
     }
 
+    /**
+     * A draft's page, rendered exactly as its public page would be (the operators' preview, behind admin credentials):
+     * the page shows a "Draft — not published" banner and no subscribe form ({@code status} DRAFT).
+     */
+    public Response draftPage(PublishedRoadmap draft, String lang, HttpHeaders headers) {
+        Locale locale = languages.ofRequest(lang, headers);
+        return PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.roadmap(RoadmapViews.detail(draft), SubscribeForm.blank(locale),
+                        null), locale)), locale)
+                .header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex").build();
+    }
+
     @GET
     @Path("roadmaps/{id}/subscribed")
     public Response subscribed(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {

@@ -79,6 +79,9 @@ public interface PageMessages {
     @Message("retired: it takes no new learners")
     String retired();
 
+    @Message("Draft — not published. Learners cannot see or subscribe to this version yet.")
+    String draftBanner();
+
     @Message("Subscribe to weekly nudges")
     String subscribeLink();
 

@@ -128,7 +128,7 @@ class CatalogApiTest {
         String id = "bad-" + shortId();
         String json = roadmapJson(id, "same", "same").replace("\"hours\": 20", "\"hours\": 0.3").replace("\"kind\": \"learn\"", "\"kind\": \"nap\"");
 
-        admin().body(json).when().post("/admin/roadmaps").then().statusCode(400).contentType("application/problem+json")
+        admin().body(json).when().post("/admin/roadmaps").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItems("phases[0].milestones[1].id", "phases[0].milestones[0].hours", "phases[0].milestones[0].kind"));
         assertThat(TestSupport.count("SELECT count(*) FROM roadmap WHERE id = ?1", id)).isZero();
         assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1", id)).isZero();
