@@ -28,7 +28,9 @@ class BundledRoadmapPacingTest {
     private static final LocalDate START = LocalDate.of(2026, 1, 5);
 
     @ParameterizedTest
-    @ValueSource(strings = {"ai-ml-engineer-12-months", "ai-ml-four-phases", "ml-mastery-path", "ml-career-seven-steps"})
+    @ValueSource(strings = {"ai-ml-engineer-12-months", "ai-ml-four-phases", "ml-mastery-path", "ml-career-seven-steps",
+            "role-ml-engineer", "role-data-scientist", "role-ai-researcher", "role-computer-vision-engineer", "role-nlp-engineer",
+            "transition-recent-graduate", "transition-career-changer", "transition-self-taught"})
     void everyBundledRoadmapPassesTheValidator(String id) {
         RoadmapDocument roadmap = BundledRoadmaps.read("roadmaps/" + id + ".yaml");
 

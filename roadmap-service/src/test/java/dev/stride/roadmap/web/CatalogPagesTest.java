@@ -38,7 +38,7 @@ class CatalogPagesTest {
     void theCatalogListsTheRoadmapsWithTheirFigures() {
         given().when().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<a href=\"/roadmaps/ai-ml-engineer-12-months\">AI/ML engineer in 12 months</a>"))
-                .body(containsString("260 h as suggested · about 12 months"))
+                .body(containsString("251 h as suggested · about 12 months"))
                 .body(containsString("Foundations"))
                 .body(containsString("<a href=\"/which-path\" id=\"which-path-link\">"));
     }

@@ -48,7 +48,7 @@ class PageLanguageTest {
         Response german = given().header("Accept-Language", "de-DE,de;q=0.9,en;q=0.8").when().get("/");
         assertThat(german.statusCode()).isEqualTo(200);
         assertThat(german.body().asString()).contains("<html lang=\"de\">", "<h1>Lern-Roadmaps</h1>", "Plan ansehen und abonnieren",
-                "260 Std. wie vorgeschlagen · etwa 12 Monate").doesNotContain("Study roadmaps");
+                "251 Std. wie vorgeschlagen · etwa 12 Monate").doesNotContain("Study roadmaps");
         // Shared caches keep one copy per language.
         assertThat(german.header("Vary")).containsIgnoringCase("Accept-Language");
         assertThat(german.header("Content-Language")).isEqualTo("de");
@@ -124,10 +124,10 @@ class PageLanguageTest {
     @Test
     void aGermanLearnersHomePageAndTheGermanSignInPageAreGerman() {
         String home = given().when().get(homePath(learner("zuhause", "de"))).then().statusCode(200).extract().asString();
-        assertThat(home).contains("<html lang=\"de\">", "Deine Roadmaps", "<td>Aktiv</td>", "0 von 34 Meilensteinen erledigt", "Dein Profil",
+        assertThat(home).contains("<html lang=\"de\">", "Deine Roadmaps", "<td>Aktiv</td>", "0 von 47 Meilensteinen erledigt", "Dein Profil",
                 ">Speichern</button>").doesNotContain("<html lang=\"en\">", "Your roadmaps", "ACTIVE", "milestones done");
         String english = given().when().get(homePath(learner("home", "en"))).then().statusCode(200).extract().asString();
-        assertThat(english).contains("<html lang=\"en\">", "<td>Active</td>", "0 of 34 milestones done").doesNotContain("Deine Roadmaps");
+        assertThat(english).contains("<html lang=\"en\">", "<td>Active</td>", "0 of 47 milestones done").doesNotContain("Deine Roadmaps");
 
         Response signIn = given().header("Accept-Language", "de-DE,de;q=0.9").when().get("/sign-in");
         assertThat(signIn.statusCode()).isEqualTo(200);
