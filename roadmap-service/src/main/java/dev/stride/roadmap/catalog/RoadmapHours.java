@@ -1,15 +1,18 @@
 package dev.stride.roadmap.catalog;
 
+import dev.stride.pacing.Selection;
+
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The hours a learner works through when following a roadmap as suggested: optional milestones left out, and of each
- * "choose one of" group only its pick (the recommended alternative, else the first listed). What the catalog, the roadmap
- * page and the path questionnaire show; the pacer's own selection may replace it once contracts carries one.
+ * The milestones and hours a learner works through when following a roadmap as suggested, nothing chosen yet: the pacer's
+ * own {@link Selection} (optional milestones left out, of each "choose one of" group only its pick: the recommended
+ * alternative, else the first listed). What the catalog, the roadmap page, the path questionnaire, the validator's
+ * duration rule and the admin outline show — one rule with the schedules and the emails.
  */
 public final class RoadmapHours {
 
@@ -21,30 +24,20 @@ public final class RoadmapHours {
         if (document.phases() == null) {
             return List.of();
         }
-        return document.phases().stream().filter(phase -> phase.milestones() != null).flatMap(phase -> {
-            Map<String, RoadmapDocument.Milestone> picks = picks(phase.milestones());
-            return phase.milestones().stream().filter(Objects::nonNull)
-                    .filter(m -> !Boolean.TRUE.equals(m.optional()))
-                    .filter(m -> m.chooseOne() == null || picks.get(m.chooseOne()) == m);
-        }).toList();
+        List<Map.Entry<String, RoadmapDocument.Milestone>> placed = document.phases().stream()
+                .filter(phase -> phase != null && phase.milestones() != null)
+                .flatMap(phase -> phase.milestones().stream().filter(Objects::nonNull).map(m -> Map.entry(String.valueOf(phase.id()), m)))
+                .toList();
+        return Selection.inPlay(placed, entry -> Selection.Candidate.of(String.valueOf(entry.getValue().id()), entry.getKey(),
+                        entry.getValue().optional(), entry.getValue().chooseOne(), entry.getValue().recommended(), false), Set.of())
+                .stream().map(Map.Entry::getValue).toList();
     }
 
     public static BigDecimal hoursInPlay(RoadmapDocument document) {
-        return inPlay(document).stream().map(RoadmapDocument.Milestone::hours).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return hours(inPlay(document));
     }
 
-    /** The pick of each group of a phase: its first recommended member, else its first member. */
-    public static Map<String, RoadmapDocument.Milestone> picks(List<RoadmapDocument.Milestone> milestones) {
-        Map<String, RoadmapDocument.Milestone> picks = new HashMap<>();
-        for (RoadmapDocument.Milestone m : milestones) {
-            if (m == null || m.chooseOne() == null) {
-                continue;
-            }
-            RoadmapDocument.Milestone current = picks.get(m.chooseOne());
-            if (current == null || Boolean.TRUE.equals(m.recommended()) && !Boolean.TRUE.equals(current.recommended())) {
-                picks.put(m.chooseOne(), m);
-            }
-        }
-        return picks;
+    static BigDecimal hours(List<RoadmapDocument.Milestone> milestones) {
+        return milestones.stream().map(RoadmapDocument.Milestone::hours).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

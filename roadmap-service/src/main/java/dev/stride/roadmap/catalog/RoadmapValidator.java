@@ -127,7 +127,7 @@ public final class RoadmapValidator {
 
     private static void fitsDuration(List<FieldError> errors, RoadmapDocument roadmap) {
         double atMinimumPace = roadmap.durationMonths() * WEEKS_PER_MONTH * roadmap.suggestedWeeklyHours().min();
-        BigDecimal inPlay = RoadmapOutline.hours(RoadmapOutline.inPlay(roadmap));
+        BigDecimal inPlay = RoadmapHours.hoursInPlay(roadmap);
         if (Math.abs(inPlay.doubleValue() - atMinimumPace) > atMinimumPace * DURATION_TOLERANCE) {
             errors.add(new FieldError("phases", "the hours in play (optional milestones left out, one per chooseOne group) add up to "
                     + inPlay.setScale(1, RoundingMode.HALF_UP)

@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
 final class TranslationRules {
 
     static final Set<String> LOCALES = Set.of("de");
-    private static final Map<String, Integer> ROADMAP_KEYS = Map.of("title", 120, "summary", 300, "description", 2000);
+    private static final Map<String, Integer> ROADMAP_KEYS = Map.of("title", 120, "summary", 300, "description", 2000,
+            "dayToDay", 2000, "realityCheck", 2000);
+    /** Entries of the roadmap's lists, by position: {@code audience.0}, {@code outcomes.1}, {@code faq.0.question}. */
+    private static final Pattern LIST_KEY = Pattern.compile("(audience|outcomes)\\.(\\d+)|faq\\.(\\d+)\\.(question|answer)");
     private static final Pattern PART_KEY = Pattern.compile("(phase|milestone|habit)\\.([^.]+)\\.([A-Za-z]+)");
     private static final Map<String, Map<String, Integer>> PART_FIELDS = Map.of(
             "phase", Map.of("title", 120, "summary", 300),
             "milestone", Map.of("title", 120, "description", 1000, "doneWhen", 500),
-            "habit", Map.of("title", 120));
+            "habit", Map.of("title", 120, "description", 1000));
 
     private TranslationRules() {
     }
@@ -43,17 +46,29 @@ final class TranslationRules {
                 errors.add(new FieldError(at, "must map keys to texts"));
                 return;
             }
-            texts.forEach((key, text) -> translation(errors, at + "[\"" + key + "\"]", key, text, ids));
+            texts.forEach((key, text) -> translation(errors, at + "[\"" + key + "\"]", key, text, ids, roadmap));
         });
     }
 
-    private static void translation(List<FieldError> errors, String at, String key, String text, Map<String, Set<String>> ids) {
+    private static void translation(List<FieldError> errors, String at, String key, String text, Map<String, Set<String>> ids,
+                                    RoadmapDocument roadmap) {
         Integer max = ROADMAP_KEYS.get(key);
+        Matcher listEntry = LIST_KEY.matcher(key == null ? "" : key);
+        if (max == null && listEntry.matches()) {
+            List<?> list = listEntry.group(1) == null ? roadmap.faq() : "audience".equals(listEntry.group(1)) ? roadmap.audience() : roadmap.outcomes();
+            int index = Integer.parseInt(listEntry.group(1) == null ? listEntry.group(3) : listEntry.group(2));
+            if (list == null || index >= list.size()) {
+                errors.add(new FieldError(at, "no entry " + index + " in this roadmap's " + (listEntry.group(1) == null ? "faq" : listEntry.group(1))));
+                return;
+            }
+            max = listEntry.group(1) == null && "question".equals(listEntry.group(4)) ? 300 : 2000;
+        }
         if (max == null) {
             Matcher part = PART_KEY.matcher(key == null ? "" : key);
             if (!part.matches() || !PART_FIELDS.get(part.group(1)).containsKey(part.group(3))) {
-                errors.add(new FieldError(at, "is not a translatable text; keys are title, summary, description, phase.<id>.title|summary, "
-                        + "milestone.<id>.title|description|doneWhen, habit.<id>.title"));
+                errors.add(new FieldError(at, "is not a translatable text; keys are title, summary, description, dayToDay, realityCheck, "
+                        + "audience.<n>, outcomes.<n>, faq.<n>.question|answer, phase.<id>.title|summary, "
+                        + "milestone.<id>.title|description|doneWhen, habit.<id>.title|description"));
                 return;
             }
             if (!ids.get(part.group(1)).contains(part.group(2))) {

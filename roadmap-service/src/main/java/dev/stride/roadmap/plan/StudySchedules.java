@@ -62,6 +62,16 @@ public class StudySchedules {
         return PlanView.of(Pacer.schedule(input), roadmap, input.plan(), weeks);
     }
 
+    /** Milestones done of those in play: what the manage page, the home page and the emails count ("3 of 46 milestones done"). */
+    public record Tally(long done, int total) {
+    }
+
+    public Tally tally(SubscriptionView subscription, RoadmapDocument roadmap) {
+        List<MilestoneWork> inPlay = work(roadmap, subscription.progress().stream()
+                .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, Function.identity(), (a, b) -> b))::get);
+        return new Tally(inPlay.stream().filter(m -> m.state() == ProgressState.DONE).count(), inPlay.size());
+    }
+
     /** The pacing input of a subscription as it stands today: the one place a subscription becomes pacing's terms. */
     public PacingInput input(SubscriptionView subscription, RoadmapDocument roadmap) {
         WeeklyPlan plan = planOf(subscription);

@@ -4,6 +4,8 @@ import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkToken;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
+import java.util.Optional;
+import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
@@ -81,9 +83,10 @@ public class HomePages {
     private final CatalogService catalog;
     private final Links links;
     private final PageLanguages languages;
+    private final StudySchedules schedules;
 
     public HomePages(SubscribeIntake intake, SignIn signIn, LearnerProfile profiles, SubscriptionViews views, CatalogService catalog, Links links,
-                     PageLanguages languages) {
+                     PageLanguages languages, StudySchedules schedules) {
         this.intake = intake;
         this.signIn = signIn;
         this.profiles = profiles;
@@ -91,6 +94,7 @@ public class HomePages {
         this.catalog = catalog;
         this.links = links;
         this.languages = languages;
+        this.schedules = schedules;
     }
 
     @GET
@@ -190,9 +194,10 @@ public class HomePages {
     }
 
     private Entry entry(SubscriptionView view) {
-        String title = catalog.document(view.roadmapId(), view.roadmapVersion()).map(RoadmapDocument::title).orElse(view.roadmapId());
-        long done = view.progress().stream().filter(p -> p.state() == ProgressState.DONE).count();
-        return new Entry(title, view.status(), done, view.progress().size(), links.manageUrl(view.id()));
+        Optional<RoadmapDocument> roadmap = catalog.document(view.roadmapId(), view.roadmapVersion());
+        StudySchedules.Tally tally = roadmap.map(document -> schedules.tally(view, document))
+                .orElseGet(() -> new StudySchedules.Tally(view.progress().stream().filter(p -> p.state() == ProgressState.DONE).count(), view.progress().size()));
+        return new Entry(roadmap.map(RoadmapDocument::title).orElse(view.roadmapId()), view.status(), tally.done(), tally.total(), links.manageUrl(view.id()));
     }
 
     private static Profile profileOf(Learner learner, Map<String, String> errors) {

@@ -115,12 +115,12 @@ public class ManagePage {
             List<SlotLine> slots = view.plan().slots().stream()
                     .map(s -> new SlotLine(s.day().name(), s.start().toString(), s.minutes())).toList();
             Locale locale = languages.ofLearner(view.locale());
-            long done = view.progress().stream().filter(p -> p.state() == ProgressState.DONE).count();
+            StudySchedules.Tally tally = schedules.tally(view, roadmap);
             PlanView schedule = schedules.of(view, roadmap, WEEKS_SHOWN);
             List<PlanView.Entry> thisWeek = schedule.weekOf(schedules.today(ZoneId.of(view.plan().timeZone())));
             return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, roadmap.title(), view.name(),
                             view.status(), checklist, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
-                            view.plan().nudge().time().toString(), done, view.progress().size(), links.unsubscribeUrl(id), links.calendarUrl(id),
+                            view.plan().nudge().time().toString(), tally.done(), tally.total(), links.unsubscribeUrl(id), links.calendarUrl(id),
                             schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,
                             away != null ? away : WeekControls.AwayForm.BLANK)), locale))
                     .header("Cache-Control", "no-store").build();

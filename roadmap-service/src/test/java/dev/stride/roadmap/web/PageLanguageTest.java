@@ -124,10 +124,10 @@ class PageLanguageTest {
     @Test
     void aGermanLearnersHomePageAndTheGermanSignInPageAreGerman() {
         String home = given().when().get(homePath(learner("zuhause", "de"))).then().statusCode(200).extract().asString();
-        assertThat(home).contains("<html lang=\"de\">", "Deine Roadmaps", "<td>Aktiv</td>", "0 von 47 Meilensteinen erledigt", "Dein Profil",
+        assertThat(home).contains("<html lang=\"de\">", "Deine Roadmaps", "<td>Aktiv</td>", "0 von 46 Meilensteinen erledigt", "Dein Profil",
                 ">Speichern</button>").doesNotContain("<html lang=\"en\">", "Your roadmaps", "ACTIVE", "milestones done");
         String english = given().when().get(homePath(learner("home", "en"))).then().statusCode(200).extract().asString();
-        assertThat(english).contains("<html lang=\"en\">", "<td>Active</td>", "0 of 47 milestones done").doesNotContain("Deine Roadmaps");
+        assertThat(english).contains("<html lang=\"en\">", "<td>Active</td>", "0 of 46 milestones done").doesNotContain("Deine Roadmaps");
 
         Response signIn = given().header("Accept-Language", "de-DE,de;q=0.9").when().get("/sign-in");
         assertThat(signIn.statusCode()).isEqualTo(200);

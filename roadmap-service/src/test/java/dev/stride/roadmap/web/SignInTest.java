@@ -105,7 +105,7 @@ class SignInTest {
 
         String home = homePath(first);
         String page = given().when().get(home).then().statusCode(200).header("Cache-Control", "no-store")
-                .body(containsString("AI/ML engineer in 12 months")).body(containsString("1 of 47 milestones done"))
+                .body(containsString("AI/ML engineer in 12 months")).body(containsString("1 of 46 milestones done"))
                 .body(containsString("<td>Active</td>")).body(containsString("<td>Paused</td>")).body(containsString("value=\"" + email + "\""))
                 .extract().asString();
         Matcher manage = MANAGE_LINK.matcher(page);

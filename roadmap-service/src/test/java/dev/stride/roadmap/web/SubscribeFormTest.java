@@ -2,18 +2,14 @@ package dev.stride.roadmap.web;
 
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.infra.testing.StrideInfraResource;
-import dev.stride.pacing.MilestoneWork;
 import dev.stride.pacing.NudgeMoment;
-import dev.stride.pacing.Pacer;
-import dev.stride.pacing.PacingInput;
-import dev.stride.pacing.ProgressState;
-import dev.stride.pacing.Schedule;
 import dev.stride.pacing.StudySlot;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.TestSupport;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.link.LinkSettings;
 import dev.stride.roadmap.link.Links;
+import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.subscription.Repositories;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -55,6 +51,9 @@ class SubscribeFormTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StudySchedules schedules;
 
     @Inject
     Links links;
@@ -225,14 +224,14 @@ class SubscribeFormTest {
         return TestSupport.today(clock).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     }
 
-    /** The finish the reminder's pacing engine gives for the same plan, computed here independently of the page. */
+    /**
+     * The finish the shared pacing engine gives for the same plan, through the one mapping of a roadmap into pacing input
+     * (milestones in play, prerequisites, habits, weekly mix) that the reminder's NudgeBuilder mirrors; the page must show it.
+     */
     private LocalDate expectedFinish(LocalDate start) {
-        List<MilestoneWork> work = catalog.find(TestSupport.ROADMAP).orElseThrow().document().milestones().stream()
-                .map(m -> new MilestoneWork(m.id(), m.hours().multiply(BigDecimal.valueOf(60)).intValueExact(), ProgressState.TODO)).toList();
         WeeklyPlan plan = new WeeklyPlan(ZoneId.of("America/New_York"),
                 List.of(new StudySlot(DayOfWeek.TUESDAY, LocalTime.of(18, 0), 90), new StudySlot(DayOfWeek.SATURDAY, LocalTime.of(9, 30), 120)),
                 new NudgeMoment(DayOfWeek.MONDAY, LocalTime.of(7, 30)));
-        Schedule schedule = Pacer.schedule(new PacingInput(work, plan, start, Set.of(), List.of(), List.of(), TestSupport.today(clock)));
-        return schedule.projectedFinish().orElseThrow();
+        return schedules.preview(catalog.find(TestSupport.ROADMAP).orElseThrow().document(), plan, start, 1).projectedFinish().orElseThrow();
     }
 }
