@@ -5,21 +5,31 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Checks and picks TCP ports on the loopback interface. */
 public final class Ports {
 
+    /** Every port {@link #free()} handed out in this JVM: the OS may offer a just-closed port again, and two servers then clash. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private Ports() {
     }
 
-    /** A port nothing listens on right now (the OS picks it). */
+    /** A port nothing listens on right now (the OS picks it), never one this JVM was handed before. */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new InfrastructureException("No free TCP port on 127.0.0.1: " + e.getMessage(), e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new InfrastructureException("No free TCP port on 127.0.0.1: " + e.getMessage(), e);
+            }
         }
+        throw new InfrastructureException("No free TCP port on 127.0.0.1 that was not handed out before");
     }
 
     /**
