@@ -5,7 +5,6 @@ import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkToken;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.WeeklyPlan;
-import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.link.Links;
@@ -49,9 +48,11 @@ public class CalendarFeed {
     private final FeedRotation rotation;
     private final Clock clock;
     private final Optional<Duration> alarmBefore;
+    private final ProblemPages problems;
 
     public CalendarFeed(SubscriptionViews views, CatalogService catalog, StudySchedules schedules, CalendarSequences sequences,
-                        CalendarSettings settings, Links links, FeedRotation rotation, Clock clock) {
+                        CalendarSettings settings, Links links, FeedRotation rotation, Clock clock, ProblemPages problems) {
+        this.problems = problems;
         this.views = views;
         this.catalog = catalog;
         this.schedules = schedules;
@@ -74,15 +75,15 @@ public class CalendarFeed {
             }
             id = claims.subscriptionId();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
         SubscriptionView view;
         try {
             view = views.view(id);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
         WeeklyPlan plan = StudySchedules.planOf(view);
         RoadmapDocument roadmap = catalog.find(view.roadmapId()).orElseThrow().document();

@@ -118,7 +118,7 @@ public class CatalogPages {
         return catalog.find(id)
                 .map(found -> PageLanguages.negotiated(Response.ok(pages.render(found, SubscribeForm.blank(locale), null, locale)), locale)
                         .header("Cache-Control", "public, max-age=60").build())
-                .orElseGet(() -> notFound(id));
+                .orElseGet(() -> notFound(id, locale));
     }
 
     /** The subscribe form: {@code intent=preview} only lays out the first weeks; anything else subscribes. */
@@ -134,7 +134,7 @@ public class CatalogPages {
                               @Context HttpServerRequest http, @Context HttpHeaders headers) {
         Optional<PublishedRoadmap> roadmap = catalog.find(id);
         if (roadmap.isEmpty()) {
-            return notFound(id);
+            return notFound(id, languages.ofRequest(locale, headers));
         }
         PlanForm.Parsed plan = PlanForm.parse(timeZone, days, starts, minutes, nudgeDay, nudgeTime);
         List<FieldError> problems = new ArrayList<>();
@@ -160,10 +160,10 @@ public class CatalogPages {
                     // "Check your email" comes in the language chosen for the emails, as a form sent back does.
                     return Response.seeOther(URI.create("/roadmaps/" + id + "/subscribed?lang=" + languages.ofRequest(locale, headers).getLanguage())).build();
                 } catch (TooManyRequests e) {
-                    return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
+                    return LinkPages.problemPage(e, languages.ofRequest(locale, headers));
                 } catch (ProblemException e) {
                     if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
-                        return LinkPages.problemPage(e.problem());
+                        return LinkPages.problemPage(e, languages.ofRequest(locale, headers));
                     }
                     problems.addAll(e.problem().errors());
                     status = Response.Status.fromStatusCode(e.problem().status());
@@ -205,7 +205,7 @@ public class CatalogPages {
                 .map(found -> PageLanguages.negotiated(Response.ok(PageLanguages.in(Templates.subscribed(RoadmapViews.detail(
                         new PublishedRoadmap(found.id(), found.version(), found.status(), RoadmapTexts.in(found.document(), locale))),
                         links.validity(LinkPurpose.CONFIRM).toHours()), locale)), locale).header("Cache-Control", "no-store").build())
-                .orElseGet(() -> notFound(id));
+                .orElseGet(() -> notFound(id, locale));
     }
 
     private Response page(PublishedRoadmap roadmap, SubscribeForm form, PlanView preview, Response.Status status, Locale locale) {
@@ -213,8 +213,9 @@ public class CatalogPages {
                 .header("Cache-Control", "no-store").build();
     }
 
-    private static Response notFound(String id) {
-        return LinkPages.problemPage(Problem.of(404, "not-found", "No such roadmap", "There is no roadmap '" + id + "'. The catalog lists every one."));
+    private static Response notFound(String id, Locale locale) {
+        return LinkPages.problemPage(Problem.of(404, "not-found", "No such roadmap", "There is no roadmap '" + id + "'. The catalog lists every one."),
+                locale);
     }
 
     private static String text(String value) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
-import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.privacy.LearnerData;
 import dev.stride.roadmap.problem.ProblemException;
@@ -37,8 +36,10 @@ public class DataPages {
     private final Links links;
     private final ObjectMapper json;
     private final PageLanguages languages;
+    private final ProblemPages problems;
 
-    public DataPages(LearnerData learnerData, Links links, ObjectMapper json, PageLanguages languages) {
+    public DataPages(LearnerData learnerData, Links links, ObjectMapper json, PageLanguages languages, ProblemPages problems) {
+        this.problems = problems;
         this.learnerData = learnerData;
         this.links = links;
         this.languages = languages;
@@ -77,9 +78,9 @@ public class DataPages {
         try {
             return action.apply(links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId());
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
     }
 }

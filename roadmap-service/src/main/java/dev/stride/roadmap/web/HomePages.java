@@ -6,7 +6,6 @@ import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
 import java.util.Optional;
 import dev.stride.roadmap.plan.StudySchedules;
-import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.link.Links;
@@ -84,9 +83,11 @@ public class HomePages {
     private final Links links;
     private final PageLanguages languages;
     private final StudySchedules schedules;
+    private final ProblemPages problems;
 
     public HomePages(SubscribeIntake intake, SignIn signIn, LearnerProfile profiles, SubscriptionViews views, CatalogService catalog, Links links,
-                     PageLanguages languages, StudySchedules schedules) {
+                     PageLanguages languages, StudySchedules schedules, ProblemPages problems) {
+        this.problems = problems;
         this.intake = intake;
         this.signIn = signIn;
         this.profiles = profiles;
@@ -114,7 +115,7 @@ public class HomePages {
             intake.signIn(new SignInRequest(email), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
             return signInPage(Response.Status.ACCEPTED, Templates.signIn("", null, true), locale);
         } catch (TooManyRequests e) {
-            return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
+            return LinkPages.problemPage(e, locale);
         } catch (ProblemException e) {
             String error = e.problem().errors().stream().map(FieldError::message).findFirst().orElse(e.problem().detail());
             return signInPage(Response.Status.fromStatusCode(e.problem().status()), Templates.signIn(email == null ? "" : email, error, false), locale);
@@ -130,7 +131,7 @@ public class HomePages {
     @GET
     @Path("home/{token}")
     public Response home(@PathParam("token") String token, @QueryParam("changed") String changed) {
-        return page(() -> {
+        return page(token, () -> {
             Learner learner = signIn.learner(learnerOf(token));
             String notice = "address".equals(changed) && learner.pendingEmail != null ? "address" : "profile".equals(changed) ? "profile" : null;
             return render(token, learner, profileOf(learner, Map.of()), notice);
@@ -148,7 +149,7 @@ public class HomePages {
                 LearnerProfile.Changed changed = intake.changeProfile(learnerId, new ProfileRequest(email, name, locale, emails));
                 return Response.seeOther(URI.create("/home/" + token + "?changed=" + (changed.addressPending() ? "address" : "profile"))).build();
             } catch (TooManyRequests e) {
-                return Response.fromResponse(LinkPages.problemPage(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
+                return problems.of(e, token);
             } catch (ProblemException e) {
                 if (e.problem().status() != 400) {
                     throw e;
@@ -157,20 +158,20 @@ public class HomePages {
                 e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
                 Learner learner = signIn.learner(learnerId);
                 String choice = emails == null || errors.containsKey("emails") ? emailsOf(learner) : emails;
-                return page(() -> render(token, learner, new Profile(email, name, locale, choice, learner.pendingEmail, errors), null),
+                return page(token, () -> render(token, learner, new Profile(email, name, locale, choice, learner.pendingEmail, errors), null),
                         Response.Status.BAD_REQUEST);
             }
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
     }
 
     @GET
     @Path("verify-address/{token}")
     public Response verifyAddressPage(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             LinkToken claims = links.signer().verify(token, LinkPurpose.VERIFY_ADDRESS, null);
             Learner learner = signIn.learner(claims.subscriptionId());
             return PageLanguages.in(Templates.verifyAddress("/verify-address/" + token, learner.pendingEmail == null ? "" : learner.pendingEmail),
@@ -181,7 +182,7 @@ public class HomePages {
     @POST
     @Path("verify-address/{token}")
     public Response verifyAddress(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             LinkToken claims = links.signer().verify(token, LinkPurpose.VERIFY_ADDRESS, null);
             Learner learner = profiles.verifyAddress(claims.subscriptionId(), claims.subject().orElse(""));
             return PageLanguages.in(LinkPages.Templates.done("ADDRESS_CHANGED", learner.email, links.homeUrl(learner.id)), languages.ofLearner(learner.locale));
@@ -212,13 +213,13 @@ public class HomePages {
         return links.signer().verify(token, LinkPurpose.SIGN_IN, null).subscriptionId();
     }
 
-    private static Response page(Supplier<TemplateInstance> render, Response.Status status) {
+    private Response page(String token, Supplier<TemplateInstance> render, Response.Status status) {
         try {
             return Response.status(status).entity(render.get()).header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
     }
 }

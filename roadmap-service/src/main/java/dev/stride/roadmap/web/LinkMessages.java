@@ -69,6 +69,18 @@ public interface LinkMessages {
     @Message("Error {status}. The newest email from Stride always has working links.")
     String problemHint(int status);
 
+    /**
+     * An error page's heading. English pages show the problem's own title (the API's words); other languages word it
+     * by the problem's {@code kind} (the last part of its type: {@code expired-link}, {@code not-found}, ...), with
+     * {@code status} for kinds they have no words for, and the English title as the last resort.
+     */
+    @Message("{title}")
+    String problemTitle(String kind, int status, String title);
+
+    /** An error page's sentence, as {@link #problemTitle}: the problem's own detail in English; {@code fields}: the fields of bad input. */
+    @Message("{detail}")
+    String problemDetail(String kind, int status, String detail, String fields);
+
     @Message("Unsubscribe")
     String unsubscribeTitle();
 

@@ -4,13 +4,14 @@ import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkToken;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
-import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.link.SingleUseLinks;
+import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.problem.TooManyRequests;
 import dev.stride.roadmap.subscription.LearnerProfile;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.Subscription;
@@ -28,6 +29,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,7 +59,8 @@ public class LinkPages {
         /** {@code outcome}: what happened ({@code CONFIRMED}, a link purpose, {@code ALREADY_DONE}, ...), worded by {@link LinkMessages}. */
         static native TemplateInstance done(String outcome, Object subject, String manageUrl);
 
-        static native TemplateInstance problem(int status, String title, String detail);
+        /** {@code kind}: the last part of the problem's type, which the page's language words ({@link LinkMessages#problemTitle}). */
+        static native TemplateInstance problem(int status, String kind, String title, String detail, String fields, List<FieldError> errors);
     }
 
     private final SubscriptionService subscriptions;
@@ -66,9 +70,11 @@ public class LinkPages {
     private final SkippedWeeks skippedWeeks;
     private final PageLanguages languages;
     private final PaceChanges pace;
+    private final ProblemPages problems;
 
     public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse, SkippedWeeks skippedWeeks,
-                     PageLanguages languages, PaceChanges pace) {
+                     PageLanguages languages, PaceChanges pace, ProblemPages problems) {
+        this.problems = problems;
         this.subscriptions = subscriptions;
         this.skippedWeeks = skippedWeeks;
         this.pace = pace;
@@ -81,7 +87,7 @@ public class LinkPages {
     @GET
     @Path("confirm/{token}")
     public Response confirmPage(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             Subscription subscription = subscriptions.require(verify(token, LinkPurpose.CONFIRM).subscriptionId());
             // The name and language this confirmation will give the learner, shown to the address's owner before they press the button.
             return PageLanguages.in(Templates.confirm("/confirm/" + token, roadmapTitle(subscription),
@@ -93,7 +99,7 @@ public class LinkPages {
     @POST
     @Path("confirm/{token}")
     public Response confirm(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             Subscription subscription = subscriptions.confirm(verify(token, LinkPurpose.CONFIRM).subscriptionId());
             return inLanguageOf(subscription, Templates.done("CONFIRMED", roadmapTitle(subscription), links.manageUrl(subscription.id)));
         });
@@ -102,7 +108,7 @@ public class LinkPages {
     @GET
     @Path("actions/{token}")
     public Response actionPage(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             LinkToken claims = verifyAction(token);
             Subscription subscription = subscriptions.require(claims.subscriptionId());
             if (singleUse.used(token, claims)) {
@@ -124,7 +130,7 @@ public class LinkPages {
     @POST
     @Path("actions/{token}")
     public Response act(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             LinkToken claims = verifyAction(token);
             UUID id = claims.subscriptionId();
             Subscription subscription = subscriptions.require(id);
@@ -171,7 +177,7 @@ public class LinkPages {
     @GET
     @Path("unsubscribe/{token}")
     public Response unsubscribePage(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             Subscription subscription = subscriptions.require(verify(token, LinkPurpose.UNSUBSCRIBE).subscriptionId());
             return inLanguageOf(subscription, Templates.unsubscribe("/unsubscribe/" + token, roadmapTitle(subscription), "/stop-all/" + token));
         });
@@ -182,25 +188,38 @@ public class LinkPages {
     @Path("unsubscribe/{token}")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     public Response unsubscribe(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             Subscription subscription = subscriptions.unsubscribe(verify(token, LinkPurpose.UNSUBSCRIBE).subscriptionId());
             return inLanguageOf(subscription, Templates.done("UNSUBSCRIBED", links.roadmapUrl(subscription.roadmapId), null));
         });
     }
 
-    private Response page(Supplier<TemplateInstance> render) {
+    private Response page(String token, Supplier<TemplateInstance> render) {
         try {
             return Response.ok(render.get()).header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
-            return problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return problemPage(e.problem());
+            return problems.of(e, token);
         }
     }
 
-    static Response problemPage(Problem problem) {
-        return Response.status(problem.status()).header("Cache-Control", "no-store")
-                .entity(Templates.problem(problem.status(), problem.title(), problem.detail())).build();
+    /**
+     * Every error page: the problem in {@code locale} (its {@code <html lang>}, {@code Content-Language} and words), never
+     * cached. Who calls picks the language as its page does: a learner's own pages through {@link ProblemPages}, public
+     * pages as they choose theirs. A rate limit's 429 also says when to try again ({@code Retry-After}).
+     */
+    static Response problemPage(Problem problem, Locale locale) {
+        String kind = problem.type() == null ? "" : problem.type().substring(problem.type().lastIndexOf('/') + 1);
+        List<FieldError> errors = problem.errors() == null ? List.of() : problem.errors();
+        String fields = String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
+        return PageLanguages.negotiated(Response.status(problem.status()), locale).header("Cache-Control", "no-store")
+                .entity(PageLanguages.in(Templates.problem(problem.status(), kind, problem.title(), problem.detail(), fields, errors), locale)).build();
+    }
+
+    static Response problemPage(ProblemException e, Locale locale) {
+        Response page = problemPage(e.problem(), locale);
+        return e instanceof TooManyRequests limited ? Response.fromResponse(page).header("Retry-After", limited.retryAfterSeconds()).build() : page;
     }
 
     private LinkToken verify(String token, LinkPurpose purpose) {

@@ -2,7 +2,6 @@ package dev.stride.roadmap.web;
 
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
-import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.FeedRotation;
@@ -27,8 +26,10 @@ public class ManageLinks {
     private final Links links;
     private final SignIn signIn;
     private final FeedRotation feeds;
+    private final ProblemPages problems;
 
-    public ManageLinks(Links links, SignIn signIn, FeedRotation feeds) {
+    public ManageLinks(Links links, SignIn signIn, FeedRotation feeds, ProblemPages problems) {
+        this.problems = problems;
         this.links = links;
         this.signIn = signIn;
         this.feeds = feeds;
@@ -56,9 +57,9 @@ public class ManageLinks {
             UUID id = links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId();
             return Response.seeOther(then.apply(id)).header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
     }
 }

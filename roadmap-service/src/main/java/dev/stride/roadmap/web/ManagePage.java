@@ -3,7 +3,6 @@ package dev.stride.roadmap.web;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
-import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.ProblemException;
@@ -81,9 +80,11 @@ public class ManagePage {
     private final PageLanguages languages;
     private final SkippedWeeks skippedWeeks;
     private final PaceChanges pace;
+    private final ProblemPages problems;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
-                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace) {
+                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace, ProblemPages problems) {
+        this.problems = problems;
         this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
         this.pace = pace;
@@ -125,9 +126,9 @@ public class ManagePage {
                             away != null ? away : WeekControls.AwayForm.BLANK)), locale))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
     }
 
@@ -178,11 +179,11 @@ public class ManagePage {
                 pace.changePlan(verify(token), parsed.request().get());
                 return Response.seeOther(URI.create("/manage/" + token)).build();
             } catch (LinkVerificationException e) {
-                return LinkPages.problemPage(LinkProblems.of(e));
+                return problems.of(e, token);
             } catch (ProblemException e) {
                 // Bad fields (400) and slots clashing with another plan (409) come back next to their fields.
                 if (e.problem().errors().isEmpty()) {
-                    return LinkPages.problemPage(e.problem());
+                    return problems.of(e, token);
                 }
                 status = Response.Status.fromStatusCode(e.problem().status());
                 e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
@@ -215,9 +216,9 @@ public class ManagePage {
             action.apply(verify(token));
             return Response.seeOther(URI.create("/manage/" + token)).build();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
     }
 

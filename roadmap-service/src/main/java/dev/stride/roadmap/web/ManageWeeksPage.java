@@ -2,10 +2,8 @@ package dev.stride.roadmap.web;
 
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
-import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.problem.FieldError;
-import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 import jakarta.ws.rs.Consumes;
@@ -44,8 +42,10 @@ public class ManageWeeksPage {
     private final SkippedWeeks skippedWeeks;
     private final Links links;
     private final ManagePage managePage;
+    private final ProblemPages problems;
 
-    public ManageWeeksPage(SkippedWeeks skippedWeeks, Links links, ManagePage managePage) {
+    public ManageWeeksPage(SkippedWeeks skippedWeeks, Links links, ManagePage managePage, ProblemPages problems) {
+        this.problems = problems;
         this.skippedWeeks = skippedWeeks;
         this.links = links;
         this.managePage = managePage;
@@ -82,10 +82,10 @@ public class ManageWeeksPage {
             skippedWeeks.away(id, first, last);
             return Response.seeOther(URI.create("/manage/" + token)).build();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
             if (e.problem().errors().isEmpty()) {
-                return LinkPages.problemPage(e.problem());
+                return problems.of(e, token);
             }
             Map<String, String> byField = new LinkedHashMap<>();
             e.problem().errors().forEach(error -> byField.putIfAbsent(error.field(), error.message()));
@@ -99,15 +99,10 @@ public class ManageWeeksPage {
             action.apply(links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId());
             return Response.seeOther(URI.create("/manage/" + token)).build();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            Problem problem = e.problem();
-            if (problem.errors().isEmpty()) {
-                return LinkPages.problemPage(problem);
-            }
-            // A page reader needs the reasons, not only the field names: each error in the detail.
-            return LinkPages.problemPage(new Problem(problem.type(), problem.title(), problem.status(), String.join("; ",
-                    problem.errors().stream().map(error -> error.field() + " " + error.message()).toList()) + ".", null, problem.errors()));
+            // Bad input: the page names each field with its reason.
+            return problems.of(e, token);
         }
     }
 

@@ -38,9 +38,11 @@ public class NotMePages {
     private final NotMe notMe;
     private final Links links;
     private final PageLanguages languages;
+    private final ProblemPages problems;
 
     /** Whoever opens this did not ask for Stride's emails: the page speaks their browser's language, not the requested one. */
-    public NotMePages(NotMe notMe, Links links, PageLanguages languages) {
+    public NotMePages(NotMe notMe, Links links, PageLanguages languages, ProblemPages problems) {
+        this.problems = problems;
         this.notMe = notMe;
         this.links = links;
         this.languages = languages;
@@ -67,13 +69,13 @@ public class NotMePages {
         return links.signer().verify(token, LinkPurpose.NOT_ME, null).subscriptionId();
     }
 
-    private static Response page(Supplier<TemplateInstance> render) {
+    private Response page(Supplier<TemplateInstance> render) {
         try {
             return Response.ok(render.get()).header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.inBrowsersLanguage(LinkProblems.of(e));
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.inBrowsersLanguage(e.problem());
         }
     }
 }

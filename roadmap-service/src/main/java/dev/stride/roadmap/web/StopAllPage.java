@@ -3,7 +3,6 @@ package dev.stride.roadmap.web;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkToken;
 import dev.stride.contracts.link.LinkVerificationException;
-import dev.stride.roadmap.api.SubscriptionResource.LinkProblems;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.link.Links;
@@ -42,8 +41,10 @@ public class StopAllPage {
     private final CatalogService catalog;
     private final Links links;
     private final PageLanguages languages;
+    private final ProblemPages problems;
 
-    public StopAllPage(SubscriptionService subscriptions, CatalogService catalog, Links links, PageLanguages languages) {
+    public StopAllPage(SubscriptionService subscriptions, CatalogService catalog, Links links, PageLanguages languages, ProblemPages problems) {
+        this.problems = problems;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.links = links;
@@ -52,7 +53,7 @@ public class StopAllPage {
 
     @GET
     public Response page(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             Subscription subscription = subscriptions.require(verify(token));
             List<String> roadmaps = subscriptions.liveOf(subscription.learner.id).stream().map(this::title).toList();
             return PageLanguages.in(Templates.stopAll("/stop-all/" + token, roadmaps), languages.ofLearner(subscription.learner.locale));
@@ -61,7 +62,7 @@ public class StopAllPage {
 
     @POST
     public Response stopAll(@PathParam("token") String token) {
-        return page(() -> {
+        return page(token, () -> {
             UUID id = verify(token);
             Locale locale = languages.ofLearner(subscriptions.require(id).learner.locale);
             List<Subscription> ended = subscriptions.unsubscribeAll(id);
@@ -69,13 +70,13 @@ public class StopAllPage {
         });
     }
 
-    private Response page(Supplier<TemplateInstance> render) {
+    private Response page(String token, Supplier<TemplateInstance> render) {
         try {
             return Response.ok(render.get()).header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
-            return LinkPages.problemPage(LinkProblems.of(e));
+            return problems.of(e, token);
         } catch (ProblemException e) {
-            return LinkPages.problemPage(e.problem());
+            return problems.of(e, token);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.stride.roadmap.web;
 
 import dev.stride.contracts.link.LinkPurpose;
+import dev.stride.contracts.link.LinkToken;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.roadmap.TestSupport;
 import dev.stride.roadmap.link.Links;
@@ -19,7 +20,10 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pages in the learner's language (personal pages) or the browser's (public pages), with {@code <html lang>} to match. */
+/**
+ * Pages in the learner's language (personal pages) or the browser's (public pages), with {@code <html lang>} to match; their
+ * error pages too (a link that does not verify names no learner: the browser's).
+ */
 @QuarkusTest
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class PageLanguageTest {
@@ -156,6 +160,73 @@ class PageLanguageTest {
         assertThat(page).contains("<html lang=\"de\">", "weit unter den 5 Std. pro Woche, die diese Roadmap empfiehlt", "Um bis <strong>",
                 "Einheiten à 90 Minuten", "<label for=\"finishBy\">Fertig bis", "data-text-duration=\"0 Std. 59 Min.\"")
                 .doesNotContain("far below", "To finish by", "Finish by");
+    }
+
+    @Test
+    void aLinkThatDoesNotVerifyGetsItsErrorPageInTheBrowsersLanguage() {
+        // An English learner's link: once it no longer verifies it names no one, so the browser's language counts.
+        UUID id = learner("abgelaufen", "en");
+        String expired = "/manage/" + links.signer().sign(new LinkToken(id, LinkPurpose.MANAGE, clock.instant().minusSeconds(1), Optional.empty()));
+
+        Response german = given().header("Accept-Language", "de-DE,de;q=0.9,en;q=0.8").when().get(expired);
+        assertThat(german.statusCode()).isEqualTo(410);
+        assertThat(german.header("Content-Language")).isEqualTo("de");
+        assertThat(german.body().asString()).contains("<html lang=\"de\">", "<h1>Link abgelaufen</h1>", "Dieser Link ist abgelaufen",
+                        "Fehler 410.", "<h2>Schick mir meine Links</h2>", "action=\"/sign-in\"", "name=\"lang\" value=\"de\"")
+                .doesNotContain("Link expired", "Email me my links", "This link expired at");
+
+        Response english = given().when().get(expired);
+        assertThat(english.statusCode()).isEqualTo(410);
+        assertThat(english.header("Content-Language")).isEqualTo("en");
+        assertThat(english.body().asString()).contains("<html lang=\"en\">", "<h1>Link expired</h1>", "This link expired at", "Email me my links",
+                "name=\"lang\" value=\"en\"").doesNotContain("Link abgelaufen");
+
+        String token = links.token(id, LinkPurpose.MANAGE, Optional.empty());
+        int at = token.length() - 5;
+        String forgedToken = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        String forged = given().header("Accept-Language", "de").when().get("/manage/" + forgedToken)
+                .then().statusCode(403).extract().asString();
+        assertThat(forged).contains("<html lang=\"de\">", "<h1>Link ungültig</h1>", "stammt nicht von Stride").doesNotContain("Link not valid");
+
+        // A public page's error follows the page's language: the browser's, or the switch.
+        assertThat(given().header("Accept-Language", "de").when().get("/roadmaps/no-such-roadmap").then().statusCode(404).extract().asString())
+                .contains("<html lang=\"de\">", "<h1>Nicht gefunden</h1>").doesNotContain("No such roadmap");
+        assertThat(given().header("Accept-Language", "de").queryParam("lang", "en").when().get("/roadmaps/no-such-roadmap").then().statusCode(404)
+                .extract().asString()).contains("<html lang=\"en\">", "<h1>No such roadmap</h1>");
+    }
+
+    @Test
+    void aLearnersErrorPagesSpeakTheirLanguageWhateverTheBrowserSays() {
+        UUID german = learner("kalender", "de");
+        UUID english = learner("calendar", "en");
+        String germanFeed = rotatedFeed(german);
+        String englishFeed = rotatedFeed(english);
+
+        // The replaced calendar link verifies, so it names its learner: their language, not the browser's.
+        Response replaced = given().header("Accept-Language", "en").when().get(germanFeed);
+        assertThat(replaced.statusCode()).isEqualTo(410);
+        assertThat(replaced.header("Content-Language")).isEqualTo("de");
+        assertThat(replaced.body().asString()).contains("<html lang=\"de\">", "<h1>Link abgelaufen</h1>", "durch einen neuen ersetzt",
+                "Schick mir meine Links").doesNotContain("replaced by a new one", "Email me my links");
+        assertThat(given().header("Accept-Language", "de").when().get(englishFeed).then().statusCode(410).extract().asString())
+                .contains("<html lang=\"en\">", "<h1>Link expired</h1>", "replaced by a new one", "Email me my links")
+                .doesNotContain("Link abgelaufen", "Schick mir meine Links");
+
+        // Bad input on a German learner's manage page: the fields and their reasons in German.
+        String badWeek = given().header("Accept-Language", "en").contentType(ContentType.URLENC).formParam("week", "")
+                .when().post("/manage/" + links.token(german, LinkPurpose.MANAGE, Optional.empty()) + "/weeks/skip")
+                .then().statusCode(400).extract().asString();
+        assertThat(badWeek).contains("<html lang=\"de\">", "<h1>Ungültige Eingabe</h1>", "Bitte korrigiere: week.",
+                "<li>week: fehlt: ein Datum, zum Beispiel 2026-12-24</li>").doesNotContain("Invalid input", "is required");
+    }
+
+    /** A calendar link issued before the learner replaced their feed's link. */
+    private String rotatedFeed(UUID id) {
+        String feed = "/calendar/" + links.token(id, LinkPurpose.CALENDAR, Optional.empty()) + ".ics";
+        given().when().get(feed).then().statusCode(200);
+        given().redirects().follow(false).when().post("/manage/" + links.token(id, LinkPurpose.MANAGE, Optional.empty()) + "/links/calendar")
+                .then().statusCode(303);
+        return feed;
     }
 
     private String homePath(UUID subscription) {
