@@ -89,7 +89,9 @@ public final class LocalSystem {
         environment.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties"), System.getenv()));
         // The local run is a demo: the operator admin may move the services' clocks forward (never in prod); the
         // roadmap-service's too, so the pages' today is the one the reminder's emails speak of.
+        // A packaged service runs the prod profile, where the demo clock never exists: the demo profile lets the flag count.
         Map<String, String> roadmapEnvironment = new LinkedHashMap<>(environment);
+        roadmapEnvironment.put("QUARKUS_PROFILE", "demo");
         roadmapEnvironment.put("STRIDE_DEMO_CLOCK_CONTROL", "true");
         startService("roadmap-service", options.roadmapPort(), roadmapEnvironment);
         Map<String, String> reminderEnvironment = new LinkedHashMap<>(environment);
