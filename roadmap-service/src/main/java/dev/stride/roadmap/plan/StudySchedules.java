@@ -67,23 +67,27 @@ public class StudySchedules {
     }
 
     public Tally tally(SubscriptionView subscription, RoadmapDocument roadmap) {
-        List<MilestoneWork> inPlay = work(roadmap, subscription.progress().stream()
-                .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, Function.identity(), (a, b) -> b))::get);
+        List<MilestoneWork> inPlay = work(roadmap, subscription);
         return new Tally(inPlay.stream().filter(m -> m.state() == ProgressState.DONE).count(), inPlay.size());
     }
 
     /** The pacing input of a subscription as it stands today: the one place a subscription becomes pacing's terms. */
     public PacingInput input(SubscriptionView subscription, RoadmapDocument roadmap) {
         WeeklyPlan plan = planOf(subscription);
-        Map<String, SubscriptionView.Progress> progress = subscription.progress().stream()
-                .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, Function.identity(), (a, b) -> b));
-        List<MilestoneWork> work = work(roadmap, progress::get);
+        List<MilestoneWork> work = work(roadmap, subscription);
         // A pause resumed on the day it began holds no date at all.
         List<DateRange> breaks = subscription.breaks().stream()
                 .filter(b -> b.until() == null || b.until().isAfter(b.from()))
                 .map(b -> new DateRange(b.from(), b.until())).toList();
         return new PacingInput(work, plan, subscription.startDate(), new HashSet<>(subscription.skippedWeeks()), breaks, List.of(),
                 today(plan.zone()), subscription.baseline(), habits(roadmap), WeeklyMix.ofNullable(roadmap.weeklyMix()));
+    }
+
+    /** The subscription's milestones in play with their progress. */
+    private static List<MilestoneWork> work(RoadmapDocument roadmap, SubscriptionView subscription) {
+        Map<String, SubscriptionView.Progress> progress = subscription.progress().stream()
+                .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, Function.identity(), (a, b) -> b));
+        return work(roadmap, progress::get);
     }
 
     /** The plan of a subscription as its view (already checked when it was stored) holds it. */
