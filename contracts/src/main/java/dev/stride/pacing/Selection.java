@@ -37,7 +37,7 @@ public final class Selection {
     private Selection() {
     }
 
-    /** The ids in play, in roadmap order. {@code chosen}: the learner's choices (none can be stored yet: pass an empty set). */
+    /** The ids in play, in roadmap order. {@code chosen}: the learner's choices (optional milestones and group members they picked). */
     public static Set<String> inPlay(List<Candidate> candidates, Set<String> chosen) {
         Map<List<String>, List<Candidate>> groups = new LinkedHashMap<>();
         Set<String> inPlay = new LinkedHashSet<>();
@@ -66,6 +66,36 @@ public final class Selection {
             }
         }
         return result;
+    }
+
+    /**
+     * What is wrong with a learner's choices, by their index in {@code chosen}: an id that is no milestone of the roadmap, one
+     * that is no choice (required and in no group), one listed twice, or a second member of one "choose one" group (a chosen
+     * branch replaces its siblings, so only one can be chosen). Empty when they hold.
+     */
+    public static Map<Integer, String> problems(List<Candidate> candidates, List<String> chosen) {
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        candidates.forEach(candidate -> byId.putIfAbsent(candidate.milestoneId(), candidate));
+        Map<List<String>, String> groupsTaken = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Map<Integer, String> problems = new LinkedHashMap<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            String id = chosen.get(i);
+            Candidate candidate = id == null ? null : byId.get(id);
+            if (candidate == null) {
+                problems.put(i, "'" + id + "' is not a milestone of this roadmap");
+            } else if (!seen.add(id)) {
+                problems.put(i, "'" + id + "' is chosen twice");
+            } else if (candidate.chooseOne() == null && !candidate.optional()) {
+                problems.put(i, "'" + id + "' is required: only optional milestones and one of each \"choose one of\" group can be chosen");
+            } else if (candidate.chooseOne() != null) {
+                String other = groupsTaken.putIfAbsent(groupKey(candidate), id);
+                if (other != null) {
+                    problems.put(i, "'" + id + "' and '" + other + "' are alternatives of one group: choose one of them");
+                }
+            }
+        }
+        return problems;
     }
 
     private static Optional<String> pick(List<Candidate> members, Set<String> chosen) {

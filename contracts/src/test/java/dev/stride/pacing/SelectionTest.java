@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,44 @@ class SelectionTest {
 
         assertThat(Selection.inPlay(extras, Set.of())).isEmpty();
         assertThat(Selection.inPlay(extras, Set.of("paper"))).containsExactly("paper");
+    }
+
+    @Test
+    void aChosenBranchReplacesItsRecommendedSiblingInTheScheduleAndTheFinish() {
+        List<MilestoneWork> roadmap = List.of(InputBuilder.todo("python", 180, "p1", "learn"), InputBuilder.todo("fastai", 360, "p1", "learn"),
+                InputBuilder.todo("coursera", 1800, "p1", "learn"), InputBuilder.todo("kaggle", 180, "p1", "project"));
+        Map<String, Candidate> candidates = Map.of("python", required("python"), "fastai", member("p1", "course", "fastai", true, false),
+                "coursera", member("p1", "course", "coursera", false, false), "kaggle", optional("kaggle", false));
+        InputBuilder input = InputBuilder.startingOn("2026-11-23");
+
+        Schedule asSuggested = Pacer.schedule(input.build().withMilestones(Selection.inPlay(roadmap, m -> candidates.get(m.milestoneId()), Set.of())));
+        Schedule chosen = Pacer.schedule(input.build().withMilestones(
+                Selection.inPlay(roadmap, m -> candidates.get(m.milestoneId()), Set.of("coursera", "kaggle"))));
+
+        assertThat(laid(asSuggested)).containsExactly("python", "fastai");
+        assertThat(laid(chosen)).containsExactly("python", "coursera", "kaggle");
+        assertThat(asSuggested.remainingMinutes()).isEqualTo(540);
+        assertThat(chosen.remainingMinutes()).isEqualTo(2160);
+        assertThat(chosen.projectedFinish()).get().isEqualTo(LocalDate.of(2027, 1, 2));
+    }
+
+    @Test
+    void choicesAreCheckedAgainstTheRoadmapOneProblemPerBadEntry() {
+        List<Candidate> roadmap = List.of(required("python"), optional("docker", false), member("p1", "course", "fastai", true, false),
+                member("p1", "course", "coursera", false, false), member("p2", "course", "udacity", false, false));
+
+        assertThat(Selection.problems(roadmap, List.of("docker", "coursera", "udacity"))).isEmpty();
+        assertThat(Selection.problems(roadmap, List.of("docker", "cooking", "python", "fastai", "coursera", "docker")))
+                .containsOnlyKeys(1, 2, 4, 5)
+                .containsEntry(1, "'cooking' is not a milestone of this roadmap")
+                .containsEntry(4, "'coursera' and 'fastai' are alternatives of one group: choose one of them")
+                .containsEntry(5, "'docker' is chosen twice");
+        assertThat(Selection.problems(roadmap, List.of("python")).get(0)).contains("is required");
+    }
+
+    private static List<String> laid(Schedule schedule) {
+        return schedule.weeks().stream().flatMap(w -> w.sessions().stream()).flatMap(s -> s.work().stream()).filter(a -> !a.habit())
+                .map(Allocation::milestoneId).distinct().toList();
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -38,6 +38,9 @@ class StrideEventsTest {
                 new MilestoneProgressed(id, "numpy", ProgressState.IN_PROGRESS, LocalDate.of(2026, 11, 21), CLOCK.instant(), 90),
                 new PlanChanged(id, PLAN, null),
                 new PlanChanged(id, PLAN, new PaceBaseline(LocalDate.of(2026, 11, 16), 420)),
+                new SubscriptionActivated(id, learner, "ai-ml-engineer-12-months", 1, PLAN, LocalDate.of(2026, 11, 23), CLOCK.instant(),
+                        List.of("kaggle", "fastai")),
+                new PlanChanged(id, PLAN, null, List.of("fastai")),
                 new PaceReset(id, new PaceBaseline(LocalDate.of(2026, 11, 21), 300)),
                 new Unsubscribed(id, learner, "ai-ml-engineer-12-months", "AI/ML engineer in 12 months", "https://x/roadmaps/a", CLOCK.instant(), null));
 
@@ -70,12 +73,18 @@ class StrideEventsTest {
     void eventsWrittenBeforeBaselinesAndLoggedHoursStillReadAsNone() {
         UUID id = UUID.randomUUID();
         String plan = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s", new PlanChanged(id, PLAN, null), CLOCK)),
-                StandardCharsets.UTF_8).replace(",\"baseline\":null", "");
+                StandardCharsets.UTF_8).replace(",\"baseline\":null", "").replace(",\"choices\":null", "");
+        String activated = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s", new SubscriptionActivated(id,
+                new Learner("ada@example.org", "Ada", "en"), "r", 1, PLAN, LocalDate.of(2026, 11, 23), CLOCK.instant()), CLOCK)),
+                StandardCharsets.UTF_8).replace(",\"choices\":null", "");
         String progress = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "s",
                 new MilestoneProgressed(id, "numpy", ProgressState.DONE, LocalDate.of(2026, 11, 21), CLOCK.instant(), null), CLOCK)),
                 StandardCharsets.UTF_8).replace(",\"loggedMinutes\":null", "");
 
-        assertThat(plan).doesNotContain("baseline");
+        assertThat(plan).doesNotContain("baseline").doesNotContain("choices");
+        assertThat(activated).doesNotContain("choices");
+        assertThat(((SubscriptionActivated) StrideEvents.CODEC.decode(activated.getBytes(StandardCharsets.UTF_8)).data()).choices()).isNull();
+        assertThat(((PlanChanged) StrideEvents.CODEC.decode(plan.getBytes(StandardCharsets.UTF_8)).data()).choices()).isNull();
         assertThat(progress).doesNotContain("loggedMinutes");
         assertThat(((PlanChanged) StrideEvents.CODEC.decode(plan.getBytes(StandardCharsets.UTF_8)).data()).baseline()).isNull();
         assertThat(((MilestoneProgressed) StrideEvents.CODEC.decode(progress.getBytes(StandardCharsets.UTF_8)).data()).loggedMinutes()).isNull();
