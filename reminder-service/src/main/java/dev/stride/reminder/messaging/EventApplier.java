@@ -104,6 +104,8 @@ public class EventApplier {
                 subscription.plan = Projections.json(changed.plan());
                 // Null in a change written before baselines existed: the plan counts from the start date, as it did then.
                 subscription.setBaseline(changed.baseline());
+                // Null in a change written before learners could choose: the choices stay as they were.
+                Projections.setChoices(subscription, changed.choices());
                 subscription.planAt = at;
                 scheduler.reschedule(subscription);
             }
@@ -169,6 +171,8 @@ public class EventApplier {
         roadmap.version = published.version();
         roadmap.title = published.title();
         roadmap.milestones = Projections.json(published.milestones());
+        roadmap.habits = published.habits() == null ? null : Projections.json(published.habits());
+        roadmap.weeklyMix = published.weeklyMix() == null ? null : Projections.json(published.weeklyMix());
         roadmap.updatedAt = at;
         if (isNew) {
             projections.persist(roadmap);
@@ -201,6 +205,7 @@ public class EventApplier {
             subscription.statusAt = at;
             subscription.plan = Projections.json(activated.plan());
             subscription.planAt = at;
+            Projections.setChoices(subscription, activated.choices());
         }
         learner(subscription, activated.learner());
         subscription.roadmapId = activated.roadmapId();

@@ -34,6 +34,12 @@ public class Projections {
     private static final ObjectMapper JSON = EventCodec.objectMapper();
     private static final TypeReference<List<RoadmapPublished.Milestone>> MILESTONES = new TypeReference<>() {
     };
+    private static final TypeReference<List<RoadmapPublished.Habit>> HABITS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Integer>> MIX = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() {
+    };
 
     private final EntityManager em;
 
@@ -59,8 +65,34 @@ public class Projections {
     }
 
     public static List<RoadmapPublished.Milestone> milestones(RoadmapProjection roadmap) {
+        return read(roadmap.milestones, MILESTONES);
+    }
+
+    /** The roadmap's habits; null when its event had none. */
+    public static List<RoadmapPublished.Habit> habits(RoadmapProjection roadmap) {
+        return roadmap.habits == null ? null : read(roadmap.habits, HABITS);
+    }
+
+    /** The roadmap's weekly mix; null when its event had none (strictly in order). */
+    public static Map<String, Integer> weeklyMix(RoadmapProjection roadmap) {
+        return roadmap.weeklyMix == null ? null : read(roadmap.weeklyMix, MIX);
+    }
+
+    /** The learner's choices; empty when none. */
+    public static List<String> choices(SubscriptionProjection subscription) {
+        return subscription.choices == null ? List.of() : read(subscription.choices, IDS);
+    }
+
+    /** Stores the learner's choices; null leaves them as they are (an event from before learners could choose). */
+    public static void setChoices(SubscriptionProjection subscription, List<String> choices) {
+        if (choices != null) {
+            subscription.choices = choices.isEmpty() ? null : json(choices);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
         try {
-            return JSON.readValue(roadmap.milestones, MILESTONES);
+            return JSON.readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

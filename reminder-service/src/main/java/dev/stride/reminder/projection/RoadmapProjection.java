@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** The latest published version of a roadmap: its ordered milestones as the RoadmapPublished JSON list. */
+/**
+ * The latest published version of a roadmap: its ordered milestones, its habits and its weekly mix as RoadmapPublished's JSON
+ * (habits and mix null when the event had none).
+ */
 @Entity
 @Table(name = "roadmap_projection")
 public class RoadmapProjection {
@@ -23,6 +26,11 @@ public class RoadmapProjection {
     public boolean retired;
 
     public String milestones;
+
+    public String habits;
+
+    @Column(name = "weekly_mix")
+    public String weeklyMix;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

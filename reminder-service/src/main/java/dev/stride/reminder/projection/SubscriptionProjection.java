@@ -51,6 +51,9 @@ public class SubscriptionProjection {
     @Column(name = "plan_at")
     public Instant planAt;
 
+    /** The optional milestones and "choose one of" members the learner chose, as a JSON list; null: none. */
+    public String choices;
+
     @Column(name = "start_date")
     public LocalDate startDate;
 

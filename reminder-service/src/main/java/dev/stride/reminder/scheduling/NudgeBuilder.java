@@ -3,17 +3,16 @@ package dev.stride.reminder.scheduling;
 import dev.stride.contracts.event.Learner;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.RoadmapPublished;
+import dev.stride.contracts.event.RoadmapWork;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkUrls;
 import dev.stride.pacing.Allocation;
-import dev.stride.pacing.Habit;
 import dev.stride.pacing.MilestoneWork;
 import dev.stride.pacing.Pacer;
 import dev.stride.pacing.PacingInput;
 import dev.stride.pacing.ProgressState;
 import dev.stride.pacing.Schedule;
 import dev.stride.pacing.ScheduledWeek;
-import dev.stride.pacing.Selection;
 import dev.stride.pacing.Session;
 import dev.stride.pacing.WeeklyMix;
 import dev.stride.pacing.WeeklyPlan;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,30 +52,27 @@ public class NudgeBuilder {
 
     /**
      * The NudgeDue of {@code nudge}'s week. {@code milestones} is {@code roadmap}'s parsed list (a batch parses it once per roadmap)
-     * and {@code learner} the subscription's state as read for the batch.
+     * and {@code learner} the subscription's state as read for the batch. The roadmap's habits and weekly mix and the learner's
+     * choices come from the projection, so the email lays what the manage page lays.
      */
     public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap,
                           List<RoadmapPublished.Milestone> milestones, LearnerState learner) {
-        return build(nudge, subscription, roadmap, milestones, null, null, learner);
+        return build(nudge, subscription, roadmap, milestones, Projections.habits(roadmap), Projections.weeklyMix(roadmap), learner);
     }
 
-    /**
-     * As above with the roadmap's habits and weekly mix as its RoadmapPublished carried them (null: none, milestones strictly in
-     * order). The projection does not keep them yet, so the dispatcher passes none until it does.
-     */
+    /** As above with the roadmap's habits and weekly mix as its RoadmapPublished carried them (null: none, milestones strictly in order). */
     public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap,
                           List<RoadmapPublished.Milestone> milestones, List<RoadmapPublished.Habit> habits, Map<String, Integer> weeklyMix,
                           LearnerState learner) {
         WeeklyPlan plan = Projections.plan(subscription);
         LocalDate weekStart = nudge.key.weekStart();
-        List<MilestoneWork> work = work(milestones, learner);
+        List<MilestoneWork> work = work(milestones, learner, Projections.choices(subscription));
         LocalDate now = LocalDate.now(clock.withZone(plan.zone()));
         // A Friday-to-Sunday nudge prepares the coming week: plan from its Monday.
         LocalDate today = now.isBefore(weekStart) ? weekStart : now;
         Schedule schedule = Pacer.schedule(new PacingInput(work, plan, subscription.startDate,
                 learner.skippedWeeks(), learner.breaks(), learner.progressDays(), today, subscription.baseline(),
-                habits == null ? List.of() : habits.stream().filter(h -> h.minutesPerWeek() > 0).map(h -> new Habit(h.id(), h.phaseId(), h.minutesPerWeek())).toList(),
-                WeeklyMix.ofNullable(weeklyMix)));
+                RoadmapWork.habits(habits), WeeklyMix.ofNullable(weeklyMix)));
         Map<String, String> habitTitles = habits == null ? Map.of()
                 : habits.stream().collect(Collectors.toMap(RoadmapPublished.Habit::id, RoadmapPublished.Habit::title, (a, b) -> a));
 
@@ -122,17 +117,13 @@ public class NudgeBuilder {
         return focus;
     }
 
-    /**
-     * The milestones in play (optional ones only when done, one member of each "choose one" group; learners cannot choose
-     * yet, so DONE is the only choice there is) in pacing's terms: the one place an event's milestones become pacing input.
-     */
+    /** The milestones in play for this learner and their choices, in pacing's terms ({@link RoadmapWork}). */
+    static List<MilestoneWork> work(List<RoadmapPublished.Milestone> milestones, LearnerState learner, List<String> choices) {
+        return RoadmapWork.inPlay(milestones, learner.progress(), learner.loggedMinutes(), choices);
+    }
+
     static List<MilestoneWork> work(List<RoadmapPublished.Milestone> milestones, LearnerState learner) {
-        Map<String, ProgressState> states = learner.progress();
-        return Selection.inPlay(milestones, m -> Selection.Candidate.of(m.id(), m.phaseId(), m.optional(), m.chooseOne(), m.recommended(),
-                        states.get(m.id()) == ProgressState.DONE), Set.of()).stream()
-                .map(m -> new MilestoneWork(m.id(), minutes(m.hours()), states.getOrDefault(m.id(), ProgressState.TODO),
-                        learner.loggedMinutes().getOrDefault(m.id(), 0), m.phaseId(), m.kind(), m.requires()))
-                .toList();
+        return work(milestones, learner, List.of());
     }
 
     /** Done counts DONE milestones and the minutes logged against those in progress (the pacing engine's rule). */
@@ -171,9 +162,5 @@ public class NudgeBuilder {
                 links.unsubscribe(id),
                 links.calendar(id),
                 behind ? links.action(id, LinkPurpose.REPLAN, Optional.empty()) : null);
-    }
-
-    private static int minutes(BigDecimal hours) {
-        return hours.multiply(SIXTY).intValueExact();
     }
 }
