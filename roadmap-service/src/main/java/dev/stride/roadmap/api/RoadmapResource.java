@@ -28,7 +28,8 @@ public class RoadmapResource {
 
     /** A plan to preview: when the learner would start (today in their zone if not given) and when they can study. */
     /** {@code finishBy}: the target-date mode, the weekly study time it takes to finish by that date (optional). */
-    public record PreviewRequest(LocalDate startDate, PlanRequest plan, LocalDate finishBy) {
+    /** {@code choices}: the optional milestones and "choose one of" members to count (null: the roadmap as suggested). */
+    public record PreviewRequest(LocalDate startDate, PlanRequest plan, LocalDate finishBy, List<String> choices) {
     }
 
     private final CatalogService catalog;
@@ -63,11 +64,13 @@ public class RoadmapResource {
             throw ProblemException.notFound("Roadmap '" + id + "'");
         }
         SubscriptionChecks.Checked checked = checks.preview(new SubscribeRequest(null, null, null, id,
-                request == null ? null : request.startDate(), request == null ? null : request.plan()));
+                request == null ? null : request.startDate(), request == null ? null : request.plan(), null,
+                request == null ? null : request.choices()));
         LocalDate finishBy = request.finishBy();
         if (finishBy != null && !finishBy.isAfter(checked.startDate())) {
             throw ProblemException.invalid("finishBy", "must be after the start date " + checked.startDate());
         }
-        return schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), CatalogPages.PREVIEW_WEEKS, finishBy);
+        return schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), CatalogPages.PREVIEW_WEEKS, finishBy,
+                request.choices());
     }
 }

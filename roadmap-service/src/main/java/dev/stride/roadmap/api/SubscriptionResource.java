@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,6 +65,10 @@ public class SubscriptionResource {
     }
 
     public record Confirmation(String token) {
+    }
+
+    /** The learner's choices as they now stand (milestone ids; null or empty: none). */
+    public record ChoicesChange(List<String> choices) {
     }
 
     public record LoggedMinutes(Integer minutes) {
@@ -176,6 +181,16 @@ public class SubscriptionResource {
     @Operation(summary = "Change the weekly plan: zone, study slots, nudge moment")
     public SubscriptionView changePlan(@PathParam("id") UUID id, PlanRequest plan, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         pace.changePlan(authorize(id, authorization), plan);
+        return views.view(id);
+    }
+
+    @PUT
+    @Path("/{id}/choices")
+    @Operation(summary = "Change the learner's choices: optional milestones to count and one member of each \"choose one of\" group "
+            + "(the whole list as it now stands; empty: the roadmap as suggested)")
+    public SubscriptionView changeChoices(@PathParam("id") UUID id, ChoicesChange change,
+                                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        pace.changeChoices(authorize(id, authorization), change == null ? null : change.choices());
         return views.view(id);
     }
 

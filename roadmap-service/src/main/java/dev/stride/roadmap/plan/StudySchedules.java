@@ -43,14 +43,17 @@ public class StudySchedules {
         this.clock = clock;
     }
 
-    /** What a new subscription would get: nothing done yet, starting on {@code startDate}. */
+    /** What a new subscription would get: nothing done yet, nothing chosen, starting on {@code startDate}. */
     public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks) {
-        return preview(roadmap, plan, startDate, weeks, null);
+        return preview(roadmap, plan, startDate, weeks, null, List.of());
     }
 
-    /** The preview with its advice: far below the roadmap's suggested hours, and with {@code finishBy} the weekly time that takes. */
-    public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks, LocalDate finishBy) {
-        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, id -> null), plan, startDate, Set.of(), List.of(), List.of(),
+    /**
+     * The preview with its advice: far below the roadmap's suggested hours, and with {@code finishBy} the weekly time that takes;
+     * {@code choices} the learner's (already checked, null: none).
+     */
+    public PlanView preview(RoadmapDocument roadmap, WeeklyPlan plan, LocalDate startDate, int weeks, LocalDate finishBy, List<String> choices) {
+        Schedule schedule = Pacer.schedule(new PacingInput(work(roadmap, id -> null, choices), plan, startDate, Set.of(), List.of(), List.of(),
                 today(plan.zone()), null, habits(roadmap), WeeklyMix.ofNullable(roadmap.weeklyMix())));
         return PlanView.of(schedule, roadmap, plan, weeks)
                 .withAdvice(PaceAdvice.of(roadmap, plan, startDate, schedule.remainingMinutes(), finishBy));
@@ -87,7 +90,7 @@ public class StudySchedules {
     private static List<MilestoneWork> work(RoadmapDocument roadmap, SubscriptionView subscription) {
         Map<String, SubscriptionView.Progress> progress = subscription.progress().stream()
                 .collect(Collectors.toMap(SubscriptionView.Progress::milestoneId, Function.identity(), (a, b) -> b));
-        return work(roadmap, progress::get);
+        return work(roadmap, progress::get, subscription.choices());
     }
 
     /** The plan of a subscription as its view (already checked when it was stored) holds it. */
@@ -102,11 +105,13 @@ public class StudySchedules {
     }
 
     /**
-     * The milestones in play ({@link Selection}: optional ones only when done, one member of each "choose one" group) with
-     * their phase, kind and prerequisites and the learner's progress ({@code progress} null for a milestone: TODO). Learners
-     * cannot choose yet, so DONE is the only choice there is.
+     * The milestones in play ({@link Selection}: required ones, optional ones chosen or done, of each "choose one of" group the
+     * chosen or done member, else the recommended, else the first) with their phase, kind and prerequisites and the learner's
+     * progress ({@code progress} null for a milestone: TODO). The reminder's emails lay the same from the published event
+     * (contracts' RoadmapWork).
      */
-    private static List<MilestoneWork> work(RoadmapDocument roadmap, Function<String, SubscriptionView.Progress> progress) {
+    private static List<MilestoneWork> work(RoadmapDocument roadmap, Function<String, SubscriptionView.Progress> progress,
+                                            List<String> choices) {
         List<Map.Entry<String, RoadmapDocument.Milestone>> placed = phases(roadmap).stream()
                 .flatMap(phase -> phase.milestones() == null ? Stream.empty() : phase.milestones().stream().map(m -> Map.entry(phase.id(), m)))
                 .toList();
@@ -115,7 +120,7 @@ public class StudySchedules {
             SubscriptionView.Progress p = progress.apply(m.id());
             return Selection.Candidate.of(m.id(), entry.getKey(), m.optional(), m.chooseOne(), m.recommended(),
                     p != null && p.state() == ProgressState.DONE);
-        }, Set.of()).stream().map(entry -> {
+        }, choices == null ? Set.of() : Set.copyOf(choices)).stream().map(entry -> {
             RoadmapDocument.Milestone m = entry.getValue();
             SubscriptionView.Progress p = progress.apply(m.id());
             return new MilestoneWork(m.id(), minutes(m), p == null ? ProgressState.TODO : p.state(), p == null ? 0 : p.loggedMinutes(),

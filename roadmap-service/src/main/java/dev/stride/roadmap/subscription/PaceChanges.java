@@ -13,11 +13,13 @@ import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What changes a learner's pace, each with its event in the same transaction: a new plan (from its week on, past weeks keep
- * the plan they had), "re-plan from today" (a deadline reset: behind becomes 0) and minutes logged against a milestone.
+ * What changes a learner's pace, each with its event in the same transaction: a new plan or new choices (from its week on,
+ * past weeks keep the plan they had), "re-plan from today" (a deadline reset: behind becomes 0) and minutes logged against a milestone.
  * The baselines come from the pacing engine ({@link Pacer#planChangeBaseline}, {@link Pacer#replanBaseline}) over the
  * subscription as it stands before the change.
  */
@@ -53,7 +55,25 @@ public class PaceChanges {
         PaceBaseline baseline = Pacer.planChangeBaseline(inputOf(subscription));
         subscription.setPlan(plan);
         subscription.setBaseline(baseline);
-        subscriptions.emit(subscription, new PlanChanged(subscriptionId, plan, baseline));
+        subscriptions.emit(subscription, new PlanChanged(subscriptionId, plan, baseline, subscription.choices()));
+        return subscription;
+    }
+
+    /**
+     * New choices (optional milestones, "choose one of" members): a change of the work, sent as a plan change with the same
+     * plan, counting from the change's week as a new plan does.
+     */
+    @Transactional
+    public Subscription changeChoices(UUID subscriptionId, List<String> chosen) {
+        Subscription subscription = subscriptions.requireFollowing(subscriptionId);
+        List<String> choices = checks.choices(subscriptions.currentRoadmap(subscription), chosen);
+        if (Set.copyOf(choices).equals(Set.copyOf(subscription.choices()))) {
+            return subscription;
+        }
+        PaceBaseline baseline = Pacer.planChangeBaseline(inputOf(subscription));
+        subscription.setChoices(choices);
+        subscription.setBaseline(baseline);
+        subscriptions.emit(subscription, new PlanChanged(subscriptionId, subscription.plan(), baseline, subscription.choices()));
         return subscription;
     }
 

@@ -111,6 +111,11 @@ public class Subscription {
     @Column(name = "known_phases")
     public String[] knownPhases;
 
+    /** The optional milestones and "choose one of" members the learner chose ({@link Choices}); null: none. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "choices")
+    public String[] choices;
+
     /** The pace's baseline ({@link PaceBaseline}): both null while the plan counts from the start date. */
     @Column(name = "pace_from")
     public LocalDate paceFrom;
@@ -143,6 +148,15 @@ public class Subscription {
     public void setBaseline(PaceBaseline baseline) {
         paceFrom = baseline == null ? null : baseline.from();
         paceExpectedMinutes = baseline == null ? null : baseline.expectedMinutes();
+    }
+
+    /** The learner's choices in the order given; empty when none. */
+    public List<String> choices() {
+        return choices == null ? List.of() : List.of(choices);
+    }
+
+    public void setChoices(List<String> chosen) {
+        choices = chosen == null || chosen.isEmpty() ? null : chosen.toArray(String[]::new);
     }
 
     public void setPlan(WeeklyPlan plan) {

@@ -3,6 +3,7 @@ package dev.stride.roadmap.subscription;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.PublishedRoadmap;
+import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,7 @@ public class SubscriptionChecks {
         }
         List<FieldError> errors = new ArrayList<>(PlanRules.constraintErrors(validator, request).stream()
                 .filter(error -> error.field().startsWith("plan") || error.field().startsWith("startDate") || error.field().startsWith("roadmapId")
-                        || error.field().startsWith("knownPhases"))
+                        || error.field().startsWith("knownPhases") || error.field().startsWith("choices"))
                 .toList());
         Checked checked = check(request, errors);
         if (!errors.isEmpty()) {
@@ -89,6 +90,18 @@ public class SubscriptionChecks {
         }
     }
 
+    /** A learner's changed choices for this roadmap, once they hold; a 400 naming each bad one ({@code choices[i]}). */
+    public List<String> choices(RoadmapDocument roadmap, List<String> chosen) {
+        if (chosen != null && chosen.size() > Choices.MAX) {
+            throw ProblemException.invalid("choices", "must list at most " + Choices.MAX + " milestones");
+        }
+        List<FieldError> errors = Choices.errors(roadmap, chosen);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(sorted(errors));
+        }
+        return chosen == null ? List.of() : List.copyOf(chosen);
+    }
+
     /** A changed weekly plan, once every rule on it holds; its field names are the plan's own ({@code slots[0].minutes}). */
     public WeeklyPlan plan(PlanRequest request) {
         if (request == null) {
@@ -111,6 +124,7 @@ public class SubscriptionChecks {
             try {
                 roadmap = catalog.requirePublished(request.roadmapId(), "roadmapId");
                 errors.addAll(Placement.errors(roadmap.document(), request.knownPhases()));
+                errors.addAll(Choices.errors(roadmap.document(), request.choices()));
             } catch (ProblemException e) {
                 errors.addAll(e.problem().errors());
             }

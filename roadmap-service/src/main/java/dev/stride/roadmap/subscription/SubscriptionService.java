@@ -101,6 +101,7 @@ public class SubscriptionService {
         subscription.expiresAt = clock.instant().plus(links.validity(dev.stride.contracts.link.LinkPurpose.CONFIRM));
         profile.request(subscription, request);
         subscription.knownPhases = request.knownPhases() == null ? null : request.knownPhases().stream().distinct().toArray(String[]::new);
+        subscription.setChoices(request.choices());
         if (live.isEmpty()) {
             subscriptions.persist(subscription);
         }
@@ -140,7 +141,7 @@ public class SubscriptionService {
         subscription.expiresAt = null;
         profile.confirmed(subscription);
         emit(subscription, new SubscriptionActivated(subscription.id, learnerOf(subscription), subscription.roadmapId,
-                subscription.roadmapVersion, subscription.plan(), subscription.startDate, subscription.confirmedAt));
+                subscription.roadmapVersion, subscription.plan(), subscription.startDate, subscription.confirmedAt, subscription.choices()));
         restore.restore(subscription);
         placement.apply(subscription);
         return subscription;

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A subscription as its learner sees it through the API; {@code baseline} is where its pace counts from (null: the start date). */
+/**
+ * A subscription as its learner sees it through the API; {@code baseline} is where its pace counts from (null: the start date),
+ * {@code choices} the optional milestones and "choose one of" members the learner chose (empty: the roadmap as suggested).
+ */
 public record SubscriptionView(
         UUID id,
         String status,
@@ -23,7 +26,8 @@ public record SubscriptionView(
         List<LocalDate> skippedWeeks,
         List<Break> breaks,
         Bounce bounce,
-        PaceBaseline baseline) {
+        PaceBaseline baseline,
+        List<String> choices) {
 
     /** {@code loggedMinutes}: logged against the milestone so far (they count as done while it is in progress). */
     public record Progress(String milestoneId, String title, ProgressState state, int loggedMinutes) {

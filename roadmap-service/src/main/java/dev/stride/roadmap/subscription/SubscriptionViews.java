@@ -47,6 +47,7 @@ public class SubscriptionViews {
         return new SubscriptionView(subscription.id, subscription.status.name(), subscription.learner.email, subscription.learner.displayName,
                 subscription.learner.locale, subscription.roadmapId, subscription.roadmapVersion, subscription.startDate, planView, checklist,
                 new ArrayList<>(subscription.skippedWeeks), breakViews, subscription.learner.bouncedAt == null ? null
-                : new SubscriptionView.Bounce(subscription.learner.bounceReason, subscription.learner.bouncedAt), subscription.baseline());
+                : new SubscriptionView.Bounce(subscription.learner.bounceReason, subscription.learner.bouncedAt), subscription.baseline(),
+                subscription.choices());
     }
 }

@@ -13,6 +13,7 @@ import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.problem.TooManyRequests;
+import dev.stride.roadmap.subscription.Choices;
 import dev.stride.roadmap.subscription.SubscribeIntake;
 import dev.stride.roadmap.subscription.SubscribeRequest;
 import dev.stride.roadmap.subscription.SubscriptionChecks;
@@ -58,7 +59,7 @@ public class CatalogPages {
     static class Templates {
         static native TemplateInstance catalog(List<CatalogFilter.Card> roadmaps, CatalogFilter filter);
 
-        static native TemplateInstance roadmap(RoadmapPage roadmap, SubscribeForm form, PlanView preview);
+        static native TemplateInstance roadmap(RoadmapPage roadmap, SubscribeForm form, PlanView preview, ChoiceFields choices);
 
         static native TemplateInstance subscribed(RoadmapViews.Detail roadmap, long confirmWithinHours);
     }
@@ -130,7 +131,7 @@ public class CatalogPages {
                               @FormParam("timeZone") String timeZone, @FormParam("day") List<String> days, @FormParam("start") List<String> starts,
                               @FormParam("minutes") List<String> minutes, @FormParam("nudgeDay") String nudgeDay,
                               @FormParam("nudgeTime") String nudgeTime, @FormParam("finishBy") String finishBy,
-                              @FormParam("knownPhases") List<String> knownPhases,
+                              @FormParam("knownPhases") List<String> knownPhases, @FormParam("choices") List<String> choices,
                               @Context HttpServerRequest http, @Context HttpHeaders headers) {
         Optional<PublishedRoadmap> roadmap = catalog.find(id);
         if (roadmap.isEmpty()) {
@@ -147,9 +148,11 @@ public class CatalogPages {
             }
         }
         List<String> known = knownPhases == null ? List.of() : knownPhases.stream().filter(phase -> !phase.isBlank()).distinct().toList();
-        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), text(finishBy), plan.form(), known, Map.of());
+        List<String> chosen = Choices.given(choices);
+        SubscribeForm form = new SubscribeForm(text(email), text(name), text(locale), text(startDate), text(finishBy), plan.form(), known,
+                chosen, Map.of());
         SubscribeRequest request = new SubscribeRequest(blankToNull(email), blankToNull(name), blankToNull(locale), id, start,
-                plan.request().orElse(null), known);
+                plan.request().orElse(null), known, chosen);
         boolean planReadable = plan.request().isPresent() && problems.isEmpty();
         Response.Status status = Response.Status.BAD_REQUEST;
         if (!"preview".equals(intent)) {
@@ -177,7 +180,7 @@ public class CatalogPages {
             try {
                 SubscriptionChecks.Checked checked = checks.preview(request);
                 LocalDate target = finishBy(finishBy, checked.startDate(), problems);
-                preview = schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), PREVIEW_WEEKS, target);
+                preview = schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), PREVIEW_WEEKS, target, chosen);
             } catch (ProblemException e) {
                 problems.addAll(e.problem().errors());
             }

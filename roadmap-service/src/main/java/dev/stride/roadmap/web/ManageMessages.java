@@ -202,4 +202,10 @@ public interface ManageMessages {
     /** Before the link's own words, {@link HomeMessages#stopAllTitle}. */
     @Message(": unsubscribe from every roadmap you follow at once.")
     String stopAllAfter();
+
+    @Message("Optional work and alternatives")
+    String choicesTitle();
+
+    @Message("Save choices")
+    String saveChoices();
 }

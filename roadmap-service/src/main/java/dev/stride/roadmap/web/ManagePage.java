@@ -5,7 +5,9 @@ import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.catalog.RoadmapTexts;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.subscription.Choices;
 import dev.stride.roadmap.subscription.PaceChanges;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 import dev.stride.roadmap.subscription.SubscriptionService;
@@ -30,10 +32,12 @@ import dev.stride.roadmap.plan.StudySchedules;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -68,7 +72,7 @@ public class ManagePage {
         static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, List<Item> checklist,
                                               String zone, List<SlotLine> slots, String nudgeDay, String nudgeTime, long done, int total, String unsubscribeUrl,
                                               String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan,
-                                              DeliveryStopped stopped, WeekControls weeks);
+                                              DeliveryStopped stopped, WeekControls weeks, ChoiceFields choices);
     }
 
     private final SubscriptionService subscriptions;
@@ -123,7 +127,7 @@ public class ManagePage {
                             view.status(), checklist, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
                             view.plan().nudge().time().toString(), tally.done(), tally.total(), links.unsubscribeUrl(id), links.calendarUrl(id),
                             schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,
-                            away != null ? away : WeekControls.AwayForm.BLANK)), locale))
+                            away != null ? away : WeekControls.AwayForm.BLANK), choices(view, roadmap, locale)), locale))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
             return problems.of(e, token);
@@ -145,6 +149,14 @@ public class ManagePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logMinutes(@PathParam("token") String token, @PathParam("milestoneId") String milestoneId, @FormParam("minutes") String minutes) {
         return act(token, id -> pace.logMinutes(id, milestoneId, parseMinutes(minutes)));
+    }
+
+    /** The learner's choices (optional milestones, one of each "choose one of" group): bad ones are a 400 page naming the field. */
+    @POST
+    @Path("/choices")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeChoices(@PathParam("token") String token, @FormParam("choices") List<String> choices) {
+        return act(token, id -> pace.changeChoices(id, Choices.given(choices)));
     }
 
     @POST
@@ -228,6 +240,13 @@ public class ManagePage {
         }
         String since = ("de".equals(locale.getLanguage()) ? DATE_DE : DATE_EN).format(view.bounce().at().atZone(ZoneId.of(view.plan().timeZone())));
         return new DeliveryStopped(view.email(), view.bounce().reason(), since, links.roadmapUrl(view.roadmapId()));
+    }
+
+    /** The choices section: what the learner chose, and what they finished (done work counts as chosen). */
+    private static ChoiceFields choices(SubscriptionView view, RoadmapDocument roadmap, Locale locale) {
+        Set<String> chosen = new HashSet<>(view.choices());
+        view.progress().stream().filter(p -> p.state() == ProgressState.DONE).forEach(p -> chosen.add(p.milestoneId()));
+        return ChoiceFields.of(RoadmapTexts.in(roadmap, locale), chosen, null);
     }
 
     private UUID verify(String token) {

@@ -247,4 +247,19 @@ public interface PageMessages {
 
     @Message("That is more than the 40 hours a week a plan may hold: choose a later date.")
     String targetUnreachable();
+
+    // The learner's choices (tags/choiceFields.html), on the subscribe form and the manage page.
+
+    @Message("Your choices")
+    String choicesLegend();
+
+    @Message("Optional milestones count only when you add them; of each “choose one of” group, the one you pick replaces the others. "
+            + "Your weekly emails and your finish date follow what you choose, and you can change it later.")
+    String choicesHint();
+
+    @Message("Choose one of ({phase})")
+    String choiceGroup(String phase);
+
+    @Message("None of these")
+    String choiceNone();
 }

@@ -28,8 +28,9 @@ public class RoadmapPages {
     /** The page of a document with that status ({@code PUBLISHED}, {@code RETIRED}, {@code DRAFT}); form and preview only where one can subscribe. */
     public TemplateInstance render(RoadmapDocument document, String status, SubscribeForm form, PlanView preview, Locale locale) {
         RoadmapDocument texts = RoadmapTexts.in(document, locale);
+        SubscribeForm shown = form == null ? SubscribeForm.blank(locale) : form;
         return PageLanguages.in(CatalogPages.Templates.roadmap(RoadmapPage.of(texts, status, next(document, locale)),
-                form == null ? SubscribeForm.blank(locale) : form, preview), locale);
+                shown, preview, ChoiceFields.of(texts, shown.choices(), shown.error("choices"))), locale);
     }
 
     public TemplateInstance render(PublishedRoadmap roadmap, SubscribeForm form, PlanView preview, Locale locale) {

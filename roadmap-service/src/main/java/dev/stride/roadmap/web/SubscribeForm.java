@@ -13,10 +13,11 @@ import java.util.Map;
 /**
  * The subscribe form on a roadmap's page as the learner filled it in, errors by field. Plan fields live in {@link PlanForm};
  * errors about them arrive from the service as {@code plan.*} and are shown there. {@code finishBy} is the preview's
- * target date as typed, kept when the page comes back so the target-date mode stays on.
+ * target date as typed, kept when the page comes back so the target-date mode stays on. {@code choices}: the optional
+ * milestones and "choose one of" members ticked ({@link ChoiceFields}).
  */
 public record SubscribeForm(String email, String name, String locale, String startDate, String finishBy, PlanForm plan,
-                            List<String> knownPhases,
+                            List<String> knownPhases, List<String> choices,
                             Map<String, String> errors) {
 
     /** A first plan to edit: two evening/weekend slots, the nudge on Monday morning, the zone set by the browser if it can. */
@@ -26,7 +27,7 @@ public record SubscribeForm(String email, String name, String locale, String sta
 
     /** An empty form; the emails' language starts as the page's. */
     public static SubscribeForm blank(Locale pageLanguage) {
-        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", "", PlanForm.of(DEFAULT_PLAN), List.of(), Map.of());
+        return new SubscribeForm("", "", pageLanguage.getLanguage(), "", "", PlanForm.of(DEFAULT_PLAN), List.of(), List.of(), Map.of());
     }
 
     /** Placement: the learner ticked "I already know" for this phase. */
@@ -65,18 +66,19 @@ public record SubscribeForm(String email, String name, String locale, String sta
                 planErrors.putIfAbsent(problem.field().substring("plan.".length()), problem.message());
             } else if (problem.field().equals("plan")) {
                 planErrors.putIfAbsent("slots", problem.message());
-            } else if (problem.field().startsWith("knownPhases")) {
-                own.merge("knownPhases", problem.message(), (first, next) -> first + "; " + next);
+            } else if (problem.field().startsWith("knownPhases") || problem.field().startsWith("choices")) {
+                String field = problem.field().startsWith("choices") ? "choices" : "knownPhases";
+                own.merge(field, problem.message(), (first, next) -> first + "; " + next);
             } else {
                 own.putIfAbsent(problem.field(), problem.message());
             }
         }
-        return new SubscribeForm(email, name, locale, startDate, finishBy, plan.withErrors(planErrors), knownPhases, own);
+        return new SubscribeForm(email, name, locale, startDate, finishBy, plan.withErrors(planErrors), knownPhases, choices, own);
     }
 
     private static SummaryLine line(String field, String message) {
         String label = switch (field) {
-            case "email", "name", "locale", "startDate", "knownPhases" -> field;
+            case "email", "name", "locale", "startDate", "knownPhases", "choices" -> field;
             case "plan.timeZone" -> "timeZone";
             case "plan.slots" -> "slots";
             case "plan.nudge.day", "plan.nudge.time" -> "nudge";
