@@ -108,7 +108,14 @@
         plan.slots.push({ day: row.querySelector('[name="day"]').value, start: start || null, minutes: minutes ? Number(minutes) : null });
       }
     });
-    return { startDate: value('startDate'), plan: plan, finishBy: value('finishBy') };
+    // The learner's choices: each group's select and each ticked optional milestone ("none" is an empty value).
+    var choices = [];
+    form.querySelectorAll('select[name="choices"], input[name="choices"]:checked').forEach(function (field) {
+      if (field.value) {
+        choices.push(field.value);
+      }
+    });
+    return { startDate: value('startDate'), plan: plan, finishBy: value('finishBy'), choices: choices };
   }
 
   function element(tag, text) {
