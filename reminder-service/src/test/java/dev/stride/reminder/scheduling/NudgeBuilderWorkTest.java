@@ -38,6 +38,14 @@ class NudgeBuilderWorkTest {
         assertThat(NudgeBuilder.work(ROADMAP, learner)).extracting(MilestoneWork::milestoneId).containsExactly("python", "docker", "coursera");
     }
 
+    @Test
+    void theLearnersChoicesAddOptionalWorkAndAChosenBranchReplacesItsSiblings() {
+        assertThat(NudgeBuilder.work(ROADMAP, LearnerState.EMPTY, List.of("docker", "coursera"))).extracting(MilestoneWork::milestoneId)
+                .containsExactly("python", "docker", "coursera");
+        assertThat(NudgeBuilder.work(ROADMAP, LearnerState.EMPTY, List.of("coursera"))).extracting(MilestoneWork::milestoneId)
+                .containsExactly("python", "coursera");
+    }
+
     private static RoadmapPublished.Milestone milestone(String id, Boolean optional, String group, Boolean recommended, List<String> requires) {
         return new RoadmapPublished.Milestone(id, id, null, "p1", "Phase 1", "learn", BigDecimal.valueOf(2), "done", List.of(), List.of(),
                 optional, group, recommended, requires);
