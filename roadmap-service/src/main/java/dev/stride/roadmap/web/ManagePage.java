@@ -19,6 +19,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -65,7 +66,7 @@ public class ManagePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, List<Item> checklist,
+        static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, ChecklistSection checklist,
                                               String zone, List<SlotLine> slots, String nudgeDay, String nudgeTime, long done, int total, String unsubscribeUrl,
                                               String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan,
                                               DeliveryStopped stopped, WeekControls weeks);
@@ -81,10 +82,13 @@ public class ManagePage {
     private final SkippedWeeks skippedWeeks;
     private final PaceChanges pace;
     private final ProblemPages problems;
+    private final RoadmapPages roadmapPages;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
-                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace, ProblemPages problems) {
+                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace, ProblemPages problems,
+                      RoadmapPages roadmapPages) {
         this.problems = problems;
+        this.roadmapPages = roadmapPages;
         this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
         this.pace = pace;
@@ -97,12 +101,17 @@ public class ManagePage {
     }
 
     @GET
-    public Response page(@PathParam("token") String token) {
-        return render(token, null, null, Response.Status.OK);
+    public Response page(@PathParam("token") String token, @QueryParam(ChecklistSection.UNMET) String unmet) {
+        return render(token, null, null, Response.Status.OK, unmet);
     }
 
     /** The page, with the plan form and the away form as submitted (null: as stored, blank) and their errors by field. */
     Response render(String token, PlanForm submitted, WeekControls.AwayForm away, Response.Status status) {
+        return render(token, submitted, away, status, null);
+    }
+
+    /** {@code unmet}: the milestones the checklist's last save marked done before what they build on (its notice). */
+    private Response render(String token, PlanForm submitted, WeekControls.AwayForm away, Response.Status status, String unmet) {
         try {
             UUID id = verify(token);
             SubscriptionView view = views.view(id);
@@ -118,9 +127,12 @@ public class ManagePage {
             Locale locale = languages.ofLearner(view.locale());
             StudySchedules.Tally tally = schedules.tally(view, roadmap);
             PlanView schedule = schedules.of(view, roadmap, WEEKS_SHOWN);
+            boolean following = "ACTIVE".equals(view.status()) || "PAUSED".equals(view.status());
+            ChecklistSection checklistSection = ChecklistSection.of(following ? "/manage/" + token + "/checklist" : null, checklist, roadmap,
+                    unmet, schedule.complete() ? roadmapPages.next(roadmap, locale) : List.of(), schedule.complete(), locale);
             List<PlanView.Entry> thisWeek = schedule.weekOf(schedules.today(ZoneId.of(view.plan().timeZone())));
             return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, roadmap.title(), view.name(),
-                            view.status(), checklist, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
+                            view.status(), checklistSection, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
                             view.plan().nudge().time().toString(), tally.done(), tally.total(), links.unsubscribeUrl(id), links.calendarUrl(id),
                             schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,
                             away != null ? away : WeekControls.AwayForm.BLANK)), locale))
