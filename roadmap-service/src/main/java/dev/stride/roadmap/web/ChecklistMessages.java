@@ -16,9 +16,6 @@ public interface ChecklistMessages {
     @Message("Add minutes")
     String addMinutes();
 
-    @Message("Minutes to add to {title}")
-    String minutesOf(String title);
-
     @Message("Save checklist")
     String save();
 

@@ -5,6 +5,7 @@ import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.catalog.RoadmapTexts;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.PaceChanges;
 import dev.stride.roadmap.subscription.SkippedWeeks;
@@ -117,21 +118,26 @@ public class ManagePage {
             SubscriptionView view = views.view(id);
             PlanForm plan = submitted != null ? submitted : PlanForm.of(view.plan());
             RoadmapDocument roadmap = catalog.find(view.roadmapId()).orElseThrow().document();
-            Map<String, String> phaseOf = roadmap.phases().stream()
+            Locale locale = languages.ofLearner(view.locale());
+            // The checklist in the learner's language (RoadmapTexts): phase and milestone titles.
+            RoadmapDocument texts = RoadmapTexts.in(roadmap, locale);
+            Map<String, String> phaseOf = texts.phases().stream()
                     .flatMap(phase -> phase.milestones().stream().map(m -> Map.entry(m.id(), phase.title())))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+            Map<String, String> titles = texts.milestones().stream()
+                    .collect(Collectors.toMap(RoadmapDocument.Milestone::id, RoadmapDocument.Milestone::title, (a, b) -> a));
             List<Item> checklist = view.progress().stream()
-                    .map(p -> new Item(p.milestoneId(), p.title(), p.state().name(), phaseOf.get(p.milestoneId()), p.loggedMinutes())).toList();
+                    .map(p -> new Item(p.milestoneId(), titles.getOrDefault(p.milestoneId(), p.title()), p.state().name(),
+                            phaseOf.get(p.milestoneId()), p.loggedMinutes())).toList();
             List<SlotLine> slots = view.plan().slots().stream()
                     .map(s -> new SlotLine(s.day().name(), s.start().toString(), s.minutes())).toList();
-            Locale locale = languages.ofLearner(view.locale());
             StudySchedules.Tally tally = schedules.tally(view, roadmap);
             PlanView schedule = schedules.of(view, roadmap, WEEKS_SHOWN);
             boolean following = "ACTIVE".equals(view.status()) || "PAUSED".equals(view.status());
             ChecklistSection checklistSection = ChecklistSection.of(following ? "/manage/" + token + "/checklist" : null, checklist, roadmap,
                     unmet, schedule.complete() ? roadmapPages.next(roadmap, locale) : List.of(), schedule.complete(), locale);
             List<PlanView.Entry> thisWeek = schedule.weekOf(schedules.today(ZoneId.of(view.plan().timeZone())));
-            return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, roadmap.title(), view.name(),
+            return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, texts.title(), view.name(),
                             view.status(), checklistSection, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
                             view.plan().nudge().time().toString(), tally.done(), tally.total(), links.unsubscribeUrl(id), links.calendarUrl(id),
                             schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,

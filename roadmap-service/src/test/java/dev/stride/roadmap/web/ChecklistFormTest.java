@@ -116,6 +116,32 @@ class ChecklistFormTest {
                 .body(containsString("href=\"/roadmaps/ml-career-seven-steps?lang=en#subscribe\""));
     }
 
+    @Test
+    void aGermanLearnerReadsTheNoticeAndWhatNextInGerman() {
+        String email = TestSupport.uniqueEmail("checklist-de");
+        UUID id = TestSupport.subscribe(email, ROADMAP, TestSupport.subscribeJson(email, ROADMAP, TestSupport.today(clock))
+                .replace("\"locale\": \"en\"", "\"locale\": \"de\""));
+        given().contentType(ContentType.JSON).body("{\"token\": \"" + links.token(id, LinkPurpose.CONFIRM, Optional.empty()) + "\"}")
+                .when().post("/api/subscriptions/confirm").then().statusCode(200);
+        String page = page(id);
+        String location = form().formParam("state.decision-model", "DONE").formParam("state.model-explainability", "DONE")
+                .formParam("state.insight-presentation", "DONE").when().post(page + "/checklist").then().statusCode(303)
+                .extract().header("Location");
+        given().when().get(location.substring(0, location.indexOf('#'))).then().statusCode(200)
+                .body(containsString("<html lang=\"de\">"))
+                .body(containsString("Checkliste speichern"))
+                .body(containsString("Stand von Projekt: Ein Modell für eine Geschäftsentscheidung"))
+                .body(containsString("Projekt: Ein Modell für eine Geschäftsentscheidung baut auf"))
+                .body(not(containsString("id=\"what-next\"")));
+
+        form().formParam("state.experiment-design", "SKIPPED").formParam("state.ab-test-analysis", "SKIPPED")
+                .formParam("state.causal-analysis", "DONE").when().post(page + "/checklist").then().statusCode(303);
+        given().when().get(page).then().statusCode(200)
+                .body(containsString("Wie geht es weiter?"))
+                .body(containsString("href=\"/roadmaps/ai-ml-engineer-12-months?lang=de#subscribe\""))
+                .body(not(containsString("id=\"checklist-unmet\"")));
+    }
+
     private String page(UUID id) {
         return "/manage/" + token(id);
     }
