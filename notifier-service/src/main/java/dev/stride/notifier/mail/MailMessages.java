@@ -168,7 +168,7 @@ public interface MailMessages {
     @Message("You completed all {total} milestones of “{roadmap}”: {hours} hours of study.")
     String completedBody(int total, String roadmap, String hours);
 
-    @Message("This was the last weekly email for this roadmap. Pick your next roadmap whenever you are ready.")
+    @Message("This was the last weekly email for this roadmap. Your plan page suggests the roadmaps to go on with, each with a link to subscribe, whenever you are ready.")
     String completedNext();
 
     // Confirmation (double opt-in).

@@ -21,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -69,7 +70,7 @@ public class ManagePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, List<Item> checklist,
+        static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, ChecklistSection checklist,
                                               String zone, List<SlotLine> slots, String nudgeDay, String nudgeTime, long done, int total, String unsubscribeUrl,
                                               String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan,
                                               DeliveryStopped stopped, WeekControls weeks, ChoiceFields choices);
@@ -85,10 +86,13 @@ public class ManagePage {
     private final SkippedWeeks skippedWeeks;
     private final PaceChanges pace;
     private final ProblemPages problems;
+    private final RoadmapPages roadmapPages;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
-                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace, ProblemPages problems) {
+                      DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace, ProblemPages problems,
+                      RoadmapPages roadmapPages) {
         this.problems = problems;
+        this.roadmapPages = roadmapPages;
         this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
         this.pace = pace;
@@ -101,30 +105,43 @@ public class ManagePage {
     }
 
     @GET
-    public Response page(@PathParam("token") String token) {
-        return render(token, null, null, Response.Status.OK);
+    public Response page(@PathParam("token") String token, @QueryParam(ChecklistSection.UNMET) String unmet) {
+        return render(token, null, null, Response.Status.OK, unmet);
     }
 
     /** The page, with the plan form and the away form as submitted (null: as stored, blank) and their errors by field. */
     Response render(String token, PlanForm submitted, WeekControls.AwayForm away, Response.Status status) {
+        return render(token, submitted, away, status, null);
+    }
+
+    /** {@code unmet}: the milestones the checklist's last save marked done before what they build on (its notice). */
+    private Response render(String token, PlanForm submitted, WeekControls.AwayForm away, Response.Status status, String unmet) {
         try {
             UUID id = verify(token);
             SubscriptionView view = views.view(id);
             PlanForm plan = submitted != null ? submitted : PlanForm.of(view.plan());
             RoadmapDocument roadmap = catalog.find(view.roadmapId()).orElseThrow().document();
-            Map<String, String> phaseOf = roadmap.phases().stream()
+            Locale locale = languages.ofLearner(view.locale());
+            // The checklist in the learner's language (RoadmapTexts): phase and milestone titles.
+            RoadmapDocument texts = RoadmapTexts.in(roadmap, locale);
+            Map<String, String> phaseOf = texts.phases().stream()
                     .flatMap(phase -> phase.milestones().stream().map(m -> Map.entry(m.id(), phase.title())))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+            Map<String, String> titles = texts.milestones().stream()
+                    .collect(Collectors.toMap(RoadmapDocument.Milestone::id, RoadmapDocument.Milestone::title, (a, b) -> a));
             List<Item> checklist = view.progress().stream()
-                    .map(p -> new Item(p.milestoneId(), p.title(), p.state().name(), phaseOf.get(p.milestoneId()), p.loggedMinutes())).toList();
+                    .map(p -> new Item(p.milestoneId(), titles.getOrDefault(p.milestoneId(), p.title()), p.state().name(),
+                            phaseOf.get(p.milestoneId()), p.loggedMinutes())).toList();
             List<SlotLine> slots = view.plan().slots().stream()
                     .map(s -> new SlotLine(s.day().name(), s.start().toString(), s.minutes())).toList();
-            Locale locale = languages.ofLearner(view.locale());
             StudySchedules.Tally tally = schedules.tally(view, roadmap);
             PlanView schedule = schedules.of(view, roadmap, WEEKS_SHOWN);
+            boolean following = "ACTIVE".equals(view.status()) || "PAUSED".equals(view.status());
+            ChecklistSection checklistSection = ChecklistSection.of(following ? "/manage/" + token + "/checklist" : null, checklist, roadmap,
+                    unmet, schedule.complete() ? roadmapPages.next(roadmap, locale) : List.of(), schedule.complete(), locale);
             List<PlanView.Entry> thisWeek = schedule.weekOf(schedules.today(ZoneId.of(view.plan().timeZone())));
-            return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, roadmap.title(), view.name(),
-                            view.status(), checklist, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
+            return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, texts.title(), view.name(),
+                            view.status(), checklistSection, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
                             view.plan().nudge().time().toString(), tally.done(), tally.total(), links.unsubscribeUrl(id), links.calendarUrl(id),
                             schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,
                             away != null ? away : WeekControls.AwayForm.BLANK), choices(view, roadmap, locale)), locale))

@@ -38,7 +38,7 @@ public class RoadmapPages {
     }
 
     /** The growth path: the suggested roadmaps that exist and take learners, by their titles in the page's language. */
-    private List<RoadmapPage.Next> next(RoadmapDocument document, Locale locale) {
+    List<RoadmapPage.Next> next(RoadmapDocument document, Locale locale) {
         if (document.next() == null) {
             return List.of();
         }

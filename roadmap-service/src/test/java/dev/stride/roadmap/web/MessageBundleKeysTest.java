@@ -29,7 +29,8 @@ class MessageBundleKeysTest {
             "dev.stride.roadmap.web.ManageMessages, messages/manage_de.properties",
             "dev.stride.roadmap.web.LinkMessages, messages/link_de.properties",
             "dev.stride.roadmap.web.HomeMessages, messages/home_de.properties",
-            "dev.stride.roadmap.web.CatalogMessages, messages/cat_de.properties"})
+            "dev.stride.roadmap.web.CatalogMessages, messages/cat_de.properties",
+            "dev.stride.roadmap.web.ChecklistMessages, messages/check_de.properties"})
     void theGermanBundleHasExactlyTheEnglishKeys(String bundle, String germanFile) throws Exception {
         Set<String> english = Arrays.stream(Class.forName(bundle).getDeclaredMethods())
                 .filter(method -> method.isAnnotationPresent(Message.class)).map(Method::getName)
