@@ -152,7 +152,7 @@ public class SubscriptionResource {
     @Operation(summary = "Snooze for some days (1 to 14)")
     public SubscriptionView snooze(@PathParam("id") UUID id, Snooze snooze, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (snooze == null || snooze.days() == null) {
-            throw ProblemException.invalid("days", FieldErrorCode.SNOOZE_DAYS, Map.of("max", SubscriptionService.MAX_SNOOZE_DAYS));
+            throw ProblemException.invalid("days", FieldErrorCode.FROM_ONE_TO, Map.of("max", SubscriptionService.MAX_SNOOZE_DAYS));
         }
         subscriptions.snooze(authorize(id, authorization), snooze.days());
         return views.view(id);

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * One bad input field: its path as the client sent it (e.g. {@code slots[1].minutes}) and what is wrong. {@code message} is
  * the English sentence of the API's problem body; {@code code} and {@code args} say the same for a page to word in its
- * language ({@link FieldErrorTexts}); neither is part of the JSON. An error without a code (the roadmap format's checks,
- * worded for authors in English, and unreadable JSON) is shown as its message.
+ * language ({@link FieldErrorTexts}); neither is part of the JSON. An error without a code (unreadable JSON, which names
+ * a Java type; the demo clock's refusal) is shown as its message.
  */
 public record FieldError(String field, String message, @JsonIgnore FieldErrorCode code, @JsonIgnore Map<String, Object> args) {
 

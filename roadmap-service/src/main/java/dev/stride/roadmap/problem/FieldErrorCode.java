@@ -1,7 +1,7 @@
 package dev.stride.roadmap.problem;
 
 /**
- * Every field error a learner can meet, by a stable code: its text is the key of the same name in
+ * Every field error, by a stable code: its text is the key of the same name in
  * {@code field-errors/field-errors_en.properties} (the API's English message) and {@code ..._de.properties}, with the
  * values the check names ({@code {day}}, {@code {date}}, ...). Bean Validation messages name a code in braces
  * ({@code message = "{NOT_BLANK}"}).
@@ -16,7 +16,14 @@ public enum FieldErrorCode {
     START_DATE_PAST, WITHIN_A_YEAR, DATE_EXAMPLE, DATE_REQUIRED, FINISH_BY_NOT_AFTER_START, FINISH_BY_NOT_AFTER,
     AWAY_FROM_MISSING, AWAY_TO_MISSING, TODAY_OR_LATER, AWAY_TO_BEFORE_FROM, AWAY_TOO_LONG,
     // Placement, progress, logged time, snoozing.
-    PHASE_UNKNOWN, PHASE_NEEDS, MILESTONE_UNKNOWN, STATE_ONE_OF, LOGGED_MINUTES, SNOOZE_DAYS,
+    PHASE_UNKNOWN, PHASE_NEEDS, MILESTONE_UNKNOWN, STATE_ONE_OF, LOGGED_MINUTES, FROM_ONE_TO, WHOLE_FROM_ONE_TO,
     // Requests and limits.
-    BODY_SUBSCRIPTION, BODY_PLAN, TOO_MANY_REQUESTS
+    BODY_SUBSCRIPTION, BODY_PLAN, BODY_ROADMAP, TOO_MANY_REQUESTS,
+    // A roadmap document (the roadmap format's rules, for authors) and the dead-letter admin API.
+    SLUG, ONE_OF, LISTED_TWICE, ID_OF_REVISED, ID_OF_DRAFT, ROADMAP_UNKNOWN, ROADMAP_RETIRED, DURATION_MONTHS, WEEKLY_HOURS,
+    PHASES_MISSING, PHASE_ID_TAKEN, PHASE_MONTHS, MILESTONES_MISSING, MILESTONE_ID_TAKEN, MILESTONE_KIND, MILESTONE_HOURS, HTTPS_URL,
+    RESOURCE_TYPE, HOURS_MISFIT_DURATION, REQUIRES_ITSELF, REQUIRES_UNKNOWN, REQUIRES_LATER, REQUIRES_CYCLE, RECOMMENDED_OUTSIDE_GROUP,
+    OPTIONAL_IN_GROUP, GROUP_OF_ONE, GROUP_ACROSS_PHASES, GROUP_RECOMMENDED_TWICE, HABIT_ID_OF_MILESTONE, HABIT_ID_TAKEN, HABIT_MINUTES,
+    FAQ_ENTRY, NEXT_ITSELF, MIX_EMPTY, MIX_KIND, MIX_PERCENT, MIX_SUM, TRANSLATION_LOCALE, TRANSLATION_TEXTS, TRANSLATION_NO_ENTRY,
+    TRANSLATION_KEY, TRANSLATION_NO_PART, TOPIC_UNKNOWN, DEAD_LETTER_TOPIC
 }

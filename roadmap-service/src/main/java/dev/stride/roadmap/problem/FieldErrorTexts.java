@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The words of a field error in a language: the text of its {@link FieldErrorCode} in {@code field-errors/field-errors_<lang>.properties}
  * (a Qute template over the error's named values), the one home of every field error's wording, English included. Values are
  * worded for the language: a day by its name, a date by the bundle's {@code _date} pattern, a number with the language's
- * decimal mark, a {@link Worded} title in that language. Languages without a bundle get English.
+ * decimal mark (no grouping), a {@link Worded} title in that language. Languages without a bundle get English.
  */
 public final class FieldErrorTexts {
 
@@ -73,7 +73,13 @@ public final class FieldErrorTexts {
         }
         if (value instanceof Double || value instanceof BigDecimal) {
             NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setGroupingUsed(false);
             format.setMaximumFractionDigits(2);
+            if (value instanceof BigDecimal decimal) {
+                // A decimal keeps the places it was given (12.0 h); a double shows only those it needs.
+                format.setMinimumFractionDigits(Math.max(decimal.scale(), 0));
+                format.setMaximumFractionDigits(Math.max(decimal.scale(), 2));
+            }
             return format.format(value);
         }
         return value instanceof Worded worded ? worded.in(locale) : String.valueOf(value);

@@ -77,7 +77,7 @@ public class PaceChanges {
     public Subscription logMinutes(UUID subscriptionId, String milestoneId, Integer minutes) {
         Subscription subscription = subscriptions.requireFollowing(subscriptionId);
         if (minutes == null || minutes < 1 || minutes > MAX_LOGGED_MINUTES) {
-            throw ProblemException.invalid("minutes", FieldErrorCode.LOGGED_MINUTES, Map.of("max", MAX_LOGGED_MINUTES));
+            throw ProblemException.invalid("minutes", FieldErrorCode.FROM_ONE_TO, Map.of("max", MAX_LOGGED_MINUTES));
         }
         MilestoneProgress row = subscriptions.progressRow(subscription, milestoneId);
         if (row.state == ProgressState.DONE || row.state == ProgressState.SKIPPED) {

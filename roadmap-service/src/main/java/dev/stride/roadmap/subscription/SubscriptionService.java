@@ -193,7 +193,7 @@ public class SubscriptionService {
     public Subscription snooze(UUID subscriptionId, int days) {
         Subscription subscription = requireFollowing(subscriptionId);
         if (days < 1 || days > MAX_SNOOZE_DAYS) {
-            throw ProblemException.invalid("days", FieldErrorCode.SNOOZE_DAYS, Map.of("max", MAX_SNOOZE_DAYS));
+            throw ProblemException.invalid("days", FieldErrorCode.FROM_ONE_TO, Map.of("max", MAX_SNOOZE_DAYS));
         }
         LocalDate from = today(subscription.zoneId());
         PlanBreak snooze = new PlanBreak();

@@ -75,6 +75,12 @@ class FieldErrorTextsTest {
         assertThat(tooLong.message()).isEqualTo("add up to 40.5 h a week; at most 40 h");
         assertThat(FieldErrorTexts.text(tooLong, Locale.GERMAN)).isEqualTo("ergeben 40,5 Std. pro Woche; höchstens 40 Std. sind möglich");
 
+        FieldError misfit = FieldError.of("phases", FieldErrorCode.HOURS_MISFIT_DURATION, Map.of("hours", new java.math.BigDecimal("1251.0"),
+                "months", 12, "weekly", 5, "expected", 260L, "tolerance", 15L));
+        assertThat(misfit.message()).isEqualTo("the hours in play (optional milestones left out, one per chooseOne group) add up to 1251.0 h, "
+                + "but 12 months at 5 h a week is about 260 h (±15%)");
+        assertThat(FieldErrorTexts.text(misfit, Locale.GERMAN)).contains("ergeben 1251,0 Std., aber 12 Monate mit 5 Std. pro Woche");
+
         Worded title = new Worded("AI/ML engineer in 12 months", Map.of("de", "KI/ML-Ingenieur in 12 Monaten"));
         FieldError clash = FieldError.of("slots[0]", FieldErrorCode.SLOT_CLASHES, Map.of("day", DayOfWeek.TUESDAY, "time", LocalTime.of(18, 0),
                 "minutes", 90, "zone", "Europe/Berlin", "roadmap", title));
