@@ -68,30 +68,46 @@ public final class Selection {
         return result;
     }
 
+    /** Why a learner's choice is refused; {@code other} is the group member already chosen ({@link Kind#SAME_GROUP} only). */
+    public record ChoiceProblem(Kind kind, String id, String other) {
+
+        public enum Kind { UNKNOWN, TWICE, REQUIRED, SAME_GROUP }
+
+        /** In English, as the API words it. */
+        public String message() {
+            return switch (kind) {
+                case UNKNOWN -> "'" + id + "' is not a milestone of this roadmap";
+                case TWICE -> "'" + id + "' is chosen twice";
+                case REQUIRED -> "'" + id + "' is required: only optional milestones and one of each \"choose one of\" group can be chosen";
+                case SAME_GROUP -> "'" + id + "' and '" + other + "' are alternatives of one group: choose one of them";
+            };
+        }
+    }
+
     /**
      * What is wrong with a learner's choices, by their index in {@code chosen}: an id that is no milestone of the roadmap, one
      * that is no choice (required and in no group), one listed twice, or a second member of one "choose one" group (a chosen
      * branch replaces its siblings, so only one can be chosen). Empty when they hold.
      */
-    public static Map<Integer, String> problems(List<Candidate> candidates, List<String> chosen) {
+    public static Map<Integer, ChoiceProblem> problems(List<Candidate> candidates, List<String> chosen) {
         Map<String, Candidate> byId = new LinkedHashMap<>();
         candidates.forEach(candidate -> byId.putIfAbsent(candidate.milestoneId(), candidate));
         Map<List<String>, String> groupsTaken = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
-        Map<Integer, String> problems = new LinkedHashMap<>();
+        Map<Integer, ChoiceProblem> problems = new LinkedHashMap<>();
         for (int i = 0; i < chosen.size(); i++) {
             String id = chosen.get(i);
             Candidate candidate = id == null ? null : byId.get(id);
             if (candidate == null) {
-                problems.put(i, "'" + id + "' is not a milestone of this roadmap");
+                problems.put(i, new ChoiceProblem(ChoiceProblem.Kind.UNKNOWN, id, null));
             } else if (!seen.add(id)) {
-                problems.put(i, "'" + id + "' is chosen twice");
+                problems.put(i, new ChoiceProblem(ChoiceProblem.Kind.TWICE, id, null));
             } else if (candidate.chooseOne() == null && !candidate.optional()) {
-                problems.put(i, "'" + id + "' is required: only optional milestones and one of each \"choose one of\" group can be chosen");
+                problems.put(i, new ChoiceProblem(ChoiceProblem.Kind.REQUIRED, id, null));
             } else if (candidate.chooseOne() != null) {
                 String other = groupsTaken.putIfAbsent(groupKey(candidate), id);
                 if (other != null) {
-                    problems.put(i, "'" + id + "' and '" + other + "' are alternatives of one group: choose one of them");
+                    problems.put(i, new ChoiceProblem(ChoiceProblem.Kind.SAME_GROUP, id, other));
                 }
             }
         }

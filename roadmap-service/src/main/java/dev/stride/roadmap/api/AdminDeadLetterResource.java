@@ -3,6 +3,7 @@ package dev.stride.roadmap.api;
 import dev.stride.roadmap.deadletter.DeadLetterReplay;
 import dev.stride.roadmap.deadletter.DeadLetterTopics;
 import dev.stride.roadmap.deadletter.DeadLetterViews;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.security.OperatorIdentityProvider;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Operators look into the system's dead-letter topics ({@code <topic>.dlq}) and replay them once the cause is fixed
@@ -64,7 +66,7 @@ public class AdminDeadLetterResource {
         try {
             return Integer.parseInt(limit.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("limit", "must be a whole number from 1 to " + DeadLetterTopics.MAX_LIMIT);
+            throw ProblemException.invalid("limit", FieldErrorCode.WHOLE_FROM_ONE_TO, Map.of("max", DeadLetterTopics.MAX_LIMIT));
         }
     }
 }

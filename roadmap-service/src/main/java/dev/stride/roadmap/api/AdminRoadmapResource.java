@@ -5,6 +5,7 @@ import dev.stride.roadmap.catalog.PublishedRoadmap;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.catalog.RoadmapOutline;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import dev.stride.roadmap.security.OperatorIdentityProvider;
@@ -85,7 +86,7 @@ public class AdminRoadmapResource {
 
     static void requireBody(RoadmapDocument document) {
         if (document == null) {
-            throw ProblemException.invalid("body", "must be a roadmap document");
+            throw ProblemException.invalid("body", FieldErrorCode.BODY_ROADMAP);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.stride.roadmap.api;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.plan.PlanView;
 import dev.stride.roadmap.plan.StudySchedules;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.PlanRequest;
 import dev.stride.roadmap.subscription.SubscribeRequest;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/roadmaps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +70,7 @@ public class RoadmapResource {
                 request == null ? null : request.choices()));
         LocalDate finishBy = request.finishBy();
         if (finishBy != null && !finishBy.isAfter(checked.startDate())) {
-            throw ProblemException.invalid("finishBy", "must be after the start date " + checked.startDate());
+            throw ProblemException.invalid("finishBy", FieldErrorCode.FINISH_BY_NOT_AFTER, Map.of("start", checked.startDate()));
         }
         return schedules.preview(checked.roadmap().document(), checked.plan(), checked.startDate(), CatalogPages.PREVIEW_WEEKS, finishBy,
                 request.choices());

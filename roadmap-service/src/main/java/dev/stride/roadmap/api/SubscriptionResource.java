@@ -5,16 +5,18 @@ import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.privacy.LearnerData;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.PaceChanges;
 import dev.stride.roadmap.subscription.PlanRequest;
 import dev.stride.roadmap.subscription.SkippedWeeks;
-import dev.stride.roadmap.subscription.SubscribeRequest;
 import dev.stride.roadmap.subscription.SubscribeIntake;
+import dev.stride.roadmap.subscription.SubscribeRequest;
 import dev.stride.roadmap.subscription.SubscriptionService;
 import dev.stride.roadmap.subscription.SubscriptionView;
 import dev.stride.roadmap.subscription.SubscriptionViews;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -156,7 +157,7 @@ public class SubscriptionResource {
     @Operation(summary = "Snooze for some days (1 to 14)")
     public SubscriptionView snooze(@PathParam("id") UUID id, Snooze snooze, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (snooze == null || snooze.days() == null) {
-            throw ProblemException.invalid("days", "must be from 1 to " + SubscriptionService.MAX_SNOOZE_DAYS);
+            throw ProblemException.invalid("days", FieldErrorCode.FROM_ONE_TO, Map.of("max", SubscriptionService.MAX_SNOOZE_DAYS));
         }
         subscriptions.snooze(authorize(id, authorization), snooze.days());
         return views.view(id);

@@ -5,6 +5,7 @@ import dev.stride.contracts.event.RoadmapPublished;
 import dev.stride.contracts.event.RoadmapRetired;
 import dev.stride.roadmap.outbox.Outbox;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -84,7 +85,7 @@ public class CatalogService {
     @Transactional
     public PublishedRoadmap publish(String id, RoadmapDocument document) {
         if (document.id() != null && !document.id().equals(id)) {
-            throw ProblemException.invalidRoadmap(List.of(new FieldError("id", "must be '" + id + "' (the roadmap being revised) or left out")));
+            throw ProblemException.invalidRoadmap(List.of(FieldError.of("id", FieldErrorCode.ID_OF_REVISED, Map.of("id", id))));
         }
         RoadmapDocument revised = document.withId(id);
         requireValid(revised);
@@ -187,9 +188,9 @@ public class CatalogService {
             }
             Optional<Roadmap> found = roadmaps.findByIdOptional(next);
             if (found.isEmpty()) {
-                errors.add(new FieldError("next[" + i + "]", "no roadmap '" + next + "' exists"));
+                errors.add(FieldError.of("next[" + i + "]", FieldErrorCode.ROADMAP_UNKNOWN, Map.of("id", String.valueOf(next))));
             } else if (found.get().status == Roadmap.Status.RETIRED) {
-                errors.add(new FieldError("next[" + i + "]", "roadmap '" + next + "' is retired"));
+                errors.add(FieldError.of("next[" + i + "]", FieldErrorCode.ROADMAP_RETIRED, Map.of("id", String.valueOf(next))));
             }
         }
         return errors;

@@ -1,8 +1,10 @@
 package dev.stride.roadmap.catalog;
 
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ final class FieldChecks {
 
     static boolean slug(List<FieldError> errors, String field, String value) {
         if (!isSlug(value)) {
-            errors.add(new FieldError(field, "must be lower-case words joined by hyphens (e.g. python-basics), at most 80 characters"));
+            errors.add(FieldError.of(field, FieldErrorCode.SLUG));
             return false;
         }
         return true;
@@ -28,9 +30,9 @@ final class FieldChecks {
 
     static void text(List<FieldError> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "must not be blank"));
+            errors.add(FieldError.of(field, FieldErrorCode.NOT_BLANK));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            errors.add(FieldError.of(field, FieldErrorCode.MAX_CHARACTERS, Map.of("max", max)));
         }
     }
 
@@ -51,7 +53,7 @@ final class FieldChecks {
 
     static void oneOf(List<FieldError> errors, String field, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList())));
+            errors.add(FieldError.of(field, FieldErrorCode.ONE_OF, Map.of("allowed", String.join(", ", allowed.stream().sorted().toList()))));
         }
     }
 
@@ -63,9 +65,10 @@ final class FieldChecks {
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
             if (value == null || !allowed.contains(value)) {
-                errors.add(new FieldError(field + "[" + i + "]", "must be one of " + String.join(", ", allowed.stream().sorted().toList())));
+                errors.add(FieldError.of(field + "[" + i + "]", FieldErrorCode.ONE_OF,
+                        Map.of("allowed", String.join(", ", allowed.stream().sorted().toList()))));
             } else if (values.subList(0, i).contains(value)) {
-                errors.add(new FieldError(field + "[" + i + "]", "'" + value + "' is listed twice"));
+                errors.add(FieldError.of(field + "[" + i + "]", FieldErrorCode.LISTED_TWICE, Map.of("value", value)));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.stride.roadmap.catalog;
 
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,13 +60,13 @@ final class MilestoneGraphRules {
                 String at = placed.at() + ".requires[" + r + "]";
                 Placed required = milestones.get(id);
                 if (Objects.equals(id, placed.milestone().id())) {
-                    errors.add(new FieldError(at, "a milestone cannot require itself"));
+                    errors.add(FieldError.of(at, FieldErrorCode.REQUIRES_ITSELF));
                 } else if (required == null) {
-                    errors.add(new FieldError(at, "no milestone '" + id + "' in this roadmap"));
+                    errors.add(FieldError.of(at, FieldErrorCode.REQUIRES_UNKNOWN, Map.of("id", String.valueOf(id))));
                 } else if (required.phase() > placed.phase()) {
-                    errors.add(new FieldError(at, "'" + id + "' comes in a later phase; phases stay in order, so move one of them"));
+                    errors.add(FieldError.of(at, FieldErrorCode.REQUIRES_LATER, Map.of("id", String.valueOf(id))));
                 } else if (requires.subList(0, r).contains(id)) {
-                    errors.add(new FieldError(at, "'" + id + "' is listed twice"));
+                    errors.add(FieldError.of(at, FieldErrorCode.LISTED_TWICE, Map.of("value", String.valueOf(id))));
                 }
             }
         }
@@ -92,7 +93,8 @@ final class MilestoneGraphRules {
                 Placed first = milestones.get(cycle.get(0));
                 int entry = first.milestone().requires().indexOf(cycle.get(1));
                 cycle.add(id);
-                errors.add(new FieldError(first.at() + ".requires[" + entry + "]", "prerequisites go round in a circle: " + String.join(" -> ", cycle)));
+                errors.add(FieldError.of(first.at() + ".requires[" + entry + "]", FieldErrorCode.REQUIRES_CYCLE,
+                        Map.of("cycle", String.join(" -> ", cycle))));
             }
             return;
         }
@@ -118,7 +120,7 @@ final class MilestoneGraphRules {
             boolean recommended = Boolean.TRUE.equals(milestone.recommended());
             if (milestone.chooseOne() == null) {
                 if (recommended) {
-                    errors.add(new FieldError(placed.at() + ".recommended", "only a member of a chooseOne group can be the recommended pick"));
+                    errors.add(FieldError.of(placed.at() + ".recommended", FieldErrorCode.RECOMMENDED_OUTSIDE_GROUP));
                 }
                 continue;
             }
@@ -126,24 +128,24 @@ final class MilestoneGraphRules {
                 continue;
             }
             if (Boolean.TRUE.equals(milestone.optional())) {
-                errors.add(new FieldError(placed.at() + ".optional", "a milestone is either optional or one of a chooseOne group, not both"));
+                errors.add(FieldError.of(placed.at() + ".optional", FieldErrorCode.OPTIONAL_IN_GROUP));
             }
             groups.computeIfAbsent(milestone.chooseOne(), group -> new ArrayList<>()).add(placed);
         }
         groups.forEach((group, members) -> {
             Placed first = members.get(0);
             if (members.size() < 2) {
-                errors.add(new FieldError(first.at() + ".chooseOne", "group '" + group + "' has one member; a choice needs two or more"));
+                errors.add(FieldError.of(first.at() + ".chooseOne", FieldErrorCode.GROUP_OF_ONE, Map.of("group", group)));
             }
             boolean recommendedSeen = false;
             for (Placed member : members) {
                 if (member.phase() != first.phase()) {
-                    errors.add(new FieldError(member.at() + ".chooseOne", "group '" + group + "' belongs to phase " + (first.phase() + 1)
-                            + "; all its members must be in the same phase"));
+                    errors.add(FieldError.of(member.at() + ".chooseOne", FieldErrorCode.GROUP_ACROSS_PHASES,
+                            Map.of("group", group, "phase", first.phase() + 1)));
                 }
                 if (Boolean.TRUE.equals(member.milestone().recommended())) {
                     if (recommendedSeen) {
-                        errors.add(new FieldError(member.at() + ".recommended", "group '" + group + "' already has a recommended pick"));
+                        errors.add(FieldError.of(member.at() + ".recommended", FieldErrorCode.GROUP_RECOMMENDED_TWICE, Map.of("group", group)));
                     }
                     recommendedSeen = true;
                 }
@@ -162,20 +164,20 @@ final class MilestoneGraphRules {
                 RoadmapDocument.Habit habit = phase.habits().get(h);
                 String at = "phases[" + p + "].habits[" + h + "]";
                 if (habit == null) {
-                    errors.add(new FieldError(at, "must not be empty"));
+                    errors.add(FieldError.of(at, FieldErrorCode.NOT_EMPTY));
                     continue;
                 }
                 if (FieldChecks.slug(errors, at + ".id", habit.id())) {
                     if (milestoneIds.contains(habit.id())) {
-                        errors.add(new FieldError(at + ".id", "'" + habit.id() + "' is a milestone's id; habits need ids of their own"));
+                        errors.add(FieldError.of(at + ".id", FieldErrorCode.HABIT_ID_OF_MILESTONE, Map.of("id", habit.id())));
                     } else if (!habitIds.add(habit.id())) {
-                        errors.add(new FieldError(at + ".id", "'" + habit.id() + "' is used by another habit"));
+                        errors.add(FieldError.of(at + ".id", FieldErrorCode.HABIT_ID_TAKEN, Map.of("id", habit.id())));
                     }
                 }
                 FieldChecks.text(errors, at + ".title", habit.title(), 120);
                 FieldChecks.optionalText(errors, at + ".description", habit.description(), 1000);
                 if (habit.minutesPerWeek() == null || habit.minutesPerWeek() < 5 || habit.minutesPerWeek() > 600) {
-                    errors.add(new FieldError(at + ".minutesPerWeek", "must be from 5 to 600 minutes a week"));
+                    errors.add(FieldError.of(at + ".minutesPerWeek", FieldErrorCode.HABIT_MINUTES));
                 }
             }
         }

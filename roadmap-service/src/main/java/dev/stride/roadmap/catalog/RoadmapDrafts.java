@@ -1,6 +1,7 @@
 package dev.stride.roadmap.catalog;
 
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,7 +39,7 @@ public class RoadmapDrafts {
     public Draft save(String roadmapId, RoadmapDocument document, String operator) {
         requireId(roadmapId);
         if (document.id() != null && !document.id().equals(roadmapId)) {
-            throw ProblemException.invalidRoadmap(List.of(new FieldError("id", "must be '" + roadmapId + "' (the draft's roadmap) or left out")));
+            throw ProblemException.invalidRoadmap(List.of(FieldError.of("id", FieldErrorCode.ID_OF_DRAFT, Map.of("id", roadmapId))));
         }
         RoadmapDraft draft = new RoadmapDraft();
         draft.roadmapId = roadmapId;
@@ -90,8 +92,7 @@ public class RoadmapDrafts {
 
     private static void requireId(String roadmapId) {
         if (!FieldChecks.isSlug(roadmapId)) {
-            throw ProblemException.invalidRoadmap(List.of(new FieldError("id",
-                    "must be lower-case words joined by hyphens (e.g. python-basics), at most 80 characters")));
+            throw ProblemException.invalidRoadmap(List.of(FieldError.of("id", FieldErrorCode.SLUG)));
         }
     }
 }

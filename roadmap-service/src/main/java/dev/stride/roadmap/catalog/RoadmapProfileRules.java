@@ -1,6 +1,7 @@
 package dev.stride.roadmap.catalog;
 
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class RoadmapProfileRules {
         for (int i = 0; i < faq.size(); i++) {
             RoadmapDocument.Faq entry = faq.get(i);
             if (entry == null) {
-                errors.add(new FieldError("faq[" + i + "]", "needs a question and an answer"));
+                errors.add(FieldError.of("faq[" + i + "]", FieldErrorCode.FAQ_ENTRY));
                 continue;
             }
             FieldChecks.text(errors, "faq[" + i + "].question", entry.question(), 300);
@@ -57,9 +58,9 @@ final class RoadmapProfileRules {
             String at = "next[" + i + "]";
             if (FieldChecks.slug(errors, at, id)) {
                 if (id.equals(ownId)) {
-                    errors.add(new FieldError(at, "must name another roadmap, not this one"));
+                    errors.add(FieldError.of(at, FieldErrorCode.NEXT_ITSELF));
                 } else if (next.subList(0, i).contains(id)) {
-                    errors.add(new FieldError(at, "'" + id + "' is listed twice"));
+                    errors.add(FieldError.of(at, FieldErrorCode.LISTED_TWICE, Map.of("value", String.valueOf(id))));
                 }
             }
         }
@@ -70,7 +71,7 @@ final class RoadmapProfileRules {
             return;
         }
         if (mix.isEmpty()) {
-            errors.add(new FieldError("weeklyMix", "must give a percentage for at least one kind, or be left out"));
+            errors.add(FieldError.of("weeklyMix", FieldErrorCode.MIX_EMPTY));
             return;
         }
         int sum = 0;
@@ -78,18 +79,18 @@ final class RoadmapProfileRules {
         for (Map.Entry<String, Integer> share : mix.entrySet()) {
             String at = "weeklyMix." + share.getKey();
             if (MilestoneKind.parse(share.getKey()).isEmpty() || !share.getKey().equals(share.getKey().toLowerCase(java.util.Locale.ROOT))) {
-                errors.add(new FieldError(at, "must be a milestone kind: learn, practice, project or career"));
+                errors.add(FieldError.of(at, FieldErrorCode.MIX_KIND));
                 readable = false;
             }
             if (share.getValue() == null || share.getValue() < 0 || share.getValue() > 100) {
-                errors.add(new FieldError(at, "must be a percentage from 0 to 100"));
+                errors.add(FieldError.of(at, FieldErrorCode.MIX_PERCENT));
                 readable = false;
             } else {
                 sum += share.getValue();
             }
         }
         if (readable && sum != 100) {
-            errors.add(new FieldError("weeklyMix", "the percentages add up to " + sum + ", not 100"));
+            errors.add(FieldError.of("weeklyMix", FieldErrorCode.MIX_SUM, Map.of("sum", sum)));
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.stride.roadmap.catalog;
 
+import dev.stride.roadmap.problem.Worded;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +27,19 @@ public final class RoadmapTexts {
         Map<String, String> texts = document.translations().get(locale.getLanguage());
         String translated = texts == null ? null : texts.get(key);
         return translated == null || translated.isBlank() ? authored : translated;
+    }
+
+    /** The text for {@code key} in every language the document has it in, for a value a field error names in the page's language. */
+    public static Worded worded(RoadmapDocument document, String key, String authored) {
+        Map<String, String> byLanguage = new HashMap<>();
+        if (document.translations() != null) {
+            document.translations().forEach((language, texts) -> {
+                if (texts != null && texts.get(key) != null) {
+                    byLanguage.put(language, texts.get(key));
+                }
+            });
+        }
+        return new Worded(authored, byLanguage);
     }
 
     /** The same document with every text it has a translation for in the locale's language; ids, hours and structure unchanged. */

@@ -1,6 +1,7 @@
 package dev.stride.roadmap.catalog;
 
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,17 +35,17 @@ public final class RoadmapValidator {
         FieldChecks.text(errors, "title", roadmap.title(), 120);
         FieldChecks.text(errors, "summary", roadmap.summary(), 300);
         if (roadmap.description() != null && roadmap.description().length() > 2000) {
-            errors.add(new FieldError("description", "must be at most 2000 characters"));
+            errors.add(FieldError.of("description", FieldErrorCode.MAX_CHARACTERS, Map.of("max", 2000)));
         }
         if (roadmap.durationMonths() == null || roadmap.durationMonths() < 1 || roadmap.durationMonths() > 60) {
-            errors.add(new FieldError("durationMonths", "must be a number of months from 1 to 60"));
+            errors.add(FieldError.of("durationMonths", FieldErrorCode.DURATION_MONTHS));
         }
         RoadmapDocument.WeeklyHours hours = roadmap.suggestedWeeklyHours();
         if (hours == null || hours.min() == null || hours.max() == null || hours.min() < 1 || hours.max() > 40 || hours.min() > hours.max()) {
-            errors.add(new FieldError("suggestedWeeklyHours", "needs min and max hours a week, 1 ≤ min ≤ max ≤ 40"));
+            errors.add(FieldError.of("suggestedWeeklyHours", FieldErrorCode.WEEKLY_HOURS));
         }
         if (roadmap.phases() == null || roadmap.phases().isEmpty()) {
-            errors.add(new FieldError("phases", "must list at least one phase"));
+            errors.add(FieldError.of("phases", FieldErrorCode.PHASES_MISSING));
             return errors;
         }
         Set<String> phaseIds = new HashSet<>();
@@ -52,19 +54,19 @@ public final class RoadmapValidator {
             RoadmapDocument.Phase phase = roadmap.phases().get(p);
             String at = "phases[" + p + "]";
             if (phase == null) {
-                errors.add(new FieldError(at, "must not be empty"));
+                errors.add(FieldError.of(at, FieldErrorCode.NOT_EMPTY));
                 continue;
             }
             if (FieldChecks.slug(errors, at + ".id", phase.id()) && !phaseIds.add(phase.id())) {
-                errors.add(new FieldError(at + ".id", "'" + phase.id() + "' is used by another phase"));
+                errors.add(FieldError.of(at + ".id", FieldErrorCode.PHASE_ID_TAKEN, Map.of("id", phase.id())));
             }
             FieldChecks.text(errors, at + ".title", phase.title(), 120);
             if (phase.months() != null && (phase.months().from() == null || phase.months().to() == null
                     || phase.months().from() < 0 || phase.months().to() < phase.months().from())) {
-                errors.add(new FieldError(at + ".months", "needs from ≤ to, both 0 or more"));
+                errors.add(FieldError.of(at + ".months", FieldErrorCode.PHASE_MONTHS));
             }
             if (phase.milestones() == null || phase.milestones().isEmpty()) {
-                errors.add(new FieldError(at + ".milestones", "must list at least one milestone"));
+                errors.add(FieldError.of(at + ".milestones", FieldErrorCode.MILESTONES_MISSING));
                 continue;
             }
             for (int m = 0; m < phase.milestones().size(); m++) {
@@ -82,22 +84,22 @@ public final class RoadmapValidator {
 
     private static void milestone(List<FieldError> errors, String at, RoadmapDocument.Milestone milestone, Set<String> ids) {
         if (milestone == null) {
-            errors.add(new FieldError(at, "must not be empty"));
+            errors.add(FieldError.of(at, FieldErrorCode.NOT_EMPTY));
             return;
         }
         if (FieldChecks.slug(errors, at + ".id", milestone.id()) && !ids.add(milestone.id())) {
-            errors.add(new FieldError(at + ".id", "'" + milestone.id() + "' is used by another milestone"));
+            errors.add(FieldError.of(at + ".id", FieldErrorCode.MILESTONE_ID_TAKEN, Map.of("id", milestone.id())));
         }
         FieldChecks.text(errors, at + ".title", milestone.title(), 120);
         FieldChecks.text(errors, at + ".description", milestone.description(), 1000);
         FieldChecks.text(errors, at + ".doneWhen", milestone.doneWhen(), 500);
         if (MilestoneKind.parse(milestone.kind()).isEmpty()) {
-            errors.add(new FieldError(at + ".kind", "must be one of learn, practice, project, career"));
+            errors.add(FieldError.of(at + ".kind", FieldErrorCode.MILESTONE_KIND));
         }
         BigDecimal hours = milestone.hours();
         if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(200)) > 0
                 || hours.remainder(HALF).signum() != 0) {
-            errors.add(new FieldError(at + ".hours", "must be more than 0 and at most 200, in steps of half an hour"));
+            errors.add(FieldError.of(at + ".hours", FieldErrorCode.MILESTONE_HOURS));
         }
         if (milestone.steps() != null) {
             for (int s = 0; s < milestone.steps().size(); s++) {
@@ -109,16 +111,16 @@ public final class RoadmapValidator {
                 RoadmapDocument.Resource resource = milestone.resources().get(r);
                 String resourceAt = at + ".resources[" + r + "]";
                 if (resource == null) {
-                    errors.add(new FieldError(resourceAt, "must not be empty"));
+                    errors.add(FieldError.of(resourceAt, FieldErrorCode.NOT_EMPTY));
                     continue;
                 }
                 FieldChecks.text(errors, resourceAt + ".title", resource.title(), 200);
                 if (resource.url() != null && !isHttpsUrl(resource.url())) {
-                    errors.add(new FieldError(resourceAt + ".url", "must be an https URL"));
+                    errors.add(FieldError.of(resourceAt + ".url", FieldErrorCode.HTTPS_URL));
                 }
                 if (resource.url() == null && resource.type() == null) {
-                    errors.add(new FieldError(resourceAt + ".type", "a resource without a url must say what it is: one of "
-                            + String.join(", ", RESOURCE_TYPES.stream().sorted().toList())));
+                    errors.add(FieldError.of(resourceAt + ".type", FieldErrorCode.RESOURCE_TYPE,
+                            Map.of("allowed", String.join(", ", RESOURCE_TYPES.stream().sorted().toList()))));
                 }
                 FieldChecks.oneOf(errors, resourceAt + ".type", resource.type(), RESOURCE_TYPES);
             }
@@ -129,10 +131,9 @@ public final class RoadmapValidator {
         double atMinimumPace = roadmap.durationMonths() * WEEKS_PER_MONTH * roadmap.suggestedWeeklyHours().min();
         BigDecimal inPlay = RoadmapHours.hoursInPlay(roadmap);
         if (Math.abs(inPlay.doubleValue() - atMinimumPace) > atMinimumPace * DURATION_TOLERANCE) {
-            errors.add(new FieldError("phases", "the hours in play (optional milestones left out, one per chooseOne group) add up to "
-                    + inPlay.setScale(1, RoundingMode.HALF_UP)
-                    + " h, but " + roadmap.durationMonths() + " months at " + roadmap.suggestedWeeklyHours().min()
-                    + " h a week is about " + Math.round(atMinimumPace) + " h (±" + Math.round(DURATION_TOLERANCE * 100) + "%)"));
+            errors.add(FieldError.of("phases", FieldErrorCode.HOURS_MISFIT_DURATION, Map.of("hours", inPlay.setScale(1, RoundingMode.HALF_UP),
+                    "months", roadmap.durationMonths(), "weekly", roadmap.suggestedWeeklyHours().min(), "expected", Math.round(atMinimumPace),
+                    "tolerance", Math.round(DURATION_TOLERANCE * 100))));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.stride.roadmap.catalog;
 
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 
 import java.util.HashSet;
 import java.util.List;
@@ -39,11 +40,11 @@ final class TranslationRules {
         roadmap.translations().forEach((locale, texts) -> {
             String at = "translations." + locale;
             if (!LOCALES.contains(locale)) {
-                errors.add(new FieldError(at, "must be one of " + String.join(", ", LOCALES) + " (English is the document itself)"));
+                errors.add(FieldError.of(at, FieldErrorCode.TRANSLATION_LOCALE, Map.of("allowed", String.join(", ", LOCALES))));
                 return;
             }
             if (texts == null) {
-                errors.add(new FieldError(at, "must map keys to texts"));
+                errors.add(FieldError.of(at, FieldErrorCode.TRANSLATION_TEXTS));
                 return;
             }
             texts.forEach((key, text) -> translation(errors, at + "[\"" + key + "\"]", key, text, ids, roadmap));
@@ -58,7 +59,8 @@ final class TranslationRules {
             List<?> list = listEntry.group(1) == null ? roadmap.faq() : "audience".equals(listEntry.group(1)) ? roadmap.audience() : roadmap.outcomes();
             int index = Integer.parseInt(listEntry.group(1) == null ? listEntry.group(3) : listEntry.group(2));
             if (list == null || index >= list.size()) {
-                errors.add(new FieldError(at, "no entry " + index + " in this roadmap's " + (listEntry.group(1) == null ? "faq" : listEntry.group(1))));
+                errors.add(FieldError.of(at, FieldErrorCode.TRANSLATION_NO_ENTRY,
+                        Map.of("index", index, "list", listEntry.group(1) == null ? "faq" : listEntry.group(1))));
                 return;
             }
             max = listEntry.group(1) == null && "question".equals(listEntry.group(4)) ? 300 : 2000;
@@ -66,13 +68,11 @@ final class TranslationRules {
         if (max == null) {
             Matcher part = PART_KEY.matcher(key == null ? "" : key);
             if (!part.matches() || !PART_FIELDS.get(part.group(1)).containsKey(part.group(3))) {
-                errors.add(new FieldError(at, "is not a translatable text; keys are title, summary, description, dayToDay, realityCheck, "
-                        + "audience.<n>, outcomes.<n>, faq.<n>.question|answer, phase.<id>.title|summary, "
-                        + "milestone.<id>.title|description|doneWhen, habit.<id>.title|description"));
+                errors.add(FieldError.of(at, FieldErrorCode.TRANSLATION_KEY));
                 return;
             }
             if (!ids.get(part.group(1)).contains(part.group(2))) {
-                errors.add(new FieldError(at, "no " + part.group(1) + " '" + part.group(2) + "' in this roadmap"));
+                errors.add(FieldError.of(at, FieldErrorCode.TRANSLATION_NO_PART, Map.of("part", part.group(1), "id", part.group(2))));
                 return;
             }
             max = PART_FIELDS.get(part.group(1)).get(part.group(3));

@@ -2,6 +2,7 @@ package dev.stride.roadmap.deadletter;
 
 import dev.stride.contracts.event.CloudEventHeaders;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,7 +103,7 @@ public class DeadLetterTopics {
     /** Up to {@code limit} records, oldest first, partition by partition. */
     public List<DeadLetterViews.Record> read(String topic, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be from 1 to " + MAX_LIMIT);
+            throw ProblemException.invalid("limit", FieldErrorCode.FROM_ONE_TO, Map.of("max", MAX_LIMIT));
         }
         try (Admin admin = clients.admin(); KafkaConsumer<byte[], byte[]> reader = clients.reader()) {
             List<TopicPartition> partitions = requirePartitions(admin, topic);
@@ -147,7 +148,7 @@ public class DeadLetterTopics {
     /** A 400 naming {@code topic} unless it is a dead-letter topic's name. */
     static void requireName(String topic) {
         if (topic == null || !topic.endsWith(SUFFIX) || topic.length() == SUFFIX.length()) {
-            throw ProblemException.invalid("topic", "must be a dead-letter topic: a name ending in " + SUFFIX);
+            throw ProblemException.invalid("topic", FieldErrorCode.DEAD_LETTER_TOPIC, Map.of("suffix", SUFFIX));
         }
     }
 
@@ -240,6 +241,6 @@ public class DeadLetterTopics {
     private static ProblemException notFound(String topic) {
         return new ProblemException(new Problem("https://stride.dev/problems/not-found", "Not found", 404,
                 "There is no topic '" + topic + "' on the Kafka cluster.", null,
-                List.of(new FieldError("topic", "is not a topic on the Kafka cluster"))));
+                List.of(FieldError.of("topic", FieldErrorCode.TOPIC_UNKNOWN))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.stride.roadmap.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /** Ends a request with a problem response; thrown before anything is written, so nothing is half-done. */
 public class ProblemException extends RuntimeException {
@@ -22,6 +23,14 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException invalid(String field, FieldErrorCode code, Map<String, Object> args) {
+        return invalid(List.of(FieldError.of(field, code, args)));
+    }
+
+    public static ProblemException invalid(String field, FieldErrorCode code) {
+        return invalid(field, code, Map.of());
     }
 
     public static ProblemException invalidRoadmap(List<FieldError> errors) {

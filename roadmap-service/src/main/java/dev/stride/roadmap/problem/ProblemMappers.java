@@ -38,7 +38,7 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+            errors.add(FieldError.ofViolation(fieldOf(violation.getPropertyPath()), violation));
         }
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         return respond(Problem.invalid(errors).at(uri.getPath()));

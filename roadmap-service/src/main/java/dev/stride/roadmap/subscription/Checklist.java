@@ -3,6 +3,7 @@ package dev.stride.roadmap.subscription;
 import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -55,11 +56,11 @@ public class Checklist {
         for (Entry entry : entries) {
             String id = entry.milestoneId();
             if (!before.containsKey(id)) {
-                errors.add(new FieldError("state." + id, "'" + id + "' is not a milestone of " + roadmap.title()));
+                errors.add(FieldError.of("state." + id, FieldErrorCode.MILESTONE_UNKNOWN, Map.of("milestone", id, "roadmap", roadmap.title())));
                 continue;
             }
             if (!seen.add(id)) {
-                errors.add(new FieldError("state." + id, "is given twice"));
+                errors.add(FieldError.of("state." + id, FieldErrorCode.LISTED_TWICE, Map.of("value", id)));
                 continue;
             }
             ProgressState state = parseState(entry.state(), "state." + id, errors);
@@ -69,7 +70,7 @@ public class Checklist {
             Integer added = parseMinutes(entry.minutes(), "minutes." + id, errors);
             if (added != null) {
                 if (before.get(id) == ProgressState.DONE || before.get(id) == ProgressState.SKIPPED) {
-                    errors.add(new FieldError("minutes." + id, "hours are logged against a milestone to do or in progress"));
+                    errors.add(FieldError.of("minutes." + id, FieldErrorCode.MINUTES_NOT_OPEN));
                 } else {
                     minutes.put(id, added);
                 }
@@ -122,27 +123,27 @@ public class Checklist {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return parse(() -> ProgressState.valueOf(value.strip()), field, "must be one of TODO, IN_PROGRESS, DONE, SKIPPED", errors);
+        return parse(() -> ProgressState.valueOf(value.strip()), FieldError.of(field, FieldErrorCode.STATE_ONE_OF), errors);
     }
 
     private static Integer parseMinutes(String value, String field, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String message = "must be a whole number of minutes from 1 to " + PaceChanges.MAX_LOGGED_MINUTES;
-        Integer minutes = parse(() -> Integer.valueOf(value.strip()), field, message, errors);
+        FieldError error = FieldError.of(field, FieldErrorCode.LOGGED_MINUTES, Map.of("max", PaceChanges.MAX_LOGGED_MINUTES));
+        Integer minutes = parse(() -> Integer.valueOf(value.strip()), error, errors);
         if (minutes != null && (minutes < 1 || minutes > PaceChanges.MAX_LOGGED_MINUTES)) {
-            errors.add(new FieldError(field, message));
+            errors.add(error);
             return null;
         }
         return minutes;
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> parser, String field, String message, List<FieldError> errors) {
+    private static <T> T parse(java.util.function.Supplier<T> parser, FieldError error, List<FieldError> errors) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, message));
+            errors.add(error);
             return null;
         }
     }

@@ -4,8 +4,10 @@ import dev.stride.pacing.Selection;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.catalog.RoadmapHours;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,7 +30,18 @@ public final class Choices {
             return List.of();
         }
         return Selection.problems(RoadmapHours.candidates(document), chosen).entrySet().stream()
-                .map(problem -> new FieldError("choices[" + problem.getKey() + "]", problem.getValue())).toList();
+                .map(problem -> error("choices[" + problem.getKey() + "]", problem.getValue())).toList();
+    }
+
+    private static FieldError error(String field, Selection.ChoiceProblem problem) {
+        FieldErrorCode code = switch (problem.kind()) {
+            case UNKNOWN -> FieldErrorCode.CHOICE_UNKNOWN;
+            case TWICE -> FieldErrorCode.CHOICE_TWICE;
+            case REQUIRED -> FieldErrorCode.CHOICE_REQUIRED;
+            case SAME_GROUP -> FieldErrorCode.CHOICE_SAME_GROUP;
+        };
+        return FieldError.of(field, code, problem.other() == null ? Map.of("id", String.valueOf(problem.id()))
+                : Map.of("id", problem.id(), "other", problem.other()));
     }
 
     /** Choices as a form or request gives them: blanks (a group's "none") dropped, null: none. */

@@ -9,12 +9,14 @@ import dev.stride.pacing.PacingInput;
 import dev.stride.pacing.ProgressState;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.plan.StudySchedules;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -95,7 +97,7 @@ public class PaceChanges {
     public Subscription logMinutes(UUID subscriptionId, String milestoneId, Integer minutes) {
         Subscription subscription = subscriptions.requireFollowing(subscriptionId);
         if (minutes == null || minutes < 1 || minutes > MAX_LOGGED_MINUTES) {
-            throw ProblemException.invalid("minutes", "must be from 1 to " + MAX_LOGGED_MINUTES);
+            throw ProblemException.invalid("minutes", FieldErrorCode.FROM_ONE_TO, Map.of("max", MAX_LOGGED_MINUTES));
         }
         MilestoneProgress row = subscriptions.progressRow(subscription, milestoneId);
         if (row.state == ProgressState.DONE || row.state == ProgressState.SKIPPED) {

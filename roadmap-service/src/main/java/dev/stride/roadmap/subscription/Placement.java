@@ -5,8 +5,10 @@ import dev.stride.contracts.event.MilestoneProgressed;
 import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.catalog.RoadmapTexts;
 import dev.stride.roadmap.outbox.Outbox;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.subscription.Repositories.ProgressRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,15 +63,18 @@ public class Placement {
             String field = "knownPhases[" + i + "]";
             RoadmapDocument.Phase phase = phases.get(knownPhases.get(i));
             if (phase == null) {
-                errors.add(new FieldError(field, "'" + knownPhases.get(i) + "' is not a phase of " + document.title()));
+                errors.add(FieldError.of(field, FieldErrorCode.PHASE_UNKNOWN,
+                        Map.of("phase", knownPhases.get(i), "roadmap", RoadmapTexts.worded(document, "title", document.title()))));
                 continue;
             }
             for (RoadmapDocument.Milestone m : milestones(phase)) {
                 for (String required : m.requires() == null ? List.<String>of() : m.requires()) {
                     RoadmapDocument.Phase before = phaseOf.get(required);
                     if (before != null && !known.contains(before.id())) {
-                        errors.add(new FieldError(field, "“" + phase.title() + "” builds on “" + titles.get(required) + "” of “" + before.title()
-                                + "”: mark that phase known too, or leave this one"));
+                        errors.add(FieldError.of(field, FieldErrorCode.PHASE_NEEDS, Map.of(
+                                "phase", RoadmapTexts.worded(document, "phase." + phase.id() + ".title", phase.title()),
+                                "milestone", RoadmapTexts.worded(document, "milestone." + required + ".title", titles.get(required)),
+                                "before", RoadmapTexts.worded(document, "phase." + before.id() + ".title", before.title()))));
                     }
                 }
             }

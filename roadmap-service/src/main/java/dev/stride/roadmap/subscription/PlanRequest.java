@@ -13,21 +13,21 @@ import java.util.List;
 
 /** When a learner can study each week and wants the nudge, as they enter it (subscribe form, plan change). */
 public record PlanRequest(
-        @NotBlank(message = "must name an IANA time zone, e.g. Europe/Berlin") String timeZone,
-        @NotNull(message = "must list at least one study slot") @Size(min = 1, max = 21, message = "must list 1 to 21 study slots")
-        List<@NotNull(message = "must not be empty") @Valid Slot> slots,
+        @NotBlank(message = "{TIME_ZONE_MISSING}") String timeZone,
+        @NotNull(message = "{SLOTS_MISSING}") @Size(min = 1, max = 21, message = "{SLOTS_COUNT}")
+        List<@NotNull(message = "{NOT_EMPTY}") @Valid Slot> slots,
         @Valid Nudge nudge) {
 
     public record Slot(
-            @NotNull(message = "must be a day of the week") DayOfWeek day,
-            @NotNull(message = "must be a time (HH:mm)") LocalTime start,
-            @NotNull(message = "must be a number of minutes")
-            @Min(value = 15, message = "must be at least 15 minutes")
-            @Max(value = 480, message = "must be at most 480 minutes (8 h)") Integer minutes) {
+            @NotNull(message = "{DAY_MISSING}") DayOfWeek day,
+            @NotNull(message = "{TIME_MISSING}") LocalTime start,
+            @NotNull(message = "{MINUTES_MISSING}")
+            @Min(value = 15, message = "{MINUTES_MIN}")
+            @Max(value = 480, message = "{MINUTES_MAX}") Integer minutes) {
     }
 
     public record Nudge(
-            @NotNull(message = "must be a day of the week") DayOfWeek day,
-            @NotNull(message = "must be a time (HH:mm)") LocalTime time) {
+            @NotNull(message = "{DAY_MISSING}") DayOfWeek day,
+            @NotNull(message = "{TIME_MISSING}") LocalTime time) {
     }
 }

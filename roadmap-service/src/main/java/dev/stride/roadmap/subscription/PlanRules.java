@@ -4,6 +4,7 @@ import dev.stride.pacing.NudgeMoment;
 import dev.stride.pacing.StudySlot;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,7 +37,7 @@ final class PlanRules {
         List<FieldError> errors = new ArrayList<>();
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         for (ConstraintViolation<T> violation : violations) {
-            errors.add(new FieldError(path(violation), violation.getMessage()));
+            errors.add(FieldError.ofViolation(path(violation), violation));
         }
         return errors;
     }
@@ -45,7 +47,7 @@ final class PlanRules {
             return Optional.empty();
         }
         if (FIXED_OFFSET.matcher(zone).matches() || !ZoneId.getAvailableZoneIds().contains(zone)) {
-            errors.add(new FieldError(field, "must be an IANA time zone such as Europe/Berlin or America/New_York, not an offset like GMT+1"));
+            errors.add(FieldError.of(field, FieldErrorCode.TIME_ZONE_NOT_IANA));
             return Optional.empty();
         }
         return Optional.of(ZoneId.of(zone));
@@ -65,7 +67,7 @@ final class PlanRules {
         overlaps(slots, prefix, errors);
         int total = slots.stream().mapToInt(StudySlot::minutes).sum();
         if (total > MAX_WEEKLY_MINUTES) {
-            errors.add(new FieldError(prefix + ".slots", "add up to " + total / 60.0 + " h a week; at most 40 h"));
+            errors.add(FieldError.of(prefix + ".slots", FieldErrorCode.SLOTS_TOO_LONG, Map.of("hours", total / 60.0, "max", MAX_WEEKLY_MINUTES / 60)));
         }
         NudgeMoment nudge = request.nudge() == null ? NudgeMoment.DEFAULT
                 : (request.nudge().day() == null || request.nudge().time() == null ? null : new NudgeMoment(request.nudge().day(), request.nudge().time()));
@@ -81,9 +83,9 @@ final class PlanRules {
             return today;
         }
         if (requested.isBefore(today)) {
-            errors.add(new FieldError(field, "must be today (" + today + " in your time zone) or later"));
+            errors.add(FieldError.of(field, FieldErrorCode.START_DATE_PAST, Map.of("today", today)));
         } else if (requested.isAfter(today.plusYears(1))) {
-            errors.add(new FieldError(field, "must be within a year from today"));
+            errors.add(FieldError.of(field, FieldErrorCode.WITHIN_A_YEAR));
         }
         return requested;
     }
@@ -108,17 +110,13 @@ final class PlanRules {
             long end = minuteOfWeek(slot.day(), slot.start().toSecondOfDay() / 60) + slot.minutes();
             long nextStart = minuteOfWeek(next.day(), next.start().toSecondOfDay() / 60) + (k + 1 == order.size() ? 7 * 24 * 60 : 0);
             if (end > nextStart) {
-                errors.add(new FieldError(prefix + ".slots[" + nextIndex + "]", "overlaps the slot on " + pretty(slot.day()) + " at " + slot.start()));
+                errors.add(FieldError.of(prefix + ".slots[" + nextIndex + "]", FieldErrorCode.SLOT_OVERLAPS, Map.of("day", slot.day(), "time", slot.start())));
             }
         }
     }
 
     private static long minuteOfWeek(DayOfWeek day, int minuteOfDay) {
         return (day.getValue() - 1) * 24L * 60 + minuteOfDay;
-    }
-
-    private static String pretty(DayOfWeek day) {
-        return day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
     }
 
     private static String path(ConstraintViolation<?> violation) {

@@ -12,12 +12,12 @@ import jakarta.validation.constraints.Size;
  * leaves the choice as it is.
  */
 public record ProfileRequest(
-        @NotBlank(message = "must not be blank")
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address such as ada@example.org")
-        @Size(max = 254, message = "must be at most 254 characters") String email,
-        @NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters") String name,
-        @NotNull(message = "must be en or de") @Pattern(regexp = "en|de", message = "must be en or de") String locale,
-        @Pattern(regexp = DIGEST + "|" + SEPARATE, message = "must be digest or separate") String emails) {
+        @NotBlank(message = "{NOT_BLANK}")
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{EMAIL}")
+        @Size(max = 254, message = "{MAX_CHARACTERS}") String email,
+        @NotBlank(message = "{NOT_BLANK}") @Size(max = 100, message = "{MAX_CHARACTERS}") String name,
+        @NotNull(message = "{LANGUAGE}") @Pattern(regexp = "en|de", message = "{LANGUAGE}") String locale,
+        @Pattern(regexp = DIGEST + "|" + SEPARATE, message = "{EMAILS_CHOICE}") String emails) {
 
     public static final String DIGEST = "digest";
     public static final String SEPARATE = "separate";

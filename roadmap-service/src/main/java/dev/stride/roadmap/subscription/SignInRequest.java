@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** "Email me my links": the address to send them to, if Stride knows it. */
 public record SignInRequest(
-        @NotBlank(message = "must not be blank")
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address such as ada@example.org")
-        @Size(max = 254, message = "must be at most 254 characters") String email) {
+        @NotBlank(message = "{NOT_BLANK}")
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{EMAIL}")
+        @Size(max = 254, message = "{MAX_CHARACTERS}") String email) {
 }

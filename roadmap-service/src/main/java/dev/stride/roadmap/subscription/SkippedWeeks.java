@@ -6,6 +6,7 @@ import dev.stride.contracts.event.WeekSkipped;
 import dev.stride.contracts.event.WeekUnskipped;
 import dev.stride.roadmap.outbox.Outbox;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -92,16 +94,16 @@ public class SkippedWeeks {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(subscription.zoneId()));
         if (from == null) {
-            errors.add(new FieldError("awayFrom", "is required: the first day you are away"));
+            errors.add(FieldError.of("awayFrom", FieldErrorCode.AWAY_FROM_MISSING));
         } else if (from.isBefore(today)) {
-            errors.add(new FieldError("awayFrom", "must be today or later"));
+            errors.add(FieldError.of("awayFrom", FieldErrorCode.TODAY_OR_LATER));
         }
         if (to == null) {
-            errors.add(new FieldError("awayTo", "is required: the last day you are away"));
+            errors.add(FieldError.of("awayTo", FieldErrorCode.AWAY_TO_MISSING));
         } else if (from != null && to.isBefore(from)) {
-            errors.add(new FieldError("awayTo", "must be on or after the first day away"));
+            errors.add(FieldError.of("awayTo", FieldErrorCode.AWAY_TO_BEFORE_FROM));
         } else if (from != null && mondayOf(to).isAfter(mondayOf(from).plusWeeks(MAX_AWAY_WEEKS - 1))) {
-            errors.add(new FieldError("awayTo", "must be within " + MAX_AWAY_WEEKS + " weeks of the first day away; pause your plan for longer"));
+            errors.add(FieldError.of("awayTo", FieldErrorCode.AWAY_TOO_LONG, Map.of("weeks", MAX_AWAY_WEEKS)));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -3,10 +3,12 @@ package dev.stride.roadmap.subscription;
 import dev.stride.pacing.StudySlot;
 import dev.stride.pacing.WeeklyPlan;
 import dev.stride.roadmap.catalog.CatalogService;
-import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.catalog.RoadmapTexts;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
+import dev.stride.roadmap.problem.Worded;
 import dev.stride.roadmap.subscription.Repositories.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,10 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -54,8 +55,8 @@ public class SlotClashes {
                 StudySlot slot = plan.slots().get(i);
                 for (StudySlot their : theirs.slots()) {
                     if (overlap(slot, plan.zone(), their, theirs.zone())) {
-                        errors.add(new FieldError(prefix + "slots[" + i + "]", "clashes with your " + their.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                                + " " + their.start() + " session (" + their.minutes() + " min, " + theirs.zone().getId() + ") for " + title(other)));
+                        errors.add(FieldError.of(prefix + "slots[" + i + "]", FieldErrorCode.SLOT_CLASHES, Map.of("day", their.day(), "time", their.start(),
+                                "minutes", their.minutes(), "zone", theirs.zone().getId(), "roadmap", title(other))));
                     }
                 }
             }
@@ -84,7 +85,8 @@ public class SlotClashes {
         return ZonedDateTime.of(slot.dateIn(monday), slot.start(), zone).toInstant();
     }
 
-    private String title(Subscription subscription) {
-        return catalog.document(subscription.roadmapId, subscription.roadmapVersion).map(RoadmapDocument::title).orElse(subscription.roadmapId);
+    private Worded title(Subscription subscription) {
+        return catalog.document(subscription.roadmapId, subscription.roadmapVersion).map(doc -> RoadmapTexts.worded(doc, "title", doc.title()))
+                .orElse(new Worded(subscription.roadmapId, Map.of()));
     }
 }

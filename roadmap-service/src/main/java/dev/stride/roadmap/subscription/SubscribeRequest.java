@@ -15,18 +15,18 @@ import java.util.List;
  * phases they know and their choices.
  */
 public record SubscribeRequest(
-        @NotBlank(message = "must not be blank")
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address such as ada@example.org")
-        @Size(max = 254, message = "must be at most 254 characters") String email,
-        @NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters") String name,
-        @NotNull(message = "must be en or de") @Pattern(regexp = "en|de", message = "must be en or de") String locale,
-        @NotBlank(message = "must name a roadmap") String roadmapId,
+        @NotBlank(message = "{NOT_BLANK}")
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{EMAIL}")
+        @Size(max = 254, message = "{MAX_CHARACTERS}") String email,
+        @NotBlank(message = "{NOT_BLANK}") @Size(max = 100, message = "{MAX_CHARACTERS}") String name,
+        @NotNull(message = "{LANGUAGE}") @Pattern(regexp = "en|de", message = "{LANGUAGE}") String locale,
+        @NotBlank(message = "{ROADMAP_MISSING}") String roadmapId,
         LocalDate startDate,
-        @NotNull(message = "must describe the weekly plan") @Valid PlanRequest plan,
+        @NotNull(message = "{PLAN_MISSING}") @Valid PlanRequest plan,
         /* placement: ids of the phases the learner already knows (their milestones start SKIPPED); null or empty: none */
-        @Size(max = 50, message = "must list at most 50 phases") List<String> knownPhases,
+        @Size(max = 50, message = "{KNOWN_PHASES_TOO_MANY}") List<String> knownPhases,
         /* the optional milestones and "choose one of" members the learner chose ({@link Choices}); null or empty: as suggested */
-        @Size(max = Choices.MAX, message = "must list at most " + Choices.MAX + " milestones") List<String> choices) {
+        @Size(max = Choices.MAX, message = "{CHOICES_TOO_MANY}") List<String> choices) {
 
     public SubscribeRequest(String email, String name, String locale, String roadmapId, LocalDate startDate, PlanRequest plan) {
         this(email, name, locale, roadmapId, startDate, plan, null, null);

@@ -5,6 +5,7 @@ import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.PublishedRoadmap;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,7 +43,7 @@ public class SubscriptionChecks {
     @Transactional
     public Checked validate(SubscribeRequest request) {
         if (request == null) {
-            throw ProblemException.invalid("body", "must be a subscription request");
+            throw ProblemException.invalid("body", FieldErrorCode.BODY_SUBSCRIPTION);
         }
         List<FieldError> errors = PlanRules.constraintErrors(validator, request);
         Checked checked = check(request, errors);
@@ -59,7 +60,7 @@ public class SubscriptionChecks {
     @Transactional
     public Checked preview(SubscribeRequest request) {
         if (request == null) {
-            throw ProblemException.invalid("body", "must be a subscription request");
+            throw ProblemException.invalid("body", FieldErrorCode.BODY_SUBSCRIPTION);
         }
         List<FieldError> errors = new ArrayList<>(PlanRules.constraintErrors(validator, request).stream()
                 .filter(error -> error.field().startsWith("plan") || error.field().startsWith("startDate") || error.field().startsWith("roadmapId")
@@ -82,7 +83,7 @@ public class SubscriptionChecks {
     /** Bean-validation rules alone (an address, a name, a language): a 400 naming every bad field. */
     public void validate(Object request) {
         if (request == null) {
-            throw ProblemException.invalid("body", "must not be empty");
+            throw ProblemException.invalid("body", FieldErrorCode.NOT_EMPTY);
         }
         List<FieldError> errors = PlanRules.constraintErrors(validator, request);
         if (!errors.isEmpty()) {
@@ -105,12 +106,12 @@ public class SubscriptionChecks {
     /** A changed weekly plan, once every rule on it holds; its field names are the plan's own ({@code slots[0].minutes}). */
     public WeeklyPlan plan(PlanRequest request) {
         if (request == null) {
-            throw ProblemException.invalid("body", "must be a weekly plan");
+            throw ProblemException.invalid("body", FieldErrorCode.BODY_PLAN);
         }
         List<FieldError> errors = PlanRules.constraintErrors(validator, request);
         Optional<WeeklyPlan> plan = PlanRules.plan(request, "", errors);
         if (!errors.isEmpty() || plan.isEmpty()) {
-            throw ProblemException.invalid(sorted(errors.stream().map(e -> new FieldError(e.field().replaceFirst("^\\.", ""), e.message())).toList()));
+            throw ProblemException.invalid(sorted(errors.stream().map(e -> e.at(e.field().replaceFirst("^\\.", ""))).toList()));
         }
         return plan.get();
     }

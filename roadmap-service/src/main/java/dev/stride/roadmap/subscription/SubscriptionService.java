@@ -12,8 +12,10 @@ import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.PublishedRoadmap;
 import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.catalog.RoadmapTexts;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.outbox.Outbox;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.Repositories.PlanBreakRepository;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -151,7 +154,7 @@ public class SubscriptionService {
     public Subscription progress(UUID subscriptionId, String milestoneId, ProgressState state) {
         Subscription subscription = requireFollowing(subscriptionId);
         if (state == null) {
-            throw ProblemException.invalid("state", "must be one of TODO, IN_PROGRESS, DONE, SKIPPED");
+            throw ProblemException.invalid("state", FieldErrorCode.STATE_ONE_OF);
         }
         MilestoneProgress row = progressRow(subscription, milestoneId);
         if (row.state == state) {
@@ -166,7 +169,8 @@ public class SubscriptionService {
     MilestoneProgress progressRow(Subscription subscription, String milestoneId) {
         RoadmapDocument roadmap = currentRoadmap(subscription);
         if (roadmap.milestones().stream().noneMatch(m -> m.id().equals(milestoneId))) {
-            throw ProblemException.invalid("milestoneId", "'" + milestoneId + "' is not a milestone of " + roadmap.title());
+            throw ProblemException.invalid("milestoneId", FieldErrorCode.MILESTONE_UNKNOWN,
+                    Map.of("milestone", String.valueOf(milestoneId), "roadmap", RoadmapTexts.worded(roadmap, "title", roadmap.title())));
         }
         return progress.findByIdOptional(new MilestoneProgress.Key(subscription.id, milestoneId)).orElseGet(() -> {
             MilestoneProgress created = new MilestoneProgress();
@@ -190,7 +194,7 @@ public class SubscriptionService {
     public Subscription snooze(UUID subscriptionId, int days) {
         Subscription subscription = requireFollowing(subscriptionId);
         if (days < 1 || days > MAX_SNOOZE_DAYS) {
-            throw ProblemException.invalid("days", "must be from 1 to " + MAX_SNOOZE_DAYS);
+            throw ProblemException.invalid("days", FieldErrorCode.FROM_ONE_TO, Map.of("max", MAX_SNOOZE_DAYS));
         }
         LocalDate from = today(subscription.zoneId());
         PlanBreak snooze = new PlanBreak();

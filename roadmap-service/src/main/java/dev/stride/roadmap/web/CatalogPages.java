@@ -10,6 +10,7 @@ import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.plan.PlanView;
 import dev.stride.roadmap.plan.StudySchedules;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.Problem;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.problem.TooManyRequests;
@@ -93,9 +94,9 @@ public class CatalogPages {
             if (date.isAfter(startDate)) {
                 return date;
             }
-            problems.add(new FieldError("finishBy", "must be after the start date"));
+            problems.add(FieldError.of("finishBy", FieldErrorCode.FINISH_BY_NOT_AFTER_START));
         } catch (DateTimeParseException e) {
-            problems.add(new FieldError("finishBy", "must be a date such as 2027-12-31"));
+            problems.add(FieldError.of("finishBy", FieldErrorCode.DATE_EXAMPLE, Map.of("example", "2027-12-31")));
         }
         return null;
     }
@@ -144,7 +145,7 @@ public class CatalogPages {
             try {
                 start = LocalDate.parse(startDate.strip());
             } catch (DateTimeParseException e) {
-                problems.add(new FieldError("startDate", "must be a date such as 2027-01-04"));
+                problems.add(FieldError.of("startDate", FieldErrorCode.DATE_EXAMPLE, Map.of("example", "2027-01-04")));
             }
         }
         List<String> known = knownPhases == null ? List.of() : knownPhases.stream().filter(phase -> !phase.isBlank()).distinct().toList();

@@ -1,6 +1,7 @@
 package dev.stride.roadmap.web;
 
 import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.catalog.RoadmapHours;
 
 import java.math.BigDecimal;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
  * one select per "choose one of" group (its member in play selected; "none" offered where every member is optional) and a
  * checkbox per optional milestone, all posted as {@code choices}. {@code error} is the service's problem with them, if any.
  */
-public record ChoiceFields(List<Group> groups, List<Option> optional, String error) {
+public record ChoiceFields(List<Group> groups, List<Option> optional, List<FieldError> error) {
 
     public record Option(String id, String title, BigDecimal hours, String kind, boolean chosen) {
     }
@@ -32,7 +33,7 @@ public record ChoiceFields(List<Group> groups, List<Option> optional, String err
     }
 
     /** The fields of {@code document} (in the page's language) with {@code chosen} (the choices, and milestones done) ticked. */
-    public static ChoiceFields of(RoadmapDocument document, Collection<String> chosen, String error) {
+    public static ChoiceFields of(RoadmapDocument document, Collection<String> chosen, List<FieldError> error) {
         Set<String> inPlay = RoadmapHours.inPlay(document, Set.copyOf(chosen)).stream().map(RoadmapDocument.Milestone::id)
                 .collect(Collectors.toSet());
         Map<String, Group> groups = new LinkedHashMap<>();

@@ -37,7 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,15 +59,15 @@ public class HomePages {
      * The profile form as shown: the learner's values, or what they typed with the errors by field. {@code emails}: the
      * {@link ProfileRequest} value of the digest choice ({@code digest} or {@code separate}).
      */
-    public record Profile(String email, String name, String locale, String emails, String pendingEmail, Map<String, String> errors) {
-        public String error(String field) {
+    public record Profile(String email, String name, String locale, String emails, String pendingEmail, Map<String, FieldError> errors) {
+        public FieldError error(String field) {
             return errors.get(field);
         }
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(String email, String error, boolean sent);
+        static native TemplateInstance signIn(String email, FieldError error, boolean sent);
 
         static native TemplateInstance home(String base, String name, List<Entry> subscriptions, Profile profile, String notice);
 
@@ -117,7 +116,7 @@ public class HomePages {
         } catch (TooManyRequests e) {
             return LinkPages.problemPage(e, locale);
         } catch (ProblemException e) {
-            String error = e.problem().errors().stream().map(FieldError::message).findFirst().orElse(e.problem().detail());
+            FieldError error = e.problem().errors().stream().findFirst().orElse(new FieldError("email", e.problem().detail()));
             return signInPage(Response.Status.fromStatusCode(e.problem().status()), Templates.signIn(email == null ? "" : email, error, false), locale);
         }
     }
@@ -154,8 +153,7 @@ public class HomePages {
                 if (e.problem().status() != 400) {
                     throw e;
                 }
-                Map<String, String> errors = new LinkedHashMap<>();
-                e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                Map<String, FieldError> errors = FieldError.byField(e.problem().errors());
                 Learner learner = signIn.learner(learnerId);
                 String choice = emails == null || errors.containsKey("emails") ? emailsOf(learner) : emails;
                 return page(token, () -> render(token, learner, new Profile(email, name, locale, choice, learner.pendingEmail, errors), null),
@@ -201,7 +199,7 @@ public class HomePages {
         return new Entry(roadmap.map(RoadmapDocument::title).orElse(view.roadmapId()), view.status(), tally.done(), tally.total(), links.manageUrl(view.id()));
     }
 
-    private static Profile profileOf(Learner learner, Map<String, String> errors) {
+    private static Profile profileOf(Learner learner, Map<String, FieldError> errors) {
         return new Profile(learner.email, learner.displayName, learner.locale, emailsOf(learner), learner.pendingEmail, errors);
     }
 

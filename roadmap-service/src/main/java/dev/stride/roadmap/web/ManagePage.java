@@ -6,6 +6,8 @@ import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.catalog.RoadmapTexts;
+import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.Choices;
 import dev.stride.roadmap.subscription.PaceChanges;
@@ -201,7 +203,7 @@ public class ManagePage {
                                @FormParam("start") List<String> starts, @FormParam("minutes") List<String> minutes,
                                @FormParam("nudgeDay") String nudgeDay, @FormParam("nudgeTime") String nudgeTime) {
         PlanForm.Parsed parsed = PlanForm.parse(timeZone, days, starts, minutes, nudgeDay, nudgeTime);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, FieldError> errors = Map.of();
         Response.Status status = Response.Status.BAD_REQUEST;
         if (parsed.request().isPresent()) {
             try {
@@ -215,7 +217,7 @@ public class ManagePage {
                     return problems.of(e, token);
                 }
                 status = Response.Status.fromStatusCode(e.problem().status());
-                e.problem().errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                errors = FieldError.byField(e.problem().errors());
             }
         }
         return render(token, parsed.form().withErrors(errors), null, status);
@@ -274,7 +276,7 @@ public class ManagePage {
         try {
             return Integer.valueOf(minutes == null ? "" : minutes.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("minutes", "must be a whole number of minutes from 1 to " + PaceChanges.MAX_LOGGED_MINUTES);
+            throw ProblemException.invalid("minutes", FieldErrorCode.LOGGED_MINUTES, Map.of("max", PaceChanges.MAX_LOGGED_MINUTES));
         }
     }
 
@@ -282,7 +284,7 @@ public class ManagePage {
         try {
             return ProgressState.valueOf(state);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.invalid("state", "must be one of TODO, IN_PROGRESS, DONE, SKIPPED");
+            throw ProblemException.invalid("state", FieldErrorCode.STATE_ONE_OF);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,9 +87,7 @@ public class ManageWeeksPage {
             if (e.problem().errors().isEmpty()) {
                 return problems.of(e, token);
             }
-            Map<String, String> byField = new LinkedHashMap<>();
-            e.problem().errors().forEach(error -> byField.putIfAbsent(error.field(), error.message()));
-            WeekControls.AwayForm typed = new WeekControls.AwayForm(from == null ? "" : from, to == null ? "" : to, byField);
+            WeekControls.AwayForm typed = new WeekControls.AwayForm(from == null ? "" : from, to == null ? "" : to, FieldError.byField(e.problem().errors()));
             return managePage.render(token, null, typed, Response.Status.fromStatusCode(e.problem().status()));
         }
     }
@@ -117,13 +115,13 @@ public class ManageWeeksPage {
 
     private static LocalDate parse(String field, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required: a date such as 2026-12-24"));
+            errors.add(FieldError.of(field, FieldErrorCode.DATE_REQUIRED, Map.of("example", "2026-12-24")));
             return null;
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date such as 2026-12-24"));
+            errors.add(FieldError.of(field, FieldErrorCode.DATE_EXAMPLE, Map.of("example", "2026-12-24")));
             return null;
         }
     }

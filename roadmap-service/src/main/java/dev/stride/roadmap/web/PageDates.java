@@ -30,7 +30,7 @@ final class PageDates {
         return DateTimeFormatter.ofPattern(messages(language).patternLongDate(), language).format(date);
     }
 
-    private static Locale language(Object locale) {
+    static Locale language(Object locale) {
         return locale instanceof Locale given ? given : locale instanceof String tag ? Locale.forLanguageTag(tag) : Locale.ENGLISH;
     }
 

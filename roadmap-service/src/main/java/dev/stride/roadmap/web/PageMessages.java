@@ -95,14 +95,6 @@ public interface PageMessages {
     @Message("Please check these fields:")
     String checkFields();
 
-    /**
-     * A field's error message on a page. The checks word their messages in English (the API's {@code errors[].message});
-     * a page words them in its language: a translation keyed by the English message (the German bundle's {@code #switch}),
-     * a message without one (those naming a date, a slot or a sum) stays as the check worded it.
-     */
-    @Message("{message}")
-    String fieldError(String message);
-
     /** A field's name in the error summary ({@code SubscribeForm.SummaryLine}). */
     @Message("{#switch label}{#case 'email'}Email{#case 'name'}Name{#case 'locale'}Language{#case 'startDate'}Start date"
             + "{#case 'timeZone'}Time zone{#case 'slots'}Study slots{#case 'nudge'}Weekly email{#case 'slot'}Study slot {slot}"
@@ -187,6 +179,10 @@ public interface PageMessages {
 
     @Message("Slot {number}:")
     String slotError(int number);
+
+    /** The field of a study slot an error is about, before the error ({@code tags/planFields.html}). */
+    @Message("{#switch part}{#case 'day'}day{#case 'start'}start{#case 'minutes'}minutes{#else}{part}{/switch}")
+    String slotPart(String part);
 
     @Message("Weekly email on")
     String weeklyEmailOn();

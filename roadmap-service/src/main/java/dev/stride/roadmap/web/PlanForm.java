@@ -1,5 +1,7 @@
 package dev.stride.roadmap.web;
 
+import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.subscription.PlanRequest;
 
 import java.time.DayOfWeek;
@@ -17,7 +19,7 @@ import java.util.function.Supplier;
  * form comes back exactly as typed, with each error next to its field. Field keys follow {@link PlanRequest}
  * ({@code timeZone}, {@code slots[1].minutes}, {@code nudge.time}).
  */
-public record PlanForm(String timeZone, List<SlotRow> rows, String nudgeDay, String nudgeTime, Map<String, String> errors) {
+public record PlanForm(String timeZone, List<SlotRow> rows, String nudgeDay, String nudgeTime, Map<String, FieldError> errors) {
 
     /** A day as the form's lists offer it: sent as {@code MONDAY}, shown as {@code Monday}. */
     public record DayOption(String value, String label) {
@@ -33,18 +35,22 @@ public record PlanForm(String timeZone, List<SlotRow> rows, String nudgeDay, Str
 
     private static final int BLANK_ROWS = 2;
 
-    /** One study-slot row as entered. */
-    public record SlotRow(int index, String day, String start, String minutes, String error) {
+    /** One study-slot row as entered, with the errors of its fields (null: none). */
+    public record SlotRow(int index, String day, String start, String minutes, List<RowError> error) {
         public int number() {
             return index + 1;
         }
+    }
+
+    /** An error of a row: {@code part} is the field within it ({@code day}, {@code start}, {@code minutes}; empty: the slot). */
+    public record RowError(String part, FieldError error) {
     }
 
     /** The form's input as a request, or empty with {@link #errors} saying why. */
     public record Parsed(Optional<PlanRequest> request, PlanForm form) {
     }
 
-    public String error(String field) {
+    public FieldError error(String field) {
         return errors.get(field);
     }
 
@@ -73,7 +79,7 @@ public record PlanForm(String timeZone, List<SlotRow> rows, String nudgeDay, Str
     public static Parsed parse(String timeZone, List<String> days, List<String> starts, List<String> minutes, String nudgeDay, String nudgeTime) {
         List<SlotRow> rows = new ArrayList<>();
         List<PlanRequest.Slot> slots = new ArrayList<>();
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, FieldError> errors = new LinkedHashMap<>();
         int count = Math.max(size(days), Math.max(size(starts), size(minutes)));
         for (int i = 0; i < count; i++) {
             String day = at(days, i);
@@ -84,22 +90,23 @@ public record PlanForm(String timeZone, List<SlotRow> rows, String nudgeDay, Str
             }
             int index = slots.size();
             rows.add(new SlotRow(index, day, start, length, null));
-            slots.add(new PlanRequest.Slot(parse(() -> DayOfWeek.valueOf(day), "slots[" + index + "].day", "choose a day", errors),
-                    parse(() -> LocalTime.parse(start.strip()), "slots[" + index + "].start", "must be a time such as 18:30", errors),
-                    parse(() -> Integer.valueOf(length.strip()), "slots[" + index + "].minutes", "must be a number of minutes", errors)));
+            String at = "slots[" + index + "].";
+            slots.add(new PlanRequest.Slot(parse(() -> DayOfWeek.valueOf(day), FieldError.of(at + "day", FieldErrorCode.DAY_CHOOSE), errors),
+                    parse(() -> LocalTime.parse(start.strip()), FieldError.of(at + "start", FieldErrorCode.TIME_EXAMPLE, Map.of("example", "18:30")), errors),
+                    parse(() -> Integer.valueOf(length.strip()), FieldError.of(at + "minutes", FieldErrorCode.MINUTES_MISSING), errors)));
         }
         if (slots.isEmpty()) {
-            errors.put("slots", "add at least one study slot: a day, a start time and its length");
+            errors.put("slots", FieldError.of("slots", FieldErrorCode.SLOTS_NONE));
         }
-        PlanRequest.Nudge nudge = new PlanRequest.Nudge(parse(() -> DayOfWeek.valueOf(nudgeDay), "nudge.day", "choose a day", errors),
-                parse(() -> LocalTime.parse(nudgeTime.strip()), "nudge.time", "must be a time such as 07:30", errors));
+        PlanRequest.Nudge nudge = new PlanRequest.Nudge(parse(() -> DayOfWeek.valueOf(nudgeDay), FieldError.of("nudge.day", FieldErrorCode.DAY_CHOOSE), errors),
+                parse(() -> LocalTime.parse(nudgeTime.strip()), FieldError.of("nudge.time", FieldErrorCode.TIME_EXAMPLE, Map.of("example", "07:30")), errors));
         PlanForm form = new PlanForm(timeZone == null ? "" : timeZone.strip(), rows, nudgeDay, nudgeTime, errors);
         return new Parsed(errors.isEmpty() ? Optional.of(new PlanRequest(form.timeZone(), slots, nudge)) : Optional.empty(), form);
     }
 
     /** The same input with these errors added (by {@link PlanRequest} field names) and blank rows to add slots. */
-    public PlanForm withErrors(Map<String, String> more) {
-        Map<String, String> all = new LinkedHashMap<>(errors);
+    public PlanForm withErrors(Map<String, FieldError> more) {
+        Map<String, FieldError> all = new LinkedHashMap<>(errors);
         more.forEach(all::putIfAbsent);
         List<SlotRow> shown = new ArrayList<>();
         for (SlotRow row : rows) {
@@ -116,11 +123,11 @@ public record PlanForm(String timeZone, List<SlotRow> rows, String nudgeDay, Str
         return padded;
     }
 
-    private static String rowError(Map<String, String> errors, int index) {
+    private static List<RowError> rowError(Map<String, FieldError> errors, int index) {
         String prefix = "slots[" + index + "]";
-        return errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .map(e -> e.getKey().substring(prefix.length()).replaceFirst("^\\.", "") + " " + e.getValue())
-                .map(String::strip).reduce((a, b) -> a + "; " + b).orElse(null);
+        List<RowError> row = errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .map(e -> new RowError(e.getKey().substring(prefix.length()).replaceFirst("^\\.", ""), e.getValue())).toList();
+        return row.isEmpty() ? null : row;
     }
 
     private static int size(List<String> values) {
@@ -131,11 +138,11 @@ public record PlanForm(String timeZone, List<SlotRow> rows, String nudgeDay, Str
         return values != null && index < values.size() && values.get(index) != null ? values.get(index) : "";
     }
 
-    private static <T> T parse(Supplier<T> parser, String field, String message, Map<String, String> errors) {
+    private static <T> T parse(Supplier<T> parser, FieldError error, Map<String, FieldError> errors) {
         try {
             return parser.get();
         } catch (RuntimeException e) {
-            errors.put(field, message);
+            errors.put(error.field(), error);
             return null;
         }
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record SubscribeForm(String email, String name, String locale, String startDate, String finishBy, PlanForm plan,
                             List<String> knownPhases, List<String> choices,
-                            Map<String, String> errors) {
+                            Map<String, List<FieldError>> errors) {
 
     /** A first plan to edit: two evening/weekend slots, the nudge on Monday morning, the zone set by the browser if it can. */
     static final PlanRequest DEFAULT_PLAN = new PlanRequest("UTC",
@@ -35,7 +35,8 @@ public record SubscribeForm(String email, String name, String locale, String sta
         return knownPhases.contains(phaseId);
     }
 
-    public String error(String field) {
+    /** The errors of a field (null: none); placement's {@code knownPhases} can have several. */
+    public List<FieldError> error(String field) {
         return errors.get(field);
     }
 
@@ -47,36 +48,36 @@ public record SubscribeForm(String email, String name, String locale, String sta
      * One line of the error summary: {@code label} names the field for {@code msg:fieldLabel} ({@code email}, {@code slot}
      * with its number, ...; an unknown field by its own name), so the page words it in its language.
      */
-    public record SummaryLine(String label, int slot, String message) {
+    public record SummaryLine(String label, int slot, List<FieldError> errors) {
     }
 
     /** All errors in the order the form shows its fields, for the summary at the top. */
     public List<SummaryLine> summary() {
-        Map<String, String> all = new LinkedHashMap<>(errors);
-        plan.errors().forEach((field, message) -> all.putIfAbsent("plan." + field, message));
+        Map<String, List<FieldError>> all = new LinkedHashMap<>(errors);
+        plan.errors().forEach((field, error) -> all.putIfAbsent("plan." + field, List.of(error)));
         return all.entrySet().stream().map(e -> line(e.getKey(), e.getValue())).toList();
     }
 
     /** This form with the service's field errors placed next to their fields. */
     SubscribeForm withProblems(List<FieldError> problems) {
-        Map<String, String> own = new LinkedHashMap<>(errors);
-        Map<String, String> planErrors = new LinkedHashMap<>();
+        Map<String, List<FieldError>> own = new LinkedHashMap<>(errors);
+        Map<String, FieldError> planErrors = new LinkedHashMap<>();
         for (FieldError problem : problems) {
             if (problem.field().startsWith("plan.")) {
-                planErrors.putIfAbsent(problem.field().substring("plan.".length()), problem.message());
+                planErrors.putIfAbsent(problem.field().substring("plan.".length()), problem);
             } else if (problem.field().equals("plan")) {
-                planErrors.putIfAbsent("slots", problem.message());
+                planErrors.putIfAbsent("slots", problem);
             } else if (problem.field().startsWith("knownPhases") || problem.field().startsWith("choices")) {
                 String field = problem.field().startsWith("choices") ? "choices" : "knownPhases";
-                own.merge(field, problem.message(), (first, next) -> first + "; " + next);
+                own.merge(field, List.of(problem), (first, next) -> java.util.stream.Stream.concat(first.stream(), next.stream()).toList());
             } else {
-                own.putIfAbsent(problem.field(), problem.message());
+                own.putIfAbsent(problem.field(), List.of(problem));
             }
         }
         return new SubscribeForm(email, name, locale, startDate, finishBy, plan.withErrors(planErrors), knownPhases, choices, own);
     }
 
-    private static SummaryLine line(String field, String message) {
+    private static SummaryLine line(String field, List<FieldError> errors) {
         String label = switch (field) {
             case "email", "name", "locale", "startDate", "knownPhases", "choices" -> field;
             case "plan.timeZone" -> "timeZone";
@@ -85,6 +86,6 @@ public record SubscribeForm(String email, String name, String locale, String sta
             default -> field.startsWith("plan.slots[") ? "slot" : field;
         };
         int slot = label.equals("slot") ? Integer.parseInt(field.replaceAll("^plan\\.slots\\[(\\d+)].*$", "$1")) + 1 : 0;
-        return new SummaryLine(label, slot, message);
+        return new SummaryLine(label, slot, errors);
     }
 }

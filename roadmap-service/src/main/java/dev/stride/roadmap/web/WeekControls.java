@@ -1,5 +1,6 @@
 package dev.stride.roadmap.web;
 
+import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.subscription.SkippedWeeks;
 
 import java.util.Map;
@@ -11,11 +12,11 @@ import java.util.Map;
 public record WeekControls(String base, SkippedWeeks.Overview weeks, String stopAllUrl, AwayForm away) {
 
     /** The away form's two dates as typed, and the errors by field ({@code awayFrom}, {@code awayTo}). */
-    public record AwayForm(String from, String to, Map<String, String> errors) {
+    public record AwayForm(String from, String to, Map<String, FieldError> errors) {
 
         static final AwayForm BLANK = new AwayForm("", "", Map.of());
 
-        public String error(String field) {
+        public FieldError error(String field) {
             return errors.get(field);
         }
     }

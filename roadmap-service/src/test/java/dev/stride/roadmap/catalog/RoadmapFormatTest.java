@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Format 2's rules, each with the path it names (RoadmapValidator and the rule classes beside it). */
 class RoadmapFormatTest {
@@ -46,7 +47,7 @@ class RoadmapFormatTest {
         assertThat(fields(top(full(), "weeklyMix", mix("reading", 50, "project", 50)))).containsExactly("weeklyMix.reading");
         assertThat(fields(top(full(), "weeklyMix", mix("learn", 120, "project", 0)))).containsExactly("weeklyMix.learn");
         assertThat(errors(top(full(), "weeklyMix", mix("learn", 60, "project", 30))))
-                .containsExactly(new FieldError("weeklyMix", "the percentages add up to 90, not 100"));
+                .extracting(FieldError::field, FieldError::message).containsExactly(tuple("weeklyMix", "the percentages add up to 90, not 100"));
     }
 
     @Test
@@ -78,7 +79,7 @@ class RoadmapFormatTest {
         RoadmapDocument doc = withPhases(full(),
                 phase("basics", List.of(requiring(milestone("a", 10), "b"), requiring(milestone("b", 10), "a")), null),
                 phase("projects", List.of(requiring(milestone("c", 20), "a")), null));
-        assertThat(errors(doc)).containsExactly(new FieldError("phases[0].milestones[0].requires[0]",
+        assertThat(errors(doc)).extracting(FieldError::field, FieldError::message).containsExactly(tuple("phases[0].milestones[0].requires[0]",
                 "prerequisites go round in a circle: a -> b -> a"));
     }
 

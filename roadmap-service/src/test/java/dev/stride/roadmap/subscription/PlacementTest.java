@@ -2,12 +2,14 @@ package dev.stride.roadmap.subscription;
 
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Which phases a learner may mark known: only with every phase holding a milestone they require. */
 class PlacementTest {
@@ -50,6 +52,7 @@ class PlacementTest {
     @Test
     void aPhaseTheRoadmapDoesNotHaveIsNamed() {
         assertThat(Placement.errors(ROADMAP, List.of("maths", "cooking")))
-                .containsExactly(new FieldError("knownPhases[1]", "'cooking' is not a phase of R"));
+                .extracting(FieldError::field, FieldError::message, FieldError::code)
+                .containsExactly(tuple("knownPhases[1]", "'cooking' is not a phase of R", FieldErrorCode.PHASE_UNKNOWN));
     }
 }
