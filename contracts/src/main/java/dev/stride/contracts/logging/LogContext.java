@@ -1,5 +1,6 @@
 package dev.stride.contracts.logging;
 
+import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
 import org.jboss.logging.MDC;
 
@@ -24,6 +25,7 @@ public final class LogContext implements AutoCloseable {
     public static final String EVENT_TYPE = "eventType";
     public static final String SUBSCRIPTION_ID = "subscriptionId";
     public static final String NUDGE_ID = "nudgeId";
+    public static final String EMAIL_ID = "emailId";
 
     /** The payload's {@code subscriptionId} and {@code nudgeId} components, where its record has them (looked up once per type). */
     private static final ClassValue<List<Id>> IDS = new ClassValue<>() {
@@ -63,9 +65,24 @@ public final class LogContext implements AutoCloseable {
         return new LogContext(keys, values);
     }
 
+    /** An event known by its id and type only (a row of an outbox, before it is decoded). */
+    public static LogContext event(UUID eventId, String type) {
+        return new LogContext(new String[]{EVENT_ID, EVENT_TYPE}, new Object[]{eventId, type});
+    }
+
     /** One nudge or email of a subscription (either may be null: then that key is left as it is). */
     public static LogContext nudge(UUID subscriptionId, UUID nudgeId) {
         return new LogContext(new String[]{SUBSCRIPTION_ID, NUDGE_ID}, new Object[]{subscriptionId, nudgeId});
+    }
+
+    /**
+     * One email of the notifier's ledger: its id, which is the nudge id of a nudge, and its subscription (a sign-in or
+     * address-change email is the learner's, not a subscription's: no subscription id then).
+     */
+    public static LogContext email(EmailKind kind, UUID emailId, UUID subscriptionId) {
+        boolean learners = kind == EmailKind.SIGN_IN || kind == EmailKind.ADDRESS_CHANGE;
+        return new LogContext(new String[]{EMAIL_ID, NUDGE_ID, SUBSCRIPTION_ID},
+                new Object[]{emailId, kind == EmailKind.NUDGE ? emailId : null, learners ? null : subscriptionId});
     }
 
     /** A subscription, outside of any event (a scheduled pass over rows). */

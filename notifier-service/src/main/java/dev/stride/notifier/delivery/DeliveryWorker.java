@@ -1,6 +1,7 @@
 package dev.stride.notifier.delivery;
 
 import dev.stride.contracts.consumer.ConsumerRetry;
+import dev.stride.contracts.logging.LogContext;
 import dev.stride.contracts.privacy.Addresses;
 import dev.stride.notifier.mail.EmailComposer;
 import dev.stride.notifier.mail.InvalidRecipientException;
@@ -99,7 +100,9 @@ public class DeliveryWorker {
             List<ClaimedEmail> claimed = claim(wanted, probe);
             for (ClaimedEmail email : claimed) {
                 sendSlots.acquireUninterruptibly();
-                send(email);
+                try (LogContext context = logContext(email)) {
+                    send(email);
+                }
                 started++;
             }
             if (probe || claimed.size() < wanted) {
@@ -146,12 +149,20 @@ public class DeliveryWorker {
                 .subscribe().with(
                         ignored -> {
                             metrics.sendLatency(email.kind(), true, Duration.ofNanos(System.nanoTime() - startedAt));
-                            finishSent(email, composed.messageId());
+                            try (LogContext context = logContext(email)) {
+                                finishSent(email, composed.messageId());
+                            }
                         },
                         failure -> {
                             metrics.sendLatency(email.kind(), false, Duration.ofNanos(System.nanoTime() - startedAt));
-                            finish(email, SmtpFailure.of(failure));
+                            try (LogContext context = logContext(email)) {
+                                finish(email, SmtpFailure.of(failure));
+                            }
                         });
+    }
+
+    private static LogContext logContext(ClaimedEmail email) {
+        return LogContext.email(email.kind(), email.emailId(), email.subscriptionId());
     }
 
     /** The server's 250, committed for this one email at once (its own transaction), never at the end of a batch. */
