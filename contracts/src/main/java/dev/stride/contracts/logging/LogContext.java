@@ -42,9 +42,10 @@ public final class LogContext implements AutoCloseable {
         this.keys = keys;
         this.previous = new Object[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            previous[i] = values[i] == null ? MDC.get(keys[i]) : MDC.put(keys[i], values[i].toString());
             if (values[i] == null) {
                 keys[i] = null;
+            } else {
+                previous[i] = MDC.put(keys[i], values[i].toString());
             }
         }
     }
