@@ -36,8 +36,11 @@ class NoAddressInLogsTest {
         String sent = TestEvents.uniqueEmail("logged.sent");
         String retried = TestEvents.uniqueEmail("logged-retried");
         String bounced = TestEvents.uniqueEmail("logged-bounced");
+        // A name no log line holds by chance, in every nudge here.
+        String name = "Quillonia " + UUID.randomUUID().toString().substring(0, 6);
         SmtpSink sink = TestInfrastructure.smtpSink().orElseThrow();
         List<String> lines;
+        TestEvents.Nudge toRetry = TestEvents.nudge(retried).withName(name);
         try (LogCapture logs = LogCapture.atOrAbove(Level.INFO)) {
             sink.addRule(SmtpReplyRule.refuse(Pattern.quote(bounced), 550, "5.1.1 <" + bounced + ">: no such user"));
             sink.addRule(SmtpReplyRule.refuse(Pattern.quote(retried), 451, "4.3.0 <" + retried + ">: try again later"));
@@ -45,15 +48,14 @@ class NoAddressInLogsTest {
             EventEnvelope<SubscriptionRequested> confirmation = TestEvents.envelope(subscription,
                     TestEvents.subscriptionRequested(subscription, sent, "en", "Europe/Berlin"));
             TestEvents.publishSubscriptionEvent(confirmation);
-            TestEvents.Nudge nudge = TestEvents.nudge(sent).withSubscription(subscription);
+            TestEvents.Nudge nudge = TestEvents.nudge(sent).withSubscription(subscription).withName(name);
             TestEvents.publishNudge(nudge.envelope());
             ReceivedEmail.awaitMessagesTo(sent, 2);
             TestEvents.publishSubscriptionEvent(TestEvents.envelope(subscription, TestEvents.unsubscribed(subscription, sent)));
             TestEvents.Nudge late = nudge.withNewNudgeId();
             TestEvents.publishNudge(late.envelope());
-            TestEvents.Nudge toRetry = TestEvents.nudge(retried);
             TestEvents.publishNudge(toRetry.envelope());
-            TestEvents.Nudge toBounce = TestEvents.nudge(bounced);
+            TestEvents.Nudge toBounce = TestEvents.nudge(bounced).withName(name);
             TestEvents.publishNudge(toBounce.envelope());
 
             ReceivedEmail.awaitMessagesTo(sent, 3);
@@ -71,6 +73,10 @@ class NoAddressInLogsTest {
             String local = address.substring(0, address.indexOf('@')).toLowerCase(Locale.ROOT);
             assertThat(lines).noneMatch(line -> line.toLowerCase(Locale.ROOT).contains(local));
         }
+        assertThat(lines).noneMatch(line -> line.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)));
+        assertThat(lines).as("the refused attempt's line carries the nudge's ids in the MDC").anySatisfy(line -> assertThat(line)
+                .contains("next attempt at").contains("nudgeId=" + toRetry.nudgeId()).contains("subscriptionId=" + toRetry.subscriptionId())
+                .contains("emailId=" + toRetry.nudgeId()));
     }
 
     private static boolean state(UUID emailId, String state) {

@@ -69,10 +69,18 @@ class NoAddressInLogsTest {
     @Test
     void aFullJourneyLogsNoAddress() {
         String email = "Journey.Logged-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        Learner learner = new Learner(email, "Logan", "en");
+        // A name no log line holds by chance.
+        String name = "Quillonia " + UUID.randomUUID().toString().substring(0, 6);
+        Learner learner = new Learner(email, name, "en");
         UUID id = UUID.randomUUID();
+        UUID notSeenYet = UUID.randomUUID();
         List<String> lines;
+        EventEnvelope<?> early;
         try (LogCapture logs = LogCapture.atOrAbove(Level.INFO)) {
+            // Progress of a subscription whose activation has not come: it waits, and says so with its ids in the MDC.
+            early = send(notSeenYet, new MilestoneProgressed(notSeenYet, "m1", ProgressState.DONE, ReminderTestSupport.today(clock),
+                    clock.instant(), null));
+            awaitCount(1, "SELECT count(*) FROM waiting_event WHERE event_id = ?1", early.eventId());
             String roadmap = ReminderTestSupport.publishRoadmap(5, 2, clock);
             LocalDate today = ReminderTestSupport.today(clock);
             EventEnvelope<?> activation = EventEnvelope.wrap(StrideEvents.CATALOG, id.toString(),
@@ -124,6 +132,10 @@ class NoAddressInLogsTest {
         assertThat(lines).as("something was logged").isNotEmpty();
         String local = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT);
         assertThat(lines).noneMatch(line -> line.toLowerCase(Locale.ROOT).contains(local));
+        assertThat(lines).noneMatch(line -> line.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)));
+        assertThat(lines).as("the waiting event's line carries its ids in the MDC").anySatisfy(line -> assertThat(line)
+                .contains("waits for subscription").contains("eventId=" + early.eventId()).contains("subscriptionId=" + notSeenYet)
+                .contains("eventType=MilestoneProgressed"));
     }
 
     private EventEnvelope<?> send(UUID id, dev.stride.contracts.event.DomainEvent event) {

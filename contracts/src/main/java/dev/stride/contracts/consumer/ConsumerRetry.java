@@ -3,6 +3,7 @@ package dev.stride.contracts.consumer;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
+import dev.stride.contracts.privacy.Addresses;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -35,7 +36,7 @@ public final class ConsumerRetry {
                 .withJitter(0.25)
                 .withMaxRetries(-1)
                 .withMaxDuration(retryFor)
-                .onRetry(event -> onRetry.accept("retry " + event.getAttemptCount() + " after " + event.getLastException()))
+                .onRetry(event -> onRetry.accept("retry " + event.getAttemptCount() + " after " + Addresses.redact(String.valueOf(event.getLastException()))))
                 .build();
     }
 

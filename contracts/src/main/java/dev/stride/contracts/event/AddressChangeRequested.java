@@ -1,5 +1,7 @@
 package dev.stride.contracts.event;
 
+import dev.stride.contracts.privacy.Addresses;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,4 +12,11 @@ import java.util.UUID;
  */
 public record AddressChangeRequested(UUID learnerId, Learner learner, String newAddress, String verifyUrl, Instant validUntil)
         implements DomainEvent {
+
+    /** Without the new address (nor the learner's) and without the verify link: see {@link Learner#toString}. */
+    @Override
+    public String toString() {
+        return "AddressChangeRequested[learnerId=" + learnerId + ", learner=" + learner + ", newAddress=" + Addresses.logId(newAddress)
+                + ", validUntil=" + validUntil + "]";
+    }
 }

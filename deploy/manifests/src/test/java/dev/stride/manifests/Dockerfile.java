@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +65,24 @@ record Dockerfile(Path file, List<Instruction> instructions) {
             }
         }
         return names;
+    }
+
+    /** What the ENV instructions set, by name, the last one winning (quotes taken off). */
+    Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String arguments : arguments("ENV")) {
+            Matcher assignment = ENV_ASSIGNMENT.matcher(arguments);
+            boolean any = false;
+            while (assignment.find()) {
+                environment.put(assignment.group(1), assignment.group(2).replaceAll("^\"|\"$", ""));
+                any = true;
+            }
+            if (!any) {
+                String[] nameAndValue = arguments.split("\\s+", 2);
+                environment.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+            }
+        }
+        return environment;
     }
 
     /** The last USER: the user the container runs as. */

@@ -78,6 +78,11 @@ final class ServiceConfig {
         return byProfile.keySet();
     }
 
+    /** The value a profile's own line ({@code %profile.property}) sets, if it has one. */
+    Optional<String> profileValue(String profile, String property) {
+        return Optional.ofNullable(byProfile.getOrDefault(profile, Map.of()).get(property));
+    }
+
     /** The property an environment variable sets, or, for a variable a value refers to, the property whose value it is. */
     Optional<String> propertyFor(String variable) {
         for (String name : propertyNames()) {

@@ -1,6 +1,7 @@
 package dev.stride.notifier.delivery;
 
 import dev.stride.contracts.event.EmailKind;
+import dev.stride.contracts.privacy.Addresses;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,4 +13,11 @@ import java.util.UUID;
  */
 public record ClaimedEmail(UUID emailId, EmailKind kind, UUID subscriptionId, String recipient, String payload, int attempt,
                            boolean probe, Instant pulledForwardFrom) {
+
+    /** Without the address and the payload (the event, with the learner's name and links): ids only. */
+    @Override
+    public String toString() {
+        return "ClaimedEmail[" + kind + " " + emailId + ", subscription " + subscriptionId + ", " + Addresses.logId(recipient)
+                + ", attempt " + attempt + (probe ? ", probe" : "") + "]";
+    }
 }

@@ -1,12 +1,17 @@
 package dev.stride.notifier.delivery;
 
 import dev.stride.contracts.consumer.ConsumerRetry;
+import dev.stride.contracts.logging.LogContext;
 import dev.stride.contracts.privacy.Addresses;
 import dev.stride.notifier.mail.EmailComposer;
 import dev.stride.notifier.mail.InvalidRecipientException;
 import dev.stride.notifier.mail.SmtpSender;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -99,7 +104,7 @@ public class DeliveryWorker {
             List<ClaimedEmail> claimed = claim(wanted, probe);
             for (ClaimedEmail email : claimed) {
                 sendSlots.acquireUninterruptibly();
-                send(email);
+                inLogContext(email, () -> send(email));
                 started++;
             }
             if (probe || claimed.size() < wanted) {
@@ -146,12 +151,35 @@ public class DeliveryWorker {
                 .subscribe().with(
                         ignored -> {
                             metrics.sendLatency(email.kind(), true, Duration.ofNanos(System.nanoTime() - startedAt));
-                            finishSent(email, composed.messageId());
+                            inLogContext(email, () -> finishSent(email, composed.messageId()));
                         },
                         failure -> {
                             metrics.sendLatency(email.kind(), false, Duration.ofNanos(System.nanoTime() - startedAt));
-                            finish(email, SmtpFailure.of(failure));
+                            inLogContext(email, () -> finish(email, SmtpFailure.of(failure)));
                         });
+    }
+
+    private static LogContext logContext(ClaimedEmail email) {
+        return LogContext.email(email.kind(), email.emailId(), email.subscriptionId());
+    }
+
+    /**
+     * The mail client's outcome arrives with its root Vert.x context current, where Quarkus's MDC does not keep what is put
+     * (each put lands in a new duplicated context): the work runs in a duplicated context of its own, on this thread.
+     */
+    private static void inLogContext(ClaimedEmail email, Runnable work) {
+        Context current = Vertx.currentContext();
+        if (current == null || VertxContext.isDuplicatedContext(current)) {
+            try (LogContext context = logContext(email)) {
+                work.run();
+            }
+            return;
+        }
+        ((ContextInternal) VertxContext.createNewDuplicatedContext(current)).dispatch(() -> {
+            try (LogContext context = logContext(email)) {
+                work.run();
+            }
+        });
     }
 
     /** The server's 250, committed for this one email at once (its own transaction), never at the end of a batch. */

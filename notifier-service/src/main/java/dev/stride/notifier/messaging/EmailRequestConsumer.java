@@ -12,6 +12,7 @@ import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.SignInRequested;
 import dev.stride.contracts.event.StrideEvents;
+import dev.stride.contracts.logging.LogContext;
 import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.contracts.event.UnreadableEventException;
 import dev.stride.contracts.event.Unsubscribed;
@@ -69,6 +70,12 @@ public class EmailRequestConsumer {
     @Blocking(ordered = false)
     public void onNudgeEvent(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
+        try (LogContext context = LogContext.event(envelope)) {
+            nudgeEvent(envelope);
+        }
+    }
+
+    private void nudgeEvent(EventEnvelope<? extends DomainEvent> envelope) {
         if (!(envelope.data() instanceof NudgeDue nudge)) {
             throw new UnreadableEventException(envelope.type() + " " + envelope.eventId() + " does not belong on nudge-events");
         }
@@ -95,6 +102,12 @@ public class EmailRequestConsumer {
     @Blocking(ordered = false)
     public void onSubscriptionEvent(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
+        try (LogContext context = LogContext.event(envelope)) {
+            subscriptionEvent(envelope);
+        }
+    }
+
+    private void subscriptionEvent(EventEnvelope<? extends DomainEvent> envelope) {
         if (envelope.data() instanceof SubscriptionRequested requested) {
             require(requested.subscriptionId(), "subscriptionId", envelope);
             requireLearner(requested.learner(), envelope);

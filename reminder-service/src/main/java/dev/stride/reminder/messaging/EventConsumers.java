@@ -5,6 +5,7 @@ import dev.stride.contracts.consumer.ConsumerRetry;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.StrideEvents;
+import dev.stride.contracts.logging.LogContext;
 import dev.stride.reminder.scheduling.ReminderSettings;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,17 +48,19 @@ public class EventConsumers {
 
     private void apply(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
-        boolean applied = retry.get(() -> {
-            try {
-                return applier.apply(envelope);
-            } catch (EventApplier.UnknownSubscriptionException e) {
-                waiting.await(e.subscriptionId(), envelope.eventId(), record);
-                LOG.infof("%s %s waits for subscription %s, not seen yet", envelope.type(), envelope.eventId(), e.subscriptionId());
-                return true;
+        try (LogContext context = LogContext.event(envelope)) {
+            boolean applied = retry.get(() -> {
+                try {
+                    return applier.apply(envelope);
+                } catch (EventApplier.UnknownSubscriptionException e) {
+                    waiting.await(e.subscriptionId(), envelope.eventId(), record);
+                    LOG.infof("%s %s waits for subscription %s, not seen yet", envelope.type(), envelope.eventId(), e.subscriptionId());
+                    return true;
+                }
+            });
+            if (!applied) {
+                LOG.debugf("Dropped %s %s: already applied", envelope.type(), envelope.eventId());
             }
-        });
-        if (!applied) {
-            LOG.debugf("Dropped %s %s: already applied", envelope.type(), envelope.eventId());
         }
     }
 }

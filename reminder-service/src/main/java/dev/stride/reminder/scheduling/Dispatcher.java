@@ -157,7 +157,9 @@ public class Dispatcher {
             sent.increment(ledger.markSent(dispatcherId, acknowledged));
         } catch (RuntimeException e) {
             // The leases run out and the rows are claimed again: published twice at worst, never lost.
-            LOG.warnf(e, "A batch of %d nudges was not finished (%s); its rows are retried after their lease", claimed.size(), rootCause(e));
+            LOG.warnf(e, "A batch of %d nudges (the first %s) was not finished (%s); its rows are retried after their lease", claimed.size(),
+                    claimed.get(0), rootCause(e));
+            LOG.debugf("The nudges of the unfinished batch: %s", claimed);
         }
         return claimed.size();
     }

@@ -2,6 +2,8 @@ package dev.stride.reminder.scheduling;
 
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.RoadmapPublished;
+import dev.stride.contracts.logging.LogContext;
+import dev.stride.contracts.privacy.Addresses;
 import dev.stride.reminder.projection.LearnerState;
 import dev.stride.reminder.projection.Projections;
 import dev.stride.reminder.projection.RoadmapProjection;
@@ -148,7 +150,9 @@ public class NudgeLedger {
                 nudge.status = Nudge.Status.EXPIRED;
                 batch.expired++;
                 scheduler.scheduleAfter(subscription, nudge.key.weekStart());
-                LOG.infof("Nudge for %s week %s expired (due %s); scheduling the next week", nudge.key.subscriptionId(), nudge.key.weekStart(), nudge.dueAt);
+                try (LogContext context = LogContext.nudge(nudge.key.subscriptionId(), nudge.nudgeId)) {
+                    LOG.infof("Nudge for %s week %s expired (due %s); scheduling the next week", nudge.key.subscriptionId(), nudge.key.weekStart(), nudge.dueAt);
+                }
             } else {
                 try {
                     List<RoadmapPublished.Milestone> list = batch.milestones.computeIfAbsent(roadmap.roadmapId, id -> Projections.milestones(roadmap));
@@ -228,17 +232,19 @@ public class NudgeLedger {
     private boolean fail(Nudge nudge, SubscriptionProjection subscription, Throwable failure, boolean permanent) {
         String error = String.valueOf(failure);
         nudge.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
-        if (permanent && nudge.attempts >= settings.dispatch().maxAttempts()) {
-            nudge.status = Nudge.Status.PARKED;
-            LOG.errorf("Parked the nudge %s of %s week %s after %d attempts: %s", nudge.nudgeId, nudge.key.subscriptionId(),
-                    nudge.key.weekStart(), nudge.attempts, nudge.lastError);
-            if (subscription != null && readablePlan(subscription)) {
-                scheduler.scheduleAfter(subscription, nudge.key.weekStart());
+        try (LogContext context = LogContext.nudge(nudge.key.subscriptionId(), nudge.nudgeId)) {
+            if (permanent && nudge.attempts >= settings.dispatch().maxAttempts()) {
+                nudge.status = Nudge.Status.PARKED;
+                LOG.errorf("Parked the nudge %s of %s week %s after %d attempts: %s", nudge.nudgeId, nudge.key.subscriptionId(),
+                        nudge.key.weekStart(), nudge.attempts, Addresses.redact(nudge.lastError));
+                if (subscription != null && readablePlan(subscription)) {
+                    scheduler.scheduleAfter(subscription, nudge.key.weekStart());
+                }
+                return true;
             }
-            return true;
-        }
-        if (permanent) {
-            LOG.warnf(failure, "The nudge %s failed (attempt %d of %d)", nudge.nudgeId, nudge.attempts, settings.dispatch().maxAttempts());
+            if (permanent) {
+                LOG.warnf(failure, "The nudge %s failed (attempt %d of %d)", nudge.nudgeId, nudge.attempts, settings.dispatch().maxAttempts());
+            }
         }
         nudge.leaseUntil = clock.instant().plus(settings.dispatch().retryAfter());
         return false;
@@ -250,7 +256,9 @@ public class NudgeLedger {
             Projections.plan(subscription);
             return true;
         } catch (RuntimeException e) {
-            LOG.errorf("No week can be scheduled for %s: its plan cannot be read (%s)", subscription.subscriptionId, e);
+            try (LogContext context = LogContext.subscription(subscription.subscriptionId)) {
+                LOG.errorf("No week can be scheduled for %s: its plan cannot be read (%s)", subscription.subscriptionId, e);
+            }
             return false;
         }
     }

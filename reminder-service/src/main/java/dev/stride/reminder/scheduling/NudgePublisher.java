@@ -93,8 +93,10 @@ public class NudgePublisher {
         }
         if (!failed.isEmpty()) {
             // One line per batch, with the first cause: an outage fails every record the same way.
-            LOG.warnf("%d of %d nudges not acknowledged by Kafka, retried shortly; first cause: %s", failed.size(), nudges.size(),
-                    failed.values().iterator().next());
+            Map.Entry<UUID, Throwable> first = failed.entrySet().iterator().next();
+            LOG.warnf("%d of %d nudges not acknowledged by Kafka, retried shortly; the first, %s: %s", failed.size(), nudges.size(),
+                    first.getKey(), first.getValue());
+            LOG.debugf("The nudges not acknowledged: %s", failed.keySet());
         }
         return new Published(acknowledged, failed);
     }

@@ -6,6 +6,7 @@ import dev.stride.contracts.event.DeliveryFailed;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.StrideEvents;
+import dev.stride.contracts.logging.LogContext;
 import dev.stride.roadmap.subscription.Bounces;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,12 @@ public class DeliveryEventConsumer {
     @Blocking
     public void onDeliveryEvent(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
+        try (LogContext context = LogContext.event(envelope)) {
+            apply(envelope);
+        }
+    }
+
+    private void apply(EventEnvelope<? extends DomainEvent> envelope) {
         // Only a hard bounce is about the address; other permanent failures (a policy refusal, an email that cannot be
         // rendered) are about one email, and the address still works.
         if (!(envelope.data() instanceof DeliveryFailed failed) || !failed.permanent()

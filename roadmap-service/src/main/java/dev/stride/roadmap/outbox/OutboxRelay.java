@@ -1,6 +1,7 @@
 package dev.stride.roadmap.outbox;
 
 import dev.stride.contracts.event.CloudEventHeaders;
+import dev.stride.contracts.logging.LogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -123,7 +124,13 @@ public class OutboxRelay {
             row.lastError = reason;
         }
         if (failingSince.compareAndSet(0, clock.millis())) {
-            LOG.warnf("Kafka did not acknowledge outbox events (%s); %d event(s) stay pending and will be retried", reason, unpublished.size());
+            // One line for the batch, in the context of its first event; the rest at DEBUG.
+            OutboxEvent first = unpublished.get(0);
+            try (LogContext context = LogContext.event(first.eventId, first.eventType)) {
+                LOG.warnf("Kafka did not acknowledge outbox events (%s); %d event(s) stay pending and will be retried, the first %s %s",
+                        reason, unpublished.size(), first.eventType, first.eventId);
+            }
+            LOG.debugf("Outbox events not acknowledged: %s", unpublished.stream().map(row -> row.eventId).toList());
         }
     }
 

@@ -1,7 +1,12 @@
 package dev.stride.infra.testing;
 
+import org.jboss.logging.MDC;
+import org.jboss.logmanager.ExtLogRecord;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -11,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * Everything the test JVM logs at a level or above, from every thread, while it is open: what a log audit reads. A line is
  * the record's logger, level, message pattern, each parameter and its exception chain, so text that only a parameter or
- * a cause carries is seen too.
+ * a cause carries is seen too, and last the MDC the record was logged with ({@code mdc {key=value, ...}}), as the JSON
+ * logs carry it.
  */
 public final class LogCapture implements AutoCloseable {
 
@@ -62,6 +68,10 @@ public final class LogCapture implements AutoCloseable {
         }
         for (Throwable cause = record.getThrown(); cause != null; cause = cause.getCause()) {
             line.append(" | ").append(cause);
+        }
+        Map<String, ?> mdc = record instanceof ExtLogRecord ext ? ext.getMdcCopy() : MDC.getMap();
+        if (!mdc.isEmpty()) {
+            line.append(" | mdc ").append(new TreeMap<>(mdc));
         }
         return line.toString();
     }
