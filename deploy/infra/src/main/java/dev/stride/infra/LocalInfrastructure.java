@@ -5,6 +5,7 @@ import dev.stride.infra.mail.Inbox;
 import dev.stride.infra.mail.InboxClient;
 import dev.stride.infra.mail.InboxWeb;
 import dev.stride.infra.mail.SmtpSink;
+import dev.stride.infra.trace.TraceReceiver;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,6 +27,7 @@ public final class LocalInfrastructure implements StrideInfrastructure {
     private KafkaBroker kafkaBroker;
     private SmtpSink smtpSink;
     private InboxWeb inboxWeb;
+    private TraceReceiver traceReceiver;
 
     private LocalInfrastructure() {
     }
@@ -98,7 +100,8 @@ public final class LocalInfrastructure implements StrideInfrastructure {
         }
         smtpSink = SmtpSink.start(settings.smtpPort(), settings.dataDir().resolve("mail"));
         started.push(smtpSink);
-        inboxWeb = InboxWeb.start(smtpSink, settings.inboxPort());
+        traceReceiver = new TraceReceiver(settings.dataDir().resolve("traces.jsonl"));
+        inboxWeb = InboxWeb.start(smtpSink, settings.inboxPort(), traceReceiver);
         started.push(inboxWeb);
         smtpHost = "127.0.0.1";
         smtpPort = smtpSink.port();
@@ -142,6 +145,16 @@ public final class LocalInfrastructure implements StrideInfrastructure {
 
     public Optional<String> inboxUrl() {
         return Optional.ofNullable(inboxWeb).map(InboxWeb::url);
+    }
+
+    /** Where the services may export spans (OTLP/HTTP base URL, the inbox's server); empty when SMTP is external. */
+    public Optional<String> traceEndpoint() {
+        return inboxUrl();
+    }
+
+    /** The file the local trace receiver appends spans to; empty when SMTP is external (no inbox server to receive them). */
+    public Optional<java.nio.file.Path> traceFile() {
+        return Optional.ofNullable(traceReceiver).map(TraceReceiver::file);
     }
 
     /** Reads the local sink over its HTTP API, as anyone outside this JVM would. */

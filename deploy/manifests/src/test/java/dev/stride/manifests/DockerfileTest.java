@@ -14,6 +14,8 @@ class DockerfileTest {
     /** Quarkus's fast-jar layout, which the build produces unless quarkus.package.jar.type says otherwise. */
     private static final List<String> FAST_JAR = List.of("target/quarkus-app/lib/", "target/quarkus-app/*.jar",
             "target/quarkus-app/app/", "target/quarkus-app/quarkus/");
+    /** The OpenTelemetry agent the build copies beside the fast-jar (the parent pom's maven-dependency-plugin execution). */
+    private static final String AGENT = "target/otel/opentelemetry-javaagent.jar";
 
     @Test
     void everyServiceHasOne() {
@@ -29,7 +31,13 @@ class DockerfileTest {
                     .isEqualTo("fast-jar");
             List<String> sources = dockerfile(service).arguments("COPY").stream()
                     .map(arguments -> arguments.replaceAll("--chown=\\S+\\s+", "").split("\\s+")[0]).toList();
-            assertThat(sources).as(service.name() + " copies").containsExactlyElementsOf(FAST_JAR);
+            List<String> expected = new java.util.ArrayList<>(FAST_JAR);
+            expected.add(AGENT);
+            assertThat(sources).as(service.name() + " copies").containsExactlyElementsOf(expected);
+            assertThat(service.dir().resolve("pom.xml")).content().as(service.name() + " copies the agent into target/otel")
+                    .contains("<artifactId>maven-dependency-plugin</artifactId>");
+            assertThat(String.join(" ", dockerfile(service).arguments("ENV"))).contains("-javaagent:/deployments/otel/opentelemetry-javaagent.jar")
+                    .contains("OTEL_SERVICE_NAME=" + service.name());
             assertThat(String.join(" ", dockerfile(service).arguments("ENV"))).contains("/deployments/quarkus-run.jar");
         }
     }

@@ -1,5 +1,7 @@
 package dev.stride.system;
 
+import dev.stride.infra.trace.ExportedSpan;
+import dev.stride.infra.trace.TraceReceiver;
 import dev.stride.infra.mail.InboxClient;
 import dev.stride.infra.mail.MailParts;
 import dev.stride.infra.mail.StoredMail;
@@ -73,6 +75,11 @@ final class StrideSession implements BeforeAllCallback, TestWatcher {
 
     InboxClient inbox() {
         return new InboxClient("http://127.0.0.1:" + running.ports.get("inbox"));
+    }
+
+    /** Every span the services exported so far, from the launcher's local trace receiver (the inbox server's /traces). */
+    List<ExportedSpan> spans() {
+        return TraceReceiver.read(running.work.resolve("data").resolve("traces.jsonl"));
     }
 
     static String newAddress(String who) {

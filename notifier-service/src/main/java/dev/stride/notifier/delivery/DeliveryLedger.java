@@ -7,6 +7,7 @@ import dev.stride.contracts.privacy.Addresses;
 import dev.stride.notifier.delivery.SuppressionRepository.Suppressed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import dev.stride.contracts.trace.TraceContexts;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -80,6 +81,7 @@ public class DeliveryLedger {
         row.state = DeliveryState.PENDING;
         row.nextAttemptAt = now;
         row.createdAt = now;
+        row.traceParent = TraceContexts.currentTraceParent().orElse(null);
         suppressed.ifPresent(why -> settleSuppressed(row, why, now));
         if (!deliveries.insertIfAbsent(row)) {
             metrics.duplicateDropped(kind);
@@ -133,7 +135,7 @@ public class DeliveryLedger {
             row.outageBackoff = false;
             row.updatedAt = now;
             claimed.add(new ClaimedEmail(row.emailId, row.kind, row.subscriptionId, row.recipient, row.payload, row.attempts,
-                    probe, pulledForwardFrom));
+                    probe, pulledForwardFrom, row.traceParent));
         }
         return claimed;
     }

@@ -1,5 +1,9 @@
 package dev.stride.notifier.delivery;
 
+import dev.stride.contracts.trace.TraceContexts;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import dev.stride.contracts.consumer.ConsumerRetry;
 import dev.stride.contracts.logging.LogContext;
 import dev.stride.contracts.privacy.Addresses;
@@ -143,6 +147,13 @@ public class DeliveryWorker {
             return;
         }
         long startedAt = System.nanoTime();
+        // The SMTP exchange as a span of the trace that queued the email: which email and kind, never the address.
+        Span smtp = TraceContexts.tracer().spanBuilder("smtp send").setSpanKind(SpanKind.CLIENT)
+                .setParent(TraceContexts.restore(email.traceParent()))
+                .setAttribute("stride.email.id", email.emailId().toString())
+                .setAttribute("stride.email.kind", email.kind().name())
+                .setAttribute("stride.email.attempt", (long) email.attempt())
+                .startSpan();
         // Started on the mail client's own event loop: started from this worker thread, a send can miss the
         // server's greeting and hang (MailEventLoop).
         mailEventLoop.run(() -> mailer.send(composed.mail()))
@@ -150,10 +161,14 @@ public class DeliveryWorker {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .subscribe().with(
                         ignored -> {
+                            smtp.end();
                             metrics.sendLatency(email.kind(), true, Duration.ofNanos(System.nanoTime() - startedAt));
                             inLogContext(email, () -> finishSent(email, composed.messageId()));
                         },
                         failure -> {
+                            smtp.recordException(failure);
+                            smtp.setStatus(StatusCode.ERROR);
+                            smtp.end();
                             metrics.sendLatency(email.kind(), false, Duration.ofNanos(System.nanoTime() - startedAt));
                             inLogContext(email, () -> finish(email, SmtpFailure.of(failure)));
                         });

@@ -48,6 +48,10 @@ public class EmailDelivery {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The W3C traceparent of the span that queued this email; the SMTP span is its child. Null when untraced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "smtp_code")
     public Integer smtpCode;
 

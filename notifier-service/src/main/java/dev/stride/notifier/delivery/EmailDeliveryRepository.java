@@ -18,10 +18,10 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
         int inserted = getEntityManager().createNativeQuery("""
                         INSERT INTO email_delivery (email_id, kind, subscription_id, recipient, event_type, payload, state,
                                                     attempts, next_attempt_at, created_at, updated_at, finished_at,
-                                                    suppression_reason, last_error, permanent_failure, outcome_event_id)
+                                                    suppression_reason, last_error, permanent_failure, outcome_event_id, trace_parent)
                         VALUES (:emailId, :kind, :subscriptionId, :recipient, :eventType, :payload, :state,
                                 0, :nextAttemptAt, :createdAt, :createdAt, :finishedAt,
-                                :suppressionReason, :lastError, :permanentFailure, :outcomeEventId)
+                                :suppressionReason, :lastError, :permanentFailure, :outcomeEventId, :traceParent)
                         ON CONFLICT (email_id) DO NOTHING""")
                 .setParameter("emailId", row.emailId)
                 .setParameter("kind", row.kind.name())
@@ -37,6 +37,7 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("lastError", row.lastError)
                 .setParameter("permanentFailure", row.permanentFailure)
                 .setParameter("outcomeEventId", row.outcomeEventId)
+                .setParameter("traceParent", row.traceParent)
                 .executeUpdate();
         return inserted == 1;
     }

@@ -13,6 +13,7 @@ import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.SignInRequested;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.logging.LogContext;
+import dev.stride.contracts.trace.TraceContexts;
 import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.contracts.event.UnreadableEventException;
 import dev.stride.contracts.event.Unsubscribed;
@@ -22,9 +23,11 @@ import dev.stride.notifier.delivery.DeliveryMetrics;
 import dev.stride.notifier.delivery.DeliverySettings;
 import dev.stride.notifier.mail.OwnLinks;
 import dev.stride.notifier.retention.Erasure;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -68,7 +71,12 @@ public class EmailRequestConsumer {
      */
     @Incoming(Channels.NUDGE_EVENTS_IN)
     @Blocking(ordered = false)
-    public void onNudgeEvent(byte[] record) {
+    public void onNudgeEvent(ConsumerRecord<String, byte[]> record) {
+        TraceContexts.withinSpan("record nudge email", SpanKind.CONSUMER, TraceContexts.traceParent(record.headers()),
+                () -> recordNudge(record.value()));
+    }
+
+    private void recordNudge(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
         try (LogContext context = LogContext.event(envelope)) {
             nudgeEvent(envelope);
@@ -100,7 +108,12 @@ public class EmailRequestConsumer {
 
     @Incoming(Channels.SUBSCRIPTION_EVENTS_IN)
     @Blocking(ordered = false)
-    public void onSubscriptionEvent(byte[] record) {
+    public void onSubscriptionEvent(ConsumerRecord<String, byte[]> record) {
+        TraceContexts.withinSpan("record subscription email", SpanKind.CONSUMER, TraceContexts.traceParent(record.headers()),
+                () -> recordSubscriptionEmail(record.value()));
+    }
+
+    private void recordSubscriptionEmail(byte[] record) {
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(record);
         try (LogContext context = LogContext.event(envelope)) {
             subscriptionEvent(envelope);

@@ -6,9 +6,12 @@ import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.contracts.logging.LogContext;
+import dev.stride.contracts.trace.TraceContexts;
 import dev.stride.reminder.scheduling.ReminderSettings;
+import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -36,14 +39,20 @@ public class EventConsumers {
 
     @Incoming(Channels.ROADMAP_EVENTS_IN)
     @Blocking
-    public void onRoadmapEvent(byte[] record) {
-        apply(record);
+    public void onRoadmapEvent(ConsumerRecord<String, byte[]> record) {
+        applyTraced(record);
     }
 
     @Incoming(Channels.SUBSCRIPTION_EVENTS_IN)
     @Blocking
-    public void onSubscriptionEvent(byte[] record) {
-        apply(record);
+    public void onSubscriptionEvent(ConsumerRecord<String, byte[]> record) {
+        applyTraced(record);
+    }
+
+    /** In a span of the trace that published the record, so the nudge rows it schedules remember that trace. */
+    private void applyTraced(ConsumerRecord<String, byte[]> record) {
+        TraceContexts.withinSpan("apply " + record.topic(), SpanKind.CONSUMER, TraceContexts.traceParent(record.headers()),
+                () -> apply(record.value()));
     }
 
     private void apply(byte[] record) {

@@ -1,9 +1,13 @@
 package dev.stride.reminder.scheduling;
 
 import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.trace.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -148,7 +152,7 @@ public class Dispatcher {
             NudgeLedger.Prepared prepared = ledger.prepare(dispatcherId, claimed);
             expired.increment(prepared.expired());
             parked.increment(prepared.parked());
-            NudgePublisher.Published published = publisher.publishAll(prepared.toPublish());
+            NudgePublisher.Published published = publishTraced(prepared);
             List<NudgeDue> acknowledged = published.acknowledged();
             parked.increment(ledger.release(dispatcherId, published.failed()));
             // A digest part due later this week goes out early: it counts as on time.
@@ -162,6 +166,22 @@ public class Dispatcher {
             LOG.debugf("The nudges of the unfinished batch: %s", claimed);
         }
         return claimed.size();
+    }
+
+    /**
+     * Publishes a batch inside one span of its own trace (the dispatch happens days after the scheduling), with a link to
+     * the span that scheduled each row; the records carry this span's traceparent, so the notifier's send joins this trace.
+     */
+    private NudgePublisher.Published publishTraced(NudgeLedger.Prepared prepared) {
+        SpanBuilder builder = TraceContexts.tracer().spanBuilder("nudge dispatch").setNoParent()
+                .setAttribute("stride.nudges", (long) prepared.toPublish().size());
+        TraceContexts.spanContexts(prepared.scheduledBy()).forEach(builder::addLink);
+        Span span = builder.startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return publisher.publishAll(prepared.toPublish());
+        } finally {
+            span.end();
+        }
     }
 
     private static Duration max(Duration a, Duration b) {

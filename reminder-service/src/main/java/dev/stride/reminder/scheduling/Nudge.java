@@ -1,11 +1,13 @@
 package dev.stride.reminder.scheduling;
 
+import dev.stride.contracts.trace.TraceContexts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -62,6 +64,17 @@ public class Nudge {
     /** Why a row was settled without an email: skipped, snoozed, paused, unsubscribed, retired, completed. */
     @Column(name = "settled_reason")
     public String settledReason;
+
+    /** The W3C traceparent of the span that scheduled this row; its dispatch links back to it. Null when untraced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @PrePersist
+    void keepSchedulingTrace() {
+        if (traceParent == null) {
+            traceParent = TraceContexts.currentTraceParent().orElse(null);
+        }
+    }
 
     /** The same (subscription, week) always gives the same id, so a repeat can be recognised downstream. */
     public static UUID idOf(UUID subscriptionId, LocalDate weekStart) {

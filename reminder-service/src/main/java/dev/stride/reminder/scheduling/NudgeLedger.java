@@ -39,7 +39,8 @@ public class NudgeLedger {
     private static final Logger LOG = Logger.getLogger(NudgeLedger.class);
 
     /** What a batch comes to once prepared: the nudges to publish, how many rows expired, how many were parked. */
-    public record Prepared(List<NudgeDue> toPublish, int expired, int parked) {
+    /** {@code scheduledBy}: the distinct traceparents kept with the rows to publish (the dispatch span links to each). */
+    public record Prepared(List<NudgeDue> toPublish, int expired, int parked, List<String> scheduledBy) {
     }
 
     private final EntityManager em;
@@ -107,7 +108,8 @@ public class NudgeLedger {
             open.removeAll(noParts);
             return open.size() > 1 ? DigestParts.as(built.due, new NudgeDue.Digest(week.key(), open.size())) : built.due;
         }).orElse(built.due)).toList();
-        return new Prepared(toPublish, batch.expired, batch.parked);
+        List<String> scheduledBy = batch.built.stream().map(built -> built.nudge.traceParent).filter(java.util.Objects::nonNull).distinct().toList();
+        return new Prepared(toPublish, batch.expired, batch.parked, scheduledBy);
     }
 
     /** What a batch built so far: each row's NudgeDue, every row it handled, and how many expired or were parked. */

@@ -5,6 +5,7 @@ import dev.stride.contracts.event.CloudEventHeaders;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.StrideEvents;
+import dev.stride.contracts.trace.TraceContexts;
 import dev.stride.contracts.Topics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -105,7 +106,9 @@ public class NudgePublisher {
         String key = nudge.subscriptionId().toString();
         EventEnvelope<NudgeDue> envelope = EventEnvelope.wrap(StrideEvents.CATALOG, key, nudge, clock);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.NUDGE_EVENTS, key, StrideEvents.CODEC.encode(envelope));
-        CloudEventHeaders.of(envelope, SOURCE).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> headers = new LinkedHashMap<>(CloudEventHeaders.of(envelope, SOURCE));
+        headers.putAll(TraceContexts.currentHeaders()); // the dispatch span's, when traced
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 }

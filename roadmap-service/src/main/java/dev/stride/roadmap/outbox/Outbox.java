@@ -3,6 +3,7 @@ package dev.stride.roadmap.outbox;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.StrideEvents;
+import dev.stride.contracts.trace.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -32,6 +33,7 @@ public class Outbox {
         row.schemaVersion = envelope.schemaVersion();
         row.payload = new String(StrideEvents.CODEC.encode(envelope), StandardCharsets.UTF_8);
         row.occurredAt = envelope.occurredAt();
+        row.traceParent = TraceContexts.currentTraceParent().orElse(null);
         repository.persist(row);
         return envelope;
     }

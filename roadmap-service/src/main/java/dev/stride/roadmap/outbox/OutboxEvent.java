@@ -47,4 +47,8 @@ public class OutboxEvent {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The W3C traceparent of the span that wrote this event; the relay publishes inside that trace. Null when untraced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -2,9 +2,12 @@ package dev.stride.roadmap.outbox;
 
 import dev.stride.contracts.event.CloudEventHeaders;
 import dev.stride.contracts.logging.LogContext;
+import dev.stride.contracts.trace.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,14 +110,29 @@ public class OutboxRelay {
         return marked;
     }
 
+    /**
+     * Publishes one row inside a span whose parent is the span that wrote it (its stored traceparent), so the event
+     * continues the learner's trace: the record carries that span's {@code traceparent} next to the CloudEvents headers
+     * (the agent's Kafka instrumentation, when attached, replaces it with its own producer span's, in the same trace).
+     */
     private Future<RecordMetadata> send(OutboxEvent row) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.aggregateId, row.payload.getBytes(StandardCharsets.UTF_8));
-        CloudEventHeaders.of(row.eventId, row.eventType, row.schemaVersion, row.occurredAt, row.aggregateId, SOURCE)
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        try {
+        Span span = TraceContexts.tracer().spanBuilder("outbox publish " + row.topic)
+                .setParent(TraceContexts.restore(row.traceParent))
+                .setAttribute("stride.event.type", row.eventType)
+                .setAttribute("stride.event.id", row.eventId.toString())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.aggregateId, row.payload.getBytes(StandardCharsets.UTF_8));
+            Map<String, String> headers = new LinkedHashMap<>(CloudEventHeaders.of(row.eventId, row.eventType, row.schemaVersion, row.occurredAt,
+                    row.aggregateId, SOURCE));
+            headers.putAll(TraceContexts.currentHeaders());
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             return producer.send(record);
         } catch (RuntimeException e) {
+            span.recordException(e);
             return java.util.concurrent.CompletableFuture.failedFuture(e);
+        } finally {
+            span.end();
         }
     }
 

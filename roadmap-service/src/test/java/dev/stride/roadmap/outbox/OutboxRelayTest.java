@@ -8,6 +8,11 @@ import dev.stride.infra.testing.KafkaTestConsumer;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.infra.testing.TestInfrastructure;
 import dev.stride.roadmap.TestSupport;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -100,6 +105,34 @@ class OutboxRelayTest {
         }
         assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id LIKE ?1 AND published_at IS NULL", "relay-" + run + "-%"))
                 .isZero();
+    }
+
+    @Test
+    void anEventIsPublishedInTheTraceOfTheSpanThatWroteIt() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        SpanContext request = SpanContext.create(traceId, "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+        String aggregate = "traced-" + UUID.randomUUID();
+        try (Scope ignored = Span.wrap(request).makeCurrent()) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.add(Topics.SUBSCRIPTION_EVENTS, aggregate,
+                    new WeekSkipped(UUID.randomUUID(), LocalDate.of(2027, 1, 4))));
+        }
+        String untraced = "untraced-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(Topics.SUBSCRIPTION_EVENTS, untraced,
+                new WeekSkipped(UUID.randomUUID(), LocalDate.of(2027, 1, 4))));
+        assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1 AND trace_parent = ?2", aggregate,
+                "00-" + traceId + "-00f067aa0ba902b7-01")).as("the writer's traceparent kept with the row").isEqualTo(1);
+
+        // The relay runs later, on its own thread, with no current span: only the row can bring the trace back.
+        while (relay.relayBatch() > 0) {
+            // drain
+        }
+        try (KafkaTestConsumer events = new KafkaTestConsumer(Topics.SUBSCRIPTION_EVENTS, StrideEvents.CODEC)) {
+            KafkaTestConsumer.Received traced = events.await(KafkaTestConsumer.key(aggregate), 1, Duration.ofSeconds(30)).get(0);
+            assertThat(traced.headers().get("traceparent")).as("next to the CloudEvents headers").startsWith("00-" + traceId + "-");
+            assertThat(traced.headers()).containsKey("ce_id");
+            KafkaTestConsumer.Received plain = events.await(KafkaTestConsumer.key(untraced), 1, Duration.ofSeconds(30)).get(0);
+            assertThat(plain.headers()).doesNotContainKey("traceparent");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -43,6 +44,7 @@ public final class LocalSystem {
     });
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private LocalInfrastructure infrastructure;
+    private ServiceTracing tracing;
     private volatile boolean stopping;
 
     private LocalSystem(LaunchOptions options) {
@@ -87,6 +89,7 @@ public final class LocalSystem {
 
         Map<String, String> environment = StrideInfrastructure.asEnvironment(infrastructure.serviceConfig());
         environment.putAll(LocalSecrets.load(dataDir.resolve("secrets.properties"), System.getenv()));
+        tracing = ServiceTracing.of(options.projectDir(), infrastructure.traceEndpoint(), System.getenv());
         // The local run is a demo: the operator admin may move the services' clocks forward (never in prod); the
         // roadmap-service's too, so the pages' today is the one the reminder's emails speak of.
         // A packaged service runs the prod profile, where the demo clock never exists: the demo profile lets the flag count.
@@ -132,7 +135,7 @@ public final class LocalSystem {
         Path jar = options.projectDir().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = options.infra().dataDir().resolve("logs").resolve(name + ".log");
         ServiceSupervisor supervisor = new ServiceSupervisor(name, () -> {
-            ServiceProcess service = ServiceProcess.start(name, jar, port, LaunchOptions.managementPort(port), environment, log);
+            ServiceProcess service = ServiceProcess.start(name, jar, port, LaunchOptions.managementPort(port), environment, log, tracing);
             ledger.record(service.process().pid(), jar.toString());
             return service;
         }, RestartPolicy.standard(Clock.systemUTC()), (delay, task) -> restarts.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
@@ -149,6 +152,7 @@ public final class LocalSystem {
 
                   Open the catalog   http://localhost:%d/
                   Read the mail      %s   (JSON: %s/api/messages)
+                  Traces             %s
 
                   roadmap-service    http://localhost:%d   health http://localhost:%d/q/health  metrics /q/metrics
                   reminder-service   http://localhost:%d   health and metrics on %d
@@ -160,11 +164,23 @@ public final class LocalSystem {
                   Logs in %s
 
                 Press Ctrl-C to stop everything.
-                """.formatted(options.roadmapPort(), inbox, inbox, options.roadmapPort(), LaunchOptions.managementPort(options.roadmapPort()),
+                """.formatted(options.roadmapPort(), inbox, inbox, tracesLine(), options.roadmapPort(), LaunchOptions.managementPort(options.roadmapPort()),
                 options.reminderPort(), LaunchOptions.managementPort(options.reminderPort()),
                 options.notifierPort(), LaunchOptions.managementPort(options.notifierPort()), options.reminderPort(), options.roadmapPort(),
                 infrastructure.kafkaBootstrapServers(), infrastructure.database().jdbcUrl(), infrastructure.smtpHost(), infrastructure.smtpPort(),
                 options.infra().dataDir().resolve("secrets.properties"), options.infra().dataDir().resolve("logs")));
+    }
+
+    private String tracesLine() {
+        if (tracing.agent().isEmpty()) {
+            return "off (no OpenTelemetry agent at " + ServiceTracing.AGENT_JAR + ", or STRIDE_OTEL_AGENT=off)";
+        }
+        Optional<String> local = infrastructure.traceEndpoint();
+        return tracing.endpoint().map(url -> url.equals(local.orElse(null))
+                        ? url.replace("127.0.0.1", "localhost") + "/traces   (one span per line, kept in "
+                                + infrastructure.traceFile().map(Path::toString).orElse("") + ")"
+                        : "exported to " + url)
+                .orElse("not exported (set OTEL_EXPORTER_OTLP_ENDPOINT)");
     }
 
     /** Services first (they still need Kafka and PostgreSQL to leave cleanly), then the infrastructure. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +42,14 @@ public final class ServiceProcess {
     }
 
     /** The local run's JVM options: quick start-up over peak throughput (STRIDE_SERVICE_JAVA_OPTS overrides them). */
-    static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path log) {
+    static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path log,
+                                ServiceTracing tracing) {
         String javaOpts = System.getenv().getOrDefault("STRIDE_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-        return start(name, jar, port, managementPort, environment, log, List.of(javaOpts.trim().split("\\s+")));
+        List<String> jvmOptions = new ArrayList<>(tracing.jvmOptions());
+        jvmOptions.addAll(List.of(javaOpts.trim().split("\\s+")));
+        Map<String, String> traced = new LinkedHashMap<>(environment);
+        traced.putAll(tracing.environment(name));
+        return start(name, jar, port, managementPort, traced, log, jvmOptions);
     }
 
     public static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path log,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stride.infra.InfrastructureException;
+import dev.stride.infra.trace.TraceReceiver;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
@@ -35,6 +36,8 @@ import java.util.regex.Pattern;
  * GET    /api/messages[?to=addr]    JSON: [{id, receivedAt, envelopeFrom, envelopeTo, subject, messageId, raw}]
  * GET    /api/messages/{id}         JSON: one message
  * DELETE /api/messages              empties the inbox
+ * POST   /v1/traces                 OTLP/HTTP span export ({@link TraceReceiver})
+ * GET    /traces                    the exported spans, one JSON line each
  * </pre>
  */
 public final class InboxWeb implements AutoCloseable {
@@ -52,7 +55,8 @@ public final class InboxWeb implements AutoCloseable {
         this.server = server;
     }
 
-    public static InboxWeb start(SmtpSink sink, int port) {
+    /** The inbox on {@code port}, with the local trace receiver mounted beside it (linked from the inbox page). */
+    public static InboxWeb start(SmtpSink sink, int port, TraceReceiver traces) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -62,6 +66,8 @@ public final class InboxWeb implements AutoCloseable {
         }
         InboxWeb web = new InboxWeb(sink, server);
         server.createContext("/", web::handle);
+        server.createContext(TraceReceiver.EXPORT_PATH, traces::export);
+        server.createContext(TraceReceiver.FILE_PATH, traces::serve);
         server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "inbox-web");
             thread.setDaemon(true);
@@ -154,7 +160,9 @@ public final class InboxWeb implements AutoCloseable {
                 : "<table><thead><tr><th scope=\"col\">Received</th><th scope=\"col\">To</th><th scope=\"col\">Subject</th></tr></thead><tbody>\n"
                         + rows + "</tbody></table>";
         return page("Inbox (" + mails.size() + ")", "<meta http-equiv=\"refresh\" content=\"5\">",
-                "<h1>Stride inbox</h1><p>Every message the local SMTP server received. JSON: <a href=\"/api/messages\">/api/messages</a></p>" + body);
+                "<h1>Stride inbox</h1><p>Every message the local SMTP server received. JSON: <a href=\"/api/messages\">/api/messages</a>."
+                        + " The services' traces: <a href=\"" + TraceReceiver.FILE_PATH + "\">" + TraceReceiver.FILE_PATH + "</a> (one span per line).</p>"
+                        + body);
     }
 
     private String messagePage(StoredMail mail) {
