@@ -146,6 +146,7 @@ public class DeliveryWorker {
                 .subscribe().with(
                         ignored -> {
                             metrics.sendLatency(email.kind(), true, Duration.ofNanos(System.nanoTime() - startedAt));
+                            metrics.nudgeAccepted(composed.dueAt());
                             finishSent(email, composed.messageId());
                         },
                         failure -> {
