@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What an operator watches: emails sent, failed for good, scheduled for retry, dropped as ledger duplicates,
@@ -40,6 +41,9 @@ public class DeliveryMetrics {
             registry.counter("stride.delivery.retrying", "kind", kind.name());
             registry.counter("stride.delivery.duplicates", "kind", kind.name());
             registry.counter("stride.delivery.hard.bounces", "kind", kind.name());
+            for (String reason : List.of(SuppressionRepository.Suppressed.UNSUBSCRIBED, AddressSuppression.HARD_BOUNCE, AddressSuppression.NOT_ME)) {
+                registry.counter("stride.delivery.suppressed", "kind", kind.name(), "reason", reason);
+            }
             sendLatencyTimer(kind, true);
             sendLatencyTimer(kind, false);
         }
