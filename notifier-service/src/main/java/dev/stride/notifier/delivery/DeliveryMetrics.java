@@ -3,6 +3,7 @@ package dev.stride.notifier.delivery;
 import dev.stride.contracts.event.EmailKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -14,9 +15,11 @@ import java.util.List;
  * What an operator watches: emails sent, failed for good, scheduled for retry, dropped as ledger duplicates,
  * dropped because the address unsubscribed or hard-bounced, hard bounces, emails released when the mail server came
  * back, how long an SMTP send takes, and how long after its due instant a nudge reached the mail server (the delivery
- * SLI, {@code stride_nudge_delivery_lag_seconds}, with a bucket at {@link #NUDGE_ON_TIME}). Tagged by email kind. (Whether SMTP is down is {@link SmtpCircuit}'s gauge.)
+ * SLI, {@code stride_nudge_delivery_lag_seconds}, with a bucket at {@link #NUDGE_ON_TIME}). Tagged by email kind.
+ * (Whether SMTP is down is {@link SmtpCircuit}'s gauge.)
  */
 @ApplicationScoped
+@Startup // its meters exist from the start, not from the first email
 public class DeliveryMetrics {
 
     /** The delivery SLO's threshold: a nudge accepted by the mail server within this time of its due instant is on time. */

@@ -10,6 +10,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  * {@link Clock}. A refused request gets a 429 problem naming what was limited, with how long to wait.
  */
 @ApplicationScoped
+@Startup // its counters exist from the start, not from the first subscription
 public class RateLimits {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class);
