@@ -28,7 +28,11 @@ class ObservabilityTest {
         given().when().get(metrics).then().statusCode(200)
                 .body(containsString("stride_outbox_backlog"))
                 .body(containsString("stride_outbox_publish_latency_seconds_bucket"))
-                .body(containsString("stride_outbox_published_total"));
+                .body(containsString("stride_outbox_published_total"))
+                // Registered at start for the alerts and dashboards, before anything happened.
+                .body(containsString("stride_outbox_oldest_age_seconds"))
+                .body(containsString("stride_dead_letters_records{topic=\"nudge-events.dlq\"}"))
+                .body(containsString("stride_subscribe_rate_limited_total{scope="));
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs npm's kubernetes-models (KEDA's and the Prometheus Operator's models beside them) over rendered objects:
- * the JSON schemas of the Kubernetes API, which know the required fields. The build installs them with
+ * the JSON schemas of the Kubernetes API, which know the required fields; and Prometheus's PromQL grammar
+ * (@prometheus-io/lezer-promql) over the rules' and dashboards' expressions. The build installs them with
  * {@code npm ci} into target/npm (see pom.xml); node must be on the PATH.
  */
 final class NpmModels {
@@ -29,26 +30,41 @@ final class NpmModels {
     }
 
     static List<Verdict> validate(List<JsonNode> objects) {
-        Path script = NPM_DIR.resolve("validate-manifests.mjs");
+        return run("validate-manifests.mjs", objects, new TypeReference<List<Verdict>>() {
+        });
+    }
+
+    /** One PromQL expression as Prometheus's grammar reads it: where it fails to parse (empty: it parses), the series it reads. */
+    record PromQlVerdict(List<Integer> errors, List<String> names) {
+    }
+
+    /** Parses each expression with @prometheus-io/lezer-promql (check-promql.mjs); one verdict per expression, in order. */
+    static List<PromQlVerdict> parsePromQl(List<String> expressions) {
+        return run("check-promql.mjs", expressions, new TypeReference<List<PromQlVerdict>>() {
+        });
+    }
+
+    /** Runs one of the module's node scripts over {@code input} (written as a JSON file) and reads its JSON output. */
+    private static <T> T run(String scriptName, Object input, TypeReference<T> output) {
+        Path script = NPM_DIR.resolve(scriptName);
         if (!Files.isDirectory(NPM_DIR.resolve("node_modules/kubernetes-models"))) {
             throw new AssertionError("npm's kubernetes-models is not installed in " + NPM_DIR + ": the build's 'npm ci' "
                     + "(generate-test-resources) did not run; run this module through Maven");
         }
         try {
-            Path input = Files.createTempFile(NPM_DIR, "objects", ".json");
-            JSON.writeValue(input.toFile(), objects);
+            Path inputFile = Files.createTempFile(NPM_DIR, "input", ".json");
+            JSON.writeValue(inputFile.toFile(), input);
             Path errors = Files.createTempFile(NPM_DIR, "node", ".err");
-            Process node = new ProcessBuilder("node", script.toString(), input.toString()).redirectError(errors.toFile()).start();
+            Process node = new ProcessBuilder("node", script.toString(), inputFile.toString()).redirectError(errors.toFile()).start();
             node.getOutputStream().close();
-            byte[] output = node.getInputStream().readAllBytes();
+            byte[] result = node.getInputStream().readAllBytes();
             if (!node.waitFor(120, TimeUnit.SECONDS) || node.exitValue() != 0) {
                 node.destroyForcibly();
                 throw new AssertionError("node " + script + " failed: " + Files.readString(errors));
             }
-            Files.delete(input);
+            Files.delete(inputFile);
             Files.delete(errors);
-            return JSON.readValue(output, new TypeReference<List<Verdict>>() {
-            });
+            return JSON.readValue(result, output);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run node (Node.js 18 or newer must be on the PATH; .ci/run installs it)", e);
         } catch (InterruptedException e) {

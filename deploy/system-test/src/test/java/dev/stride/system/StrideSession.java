@@ -159,10 +159,17 @@ final class StrideSession implements BeforeAllCallback, TestWatcher {
         return moved.body();
     }
 
+    /** What a service ({@code roadmap}, {@code reminder}, {@code notifier}) serves on its management port's /q/metrics. */
+    String metrics(String service) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(LocalStride.managementUrl(running.ports, service, "metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(service + " /q/metrics").isEqualTo(200);
+        return response.body();
+    }
+
     /** A metric of the reminder's, summed over every series the pattern matches; 0 before it exists. */
     double reminderMetric(String seriesPattern) throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(LocalStride.managementUrl(running.ports, "reminder", "metrics"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = metrics("reminder");
         Matcher value = Pattern.compile("(?m)^" + seriesPattern + " (\\S+)$").matcher(metrics);
         double sum = 0;
         while (value.find()) {

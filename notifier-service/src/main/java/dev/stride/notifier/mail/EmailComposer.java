@@ -21,7 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,8 +51,11 @@ public class EmailComposer {
         this.settings = settings;
     }
 
-    /** The client's message: To, Subject, Message-ID and the rest; never a Cc or Bcc, so no empty header. */
-    public record ComposedEmail(MailMessage mail, String messageId) {
+    /**
+     * The client's message: To, Subject, Message-ID and the rest; never a Cc or Bcc, so no empty header. {@code dueAt}:
+     * when a nudge was due (a digest: its earliest part), for the delivery SLO; null for every other email.
+     */
+    public record ComposedEmail(MailMessage mail, String messageId, Instant dueAt) {
     }
 
     public ComposedEmail compose(UUID emailId, EmailKind kind, String recipient, String payload) {
@@ -59,8 +64,9 @@ public class EmailComposer {
         mail.addHeader("Message-ID", messageId);
         settings.replyTo().map(MailHeaders::text).filter(replyTo -> !replyTo.isEmpty()).ifPresent(replyTo -> mail.addHeader("Reply-To", replyTo));
         if (kind == EmailKind.NUDGE && DigestPayload.isDigest(payload)) {
-            digest(mail, DigestPayload.read(payload));
-            return new ComposedEmail(mail, messageId);
+            List<NudgeDue> parts = DigestPayload.read(payload);
+            digest(mail, parts);
+            return new ComposedEmail(mail, messageId, parts.stream().map(NudgeDue::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null));
         }
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(payload.getBytes(StandardCharsets.UTF_8));
         switch (kind) {
@@ -70,7 +76,7 @@ public class EmailComposer {
             case SIGN_IN -> signIn(mail, (SignInRequested) envelope.data(), envelope.occurredAt());
             case ADDRESS_CHANGE -> addressChange(mail, (AddressChangeRequested) envelope.data(), envelope.occurredAt());
         }
-        return new ComposedEmail(mail, messageId);
+        return new ComposedEmail(mail, messageId, envelope.data() instanceof NudgeDue nudge ? nudge.dueAt() : null);
     }
 
     private void nudge(MailMessage mail, NudgeDue nudge) {

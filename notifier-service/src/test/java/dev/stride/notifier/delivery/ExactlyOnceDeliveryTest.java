@@ -59,9 +59,12 @@ class ExactlyOnceDeliveryTest {
     @Test
     void theOperatorSeesSendsDuplicatesAndLatencyInTheMetrics() {
         TestEvents.Nudge nudge = TestEvents.nudge(TestEvents.uniqueEmail("metrics"));
+        long acceptedBefore = registry.get("stride.nudge.delivery.lag").timer().count();
         TestEvents.publishNudge(nudge.envelope());
         TestEvents.publishNudge(nudge.envelope());
         ReceivedEmail.awaitMessagesTo(nudge.email(), 1);
+        // The delivery SLI: one accepted nudge (the repeat was dropped).
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("stride.nudge.delivery.lag").timer().count() == acceptedBefore + 1);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().when().get(metrics).then().statusCode(200)
                 .extract().asString()).contains(

@@ -49,6 +49,8 @@ public class Dispatcher {
     }
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** The dispatch lag deploy/README.md calls worth a look (an alert fires when more than 1 % of nudges exceed it). */
+    public static final Duration LAG_THRESHOLD = Duration.ofMinutes(1);
 
     private final EntityManager em;
     private final NudgeLedger ledger;
@@ -82,8 +84,10 @@ public class Dispatcher {
         this.parked = Counter.builder("stride.nudges.parked").description("Nudges parked after failing too often").register(registry);
         // Parked rows waiting for an operator: an alert fires on any.
         registry.gauge("stride.nudges.parked.current", parkedNow);
+        // Buckets up to an hour (Micrometer's default ends at 30 s) and one at exactly a minute, the alert's threshold.
         this.lag = Timer.builder("stride.dispatch.lag").description("Time from a nudge's due instant to its publication")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
+                .serviceLevelObjectives(LAG_THRESHOLD).register(registry);
         registry.gauge("stride.nudges.due.backlog", backlog);
         // Every pending nudge, due or not: a subscription the projection has taken in shows here (the demo waits on it).
         registry.gauge("stride.nudges.scheduled", scheduled);

@@ -4,6 +4,7 @@ import dev.stride.contracts.event.CloudEventHeaders;
 import dev.stride.contracts.logging.LogContext;
 import dev.stride.contracts.trace.TraceContexts;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -47,6 +48,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private final AtomicLong failingSince = new AtomicLong();
 
     public OutboxRelay(OutboxRepository repository, Producer<String, byte[]> producer, Clock clock, MeterRegistry registry,
@@ -60,6 +62,9 @@ public class OutboxRelay {
         this.published = Counter.builder("stride.outbox.published").description("Events published to Kafka").register(registry);
         this.failures = Counter.builder("stride.outbox.publish.failures").description("Publish attempts Kafka did not acknowledge").register(registry);
         registry.gauge("stride.outbox.backlog", backlog);
+        // Age of the oldest event Kafka has not acknowledged (0 when none waits): the outbox-age alert reads it.
+        Gauge.builder("stride.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("Seconds since the oldest unpublished outbox event was written").register(registry);
     }
 
     @Scheduled(every = "${stride.outbox.relay-interval}", delayed = "${stride.outbox.relay-delay}",
@@ -69,12 +74,14 @@ public class OutboxRelay {
         do {
             relayed = relayBatch();
         } while (relayed == batchSize);
-        backlog.set(countPending());
+        OutboxRepository.Pending pending = pending();
+        backlog.set(pending.count());
+        oldestAgeSeconds.set(pending.oldest() == null ? 0 : Math.max(0, Duration.between(pending.oldest(), clock.instant()).toSeconds()));
     }
 
     @Transactional
-    long countPending() {
-        return repository.countPending();
+    OutboxRepository.Pending pending() {
+        return repository.pending();
     }
 
     /** Claims up to a batch of pending rows, publishes them, marks what Kafka acknowledged. Returns how many it marked. */

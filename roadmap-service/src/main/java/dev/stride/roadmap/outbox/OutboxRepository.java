@@ -3,6 +3,7 @@ package dev.stride.roadmap.outbox;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -24,7 +25,15 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
                 .getResultList();
     }
 
-    public long countPending() {
-        return count("publishedAt is null");
+    /** How many rows wait and when the oldest of them was written (null when none waits), in one query. */
+    public Pending pending() {
+        Object[] row = (Object[]) getEntityManager()
+                .createQuery("select count(e), min(e.occurredAt) from OutboxEvent e where e.publishedAt is null")
+                .getSingleResult();
+        return new Pending(((Number) row[0]).longValue(), (Instant) row[1]);
+    }
+
+    /** The rows not yet acknowledged by Kafka: their number and the oldest one's write time (null if none). */
+    public record Pending(long count, Instant oldest) {
     }
 }

@@ -10,6 +10,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  * {@link Clock}. A refused request gets a 429 problem naming what was limited, with how long to wait.
  */
 @ApplicationScoped
+@Startup // its counters exist from the start, not from the first subscription
 public class RateLimits {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class);
@@ -64,6 +66,14 @@ public class RateLimits {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .clientClock(new ClockTimeMeter(clock))
                 .build();
+        // Registered at start, at 0: the dashboards read every scope before its first refusal.
+        for (Scope scope : Scope.values()) {
+            limited(scope);
+        }
+    }
+
+    private io.micrometer.core.instrument.Counter limited(Scope scope) {
+        return registry.counter("stride.subscribe.rate.limited", "scope", scope.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     /** Takes one token from the scope's bucket for {@code key}, or throws {@link TooManyRequests}. */
@@ -72,7 +82,7 @@ public class RateLimits {
         ConsumptionProbe probe = buckets.builder().withImplicitConfigurationReplacement(configurationVersion, TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(scope.name().toLowerCase(java.util.Locale.ROOT) + ":" + key, configuration(scope)).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            registry.counter("stride.subscribe.rate.limited", "scope", scope.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).increment();
+            limited(scope).increment();
             throw new TooManyRequests(scope.field, scope.detail, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
         }
     }

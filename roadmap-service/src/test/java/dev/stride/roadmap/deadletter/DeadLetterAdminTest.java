@@ -9,6 +9,7 @@ import dev.stride.infra.testing.KafkaTestConsumer;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.roadmap.KafkaSupport;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,12 @@ class DeadLetterAdminTest {
     @Inject
     AgroalDataSource database;
 
+    @Inject
+    DeadLetterMetrics deadLetterMetrics;
+
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void listsTheDeadLetterTopicsWithTheirCountsToOperatorsOnly() {
         Pair pair = Pair.create(clock);
@@ -66,6 +73,18 @@ class DeadLetterAdminTest {
         given().when().get("/admin/dlq/" + pair.dlq).then().statusCode(401);
         viewer().when().get("/admin/dlq/" + pair.dlq).then().statusCode(403);
         viewer().when().post("/admin/dlq/" + pair.dlq + "/replay").then().statusCode(403);
+    }
+
+    @Test
+    void theDepthOfEveryDeadLetterTopicIsAGaugeForTheAlerts() {
+        assertThat(registry.get("stride.dead.letters.records").tag("topic", Topics.deadLetter(Topics.NUDGE_EVENTS)).gauge())
+                .as("registered at start for every known topic").isNotNull();
+        Pair pair = Pair.create(clock);
+        pair.deadLetter(0, "key-a");
+        pair.deadLetter(1, "key-b");
+        deadLetterMetrics.refresh();
+        assertThat(registry.get("stride.dead.letters.records").tag("topic", pair.dlq).gauge().value()).isEqualTo(2);
+        assertThat(registry.get("stride.dead.letters.not.replayed").tag("topic", pair.dlq).gauge().value()).isEqualTo(2);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -56,6 +57,9 @@ class OutboxRelayTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void twoRelaysAtOncePublishEveryEventOnceInOrderPerAggregate() throws Exception {
@@ -145,6 +149,8 @@ class OutboxRelayTest {
                 subscriptions.add(TestSupport.subscribe(TestSupport.uniqueEmail("outage"), TestSupport.ROADMAP, clock));
             }
             given().contentType(ContentType.JSON).when().get(ready).then().statusCode(200);
+            // The outbox-age alert's gauge: the waiting events grow old while the broker is away.
+            await().atMost(Duration.ofSeconds(30)).until(() -> registry.get("stride.outbox.oldest.age").gauge().value() >= 2);
             for (UUID id : subscriptions) {
                 assertThat(TestSupport.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1 AND published_at IS NULL", id.toString()))
                         .as("pending while Kafka is down").isEqualTo(1);
@@ -159,6 +165,7 @@ class OutboxRelayTest {
                         .isEqualTo(1);
             }
         });
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.get("stride.outbox.oldest.age").gauge().value() == 0);
         try (KafkaTestConsumer events = new KafkaTestConsumer(Topics.SUBSCRIPTION_EVENTS, StrideEvents.CODEC)) {
             for (UUID id : subscriptions) {
                 assertThat(events.await(KafkaTestConsumer.key(id.toString()), 1, Duration.ofSeconds(30)))
