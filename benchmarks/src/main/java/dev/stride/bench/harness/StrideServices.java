@@ -70,6 +70,7 @@ public final class StrideServices implements AutoCloseable {
         // The runs count one email per subscription-week at its moment; the welcome (a seeded learner's start week at once)
         // would be a second email for the same learner within the run, so it is off here unless a run's settings say otherwise.
         environment.put("STRIDE_REMINDER_WELCOME", "false");
+        environment.putAll(ProductionJvm.environment(projectDir, service));
         environment.putAll(settings);
         String name = service + "-" + instance;
         List<String> jvm = new ArrayList<>(ProductionJvm.options(projectDir, service));

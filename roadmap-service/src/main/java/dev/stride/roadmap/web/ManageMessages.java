@@ -121,17 +121,11 @@ public interface ManageMessages {
     @Message("State")
     String state();
 
-    @Message("Change")
-    String change();
-
     @Message("{#switch state}{#case 'DONE'}Done{#case 'IN_PROGRESS'}In progress{#case 'SKIPPED'}Skipped{#else}To do{/switch}")
     String stateName(String state);
 
     @Message("State of {title}")
     String stateOf(String title);
-
-    @Message("Save")
-    String save();
 
     @Message("Your data")
     String yourData();
@@ -160,9 +154,6 @@ public interface ManageMessages {
 
     @Message("Minutes studied on {title}")
     String minutesLabel(String title);
-
-    @Message("Log")
-    String minutesLog();
 
     @Message("{minutes} min logged")
     String minutesLogged(int minutes);
