@@ -16,7 +16,8 @@ import java.util.Map;
  * runs. A container's memory limit is what the JVM sizes its heap from; on a bare host {@code -XX:MaxRAM} stands in
  * for it, at the limit the Kubernetes manifests give each service. The image attaches the OpenTelemetry agent (copied by the
  * build to the service's {@code target/otel/}) with its {@code OTEL_*} settings, and exports nothing while no collector is
- * named: so do the benchmarks, whose services are thus traced as in production, with the spans dropped.
+ * named: so do the benchmarks, whose services are thus traced as in production, with the spans dropped
+ * ({@code STRIDE_OTEL_AGENT=off} leaves the agent out).
  */
 public final class ProductionJvm {
 
@@ -28,11 +29,19 @@ public final class ProductionJvm {
     private ProductionJvm() {
     }
 
+    /** {@code STRIDE_OTEL_AGENT=off}, as for ./stride: the services run without the agent, to measure what it costs. */
+    private static boolean agentOff() {
+        return "off".equalsIgnoreCase(System.getenv().getOrDefault("STRIDE_OTEL_AGENT", "").trim());
+    }
+
     /**
      * The image's {@code OTEL_*} environment ({@code ENV} lines of the Dockerfile), plus what its entrypoint adds while
      * {@code OTEL_EXPORTER_OTLP_ENDPOINT} is empty: {@code OTEL_TRACES_EXPORTER=none}.
      */
     public static Map<String, String> environment(Path projectDir, String service) {
+        if (agentOff()) {
+            return Map.of();
+        }
         Path dockerfile = projectDir.resolve(service).resolve("src/main/docker/Dockerfile.jvm");
         Map<String, String> environment = new LinkedHashMap<>();
         try {
@@ -57,6 +66,9 @@ public final class ProductionJvm {
             String value = line.substring("ENV JAVA_OPTS_APPEND=".length()).replace("\"", "").trim();
             String agentDir = projectDir.resolve(service).resolve("target/otel").toAbsolutePath() + "/";
             List<String> options = new ArrayList<>(Arrays.asList(value.replace(IMAGE_AGENT_DIR, agentDir).split("\\s+")));
+            if (agentOff()) {
+                options.removeIf(option -> option.startsWith("-javaagent:"));
+            }
             options.add("-XX:MaxRAM=" + CONTAINER_MEMORY);
             return options;
         } catch (IOException e) {
