@@ -51,16 +51,11 @@ public class NudgeBuilder {
     }
 
     /**
-     * The NudgeDue of {@code nudge}'s week. {@code milestones} is {@code roadmap}'s parsed list (a batch parses it once per roadmap)
-     * and {@code learner} the subscription's state as read for the batch. The roadmap's habits and weekly mix and the learner's
-     * choices come from the projection, so the email lays what the manage page lays.
+     * The NudgeDue of {@code nudge}'s week. {@code milestones}, {@code habits} and {@code weeklyMix} are {@code roadmap}'s, as
+     * its projection keeps them (a batch parses them once per roadmap; null habits or mix: none, milestones strictly in order),
+     * and {@code learner} the subscription's state as read for the batch; the learner's choices come from the subscription, so
+     * the email lays what the manage page lays.
      */
-    public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap,
-                          List<RoadmapPublished.Milestone> milestones, LearnerState learner) {
-        return build(nudge, subscription, roadmap, milestones, Projections.habits(roadmap), Projections.weeklyMix(roadmap), learner);
-    }
-
-    /** As above with the roadmap's habits and weekly mix as its RoadmapPublished carried them (null: none, milestones strictly in order). */
     public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap,
                           List<RoadmapPublished.Milestone> milestones, List<RoadmapPublished.Habit> habits, Map<String, Integer> weeklyMix,
                           LearnerState learner) {

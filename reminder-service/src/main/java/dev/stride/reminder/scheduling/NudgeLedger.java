@@ -116,12 +116,21 @@ public class NudgeLedger {
     private static final class Batch {
         final List<Built> built = new ArrayList<>();
         final Set<UUID> handled = new HashSet<>();
-        final Map<String, List<RoadmapPublished.Milestone>> milestones = new HashMap<>();
+        /** Each roadmap's JSON parsed once per batch, not once per nudge. */
+        final Map<String, RoadmapParts> roadmaps = new HashMap<>();
         int expired;
         int parked;
     }
 
     private record Built(Nudge nudge, SubscriptionProjection subscription, NudgeDue due) {
+    }
+
+    /** A roadmap projection's milestones, habits and weekly mix, as read from its JSON columns. */
+    private record RoadmapParts(List<RoadmapPublished.Milestone> milestones, List<RoadmapPublished.Habit> habits, Map<String, Integer> weeklyMix) {
+
+        static RoadmapParts of(RoadmapProjection roadmap) {
+            return new RoadmapParts(Projections.milestones(roadmap), Projections.habits(roadmap), Projections.weeklyMix(roadmap));
+        }
     }
 
     /** The week of the digest {@code built} is a part of; empty for a welcome, a congratulation or separate emails. */
@@ -157,8 +166,9 @@ public class NudgeLedger {
                 }
             } else {
                 try {
-                    List<RoadmapPublished.Milestone> list = batch.milestones.computeIfAbsent(roadmap.roadmapId, id -> Projections.milestones(roadmap));
-                    NudgeDue due = builder.build(nudge, subscription, roadmap, list, states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY));
+                    RoadmapParts parts = batch.roadmaps.computeIfAbsent(roadmap.roadmapId, id -> RoadmapParts.of(roadmap));
+                    NudgeDue due = builder.build(nudge, subscription, roadmap, parts.milestones(), parts.habits(), parts.weeklyMix(),
+                            states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY));
                     if (siblings && due.kind() != NudgeDue.Kind.WEEKLY) {
                         nudge.leaseUntil = null;
                         nudge.claimedBy = null;
