@@ -33,13 +33,37 @@ public record NudgeDue(
         int streakWeeks,
         Cadence cadence,
         NudgeLinks links,
-        Digest digest) implements DomainEvent {
+        Digest digest,
+        Variant variant) implements DomainEvent {
+
+    public NudgeDue(UUID nudgeId, UUID subscriptionId, Kind kind, Learner learner, String zone, String roadmapId, String roadmapTitle,
+                    int weekNumber, LocalDate weekStart, LocalDate weekEnd, Instant dueAt, List<PlannedSession> sessions, List<Focus> focus,
+                    Progress progress, int aheadMinutes, LocalDate projectedFinish, int streakWeeks, Cadence cadence, NudgeLinks links,
+                    Digest digest) {
+        this(nudgeId, subscriptionId, kind, learner, zone, roadmapId, roadmapTitle, weekNumber, weekStart, weekEnd, dueAt, sessions, focus,
+                progress, aheadMinutes, projectedFinish, streakWeeks, cadence, links, digest, null);
+    }
 
     public NudgeDue(UUID nudgeId, UUID subscriptionId, Kind kind, Learner learner, String zone, String roadmapId, String roadmapTitle,
                     int weekNumber, LocalDate weekStart, LocalDate weekEnd, Instant dueAt, List<PlannedSession> sessions, List<Focus> focus,
                     Progress progress, int aheadMinutes, LocalDate projectedFinish, int streakWeeks, Cadence cadence, NudgeLinks links) {
         this(nudgeId, subscriptionId, kind, learner, zone, roadmapId, roadmapTitle, weekNumber, weekStart, weekEnd, dueAt, sessions, focus,
-                progress, aheadMinutes, projectedFinish, streakWeeks, cadence, links, null);
+                progress, aheadMinutes, projectedFinish, streakWeeks, cadence, links, null, null);
+    }
+
+    /** The same nudge with the content strategy chosen for it. */
+    public NudgeDue withVariant(Variant chosen) {
+        return new NudgeDue(nudgeId, subscriptionId, kind, learner, zone, roadmapId, roadmapTitle, weekNumber, weekStart, weekEnd, dueAt,
+                sessions, focus, progress, aheadMinutes, projectedFinish, streakWeeks, cadence, links, digest, chosen);
+    }
+
+    /**
+     * Which content strategy this email uses ({@link dev.stride.contracts.learning.NudgeVariant#id()}), and why it was
+     * chosen: {@code reason} is one of {@link dev.stride.contracts.learning.NudgeVariant.Reason}'s names. {@code holdout}:
+     * the learner is in the random holdout that always gets the default, to measure the lift. Null: the default content
+     * (learning off, or a nudge from before variants); render it as {@code NEXT_STEP}.
+     */
+    public record Variant(String id, String reason, boolean holdout) {
     }
 
     /**

@@ -25,6 +25,10 @@ public final class StrideEvents {
             .register("NudgeDue", 1, NudgeDue.class)
             .register("Delivered", 1, Delivered.class)
             .register("DeliveryFailed", 1, DeliveryFailed.class)
+            .register("MeasurementChanged", 1, MeasurementChanged.class)
+            .register("NudgeOutcome", 1, NudgeOutcome.class)
+            .register("EmailResendRequested", 1, EmailResendRequested.class)
+            .register("AddressUnsuppressed", 1, AddressUnsuppressed.class)
             .build();
 
     public static final EventCodec CODEC = new EventCodec(CATALOG);

@@ -118,4 +118,18 @@ public final class LinkUrls {
             default -> validity.action();
         };
     }
+
+    /** The query parameter that names the nudge a link in a weekly email came from (engagement measurement only). */
+    public static final String NUDGE_PARAM = "n";
+
+    /**
+     * The link as a weekly email carries it: with the nudge it came from, so the action it leads to is counted for that
+     * nudge. The parameter is not signed: it only attributes a click the token already allows.
+     */
+    public static String fromNudge(String url, UUID nudgeId) {
+        if (url == null || nudgeId == null) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + NUDGE_PARAM + "=" + nudgeId;
+    }
 }
