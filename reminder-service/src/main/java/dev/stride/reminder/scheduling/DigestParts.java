@@ -43,12 +43,19 @@ public class DigestParts {
         }
     }
 
-    /** A week-W row of a live digest subscription of these weeks: pending, not a welcome. */
+    /**
+     * The week-W rows of live digest subscriptions of these weeks: pending, not a welcome. {@code %1$s}: the columns,
+     * {@code %2$s}: further conditions. The addresses are looked up first (their index), then each subscription's row by
+     * its key: a join the planner could start from the pending rows instead walks all of them while a table's statistics
+     * are missing or stale (measured: 300 ms instead of 9 ms for 250 addresses among 100,000 pending rows).
+     */
     private static final String PARTS_OF_WEEKS = """
-            FROM nudge n JOIN subscription_projection s ON s.subscription_id = n.subscription_id
-            WHERE n.status = 'PENDING' AND NOT n.welcome AND s.status = 'ACTIVE' AND NOT s.separate_emails AND NOT s.completed
-              AND lower(s.email) IN (:addresses) AND n.week_start IN (:weeks)
-              AND lower(s.email) || ' ' || to_char(n.week_start, 'YYYY-MM-DD') IN (:tags)""";
+            WITH s AS MATERIALIZED (
+                SELECT subscription_id, lower(email) AS address FROM subscription_projection
+                WHERE lower(email) IN (:addresses) AND status = 'ACTIVE' AND NOT separate_emails AND NOT completed)
+            SELECT %1$s FROM s JOIN nudge n ON n.subscription_id = s.subscription_id
+            WHERE n.week_start IN (:weeks) AND n.status = 'PENDING' AND NOT n.welcome
+              AND s.address || ' ' || to_char(n.week_start, 'YYYY-MM-DD') IN (:tags) %2$s""";
 
     private final EntityManager em;
 
@@ -67,11 +74,9 @@ public class DigestParts {
         }
         List<Object[]> claimed = bind(em.createNativeQuery("""
                         UPDATE nudge SET lease_until = :leaseUntil, claimed_by = :dispatcher, attempts = attempts + 1
-                        WHERE (subscription_id, week_start) IN (
-                            SELECT n.subscription_id, n.week_start %s
-                              AND (n.lease_until IS NULL OR n.lease_until < :now)
-                            FOR UPDATE OF n SKIP LOCKED)
-                        RETURNING subscription_id, week_start, nudge_id""".formatted(PARTS_OF_WEEKS)), weeks)
+                        WHERE (subscription_id, week_start) IN (%s)
+                        RETURNING subscription_id, week_start, nudge_id""".formatted(PARTS_OF_WEEKS.formatted("n.subscription_id, n.week_start",
+                        "AND (n.lease_until IS NULL OR n.lease_until < :now) FOR UPDATE OF n SKIP LOCKED"))), weeks)
                 .setParameter("leaseUntil", leaseUntil).setParameter("dispatcher", dispatcherId).setParameter("now", now)
                 .getResultList();
         return claimed.stream().map(row -> (UUID) row[2]).toList();
@@ -87,7 +92,7 @@ public class DigestParts {
         if (weeks.isEmpty()) {
             return parts;
         }
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT lower(s.email), n.week_start, n.nudge_id " + PARTS_OF_WEEKS), weeks)
+        List<Object[]> rows = bind(em.createNativeQuery(PARTS_OF_WEEKS.formatted("s.address, n.week_start, n.nudge_id", "")), weeks)
                 .getResultList();
         rows.forEach(row -> parts.computeIfAbsent(new Week((String) row[0], Projections.date(row[1])), week -> new HashSet<>())
                 .add((UUID) row[2]));
