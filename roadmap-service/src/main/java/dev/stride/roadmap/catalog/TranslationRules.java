@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Text per locale: the document itself is English; {@code translations.<locale>} holds the same texts in another
- * language, keyed {@code title}, {@code summary}, {@code description}, {@code phase.<id>.title|summary},
- * {@code milestone.<id>.title|description|doneWhen}, {@code habit.<id>.title} — each naming something that exists.
+ * language, keyed {@code title}, {@code summary}, {@code description}, {@code dayToDay}, {@code realityCheck},
+ * {@code audience.<n>}, {@code outcomes.<n>}, {@code faq.<n>.question|answer}, {@code phase.<id>.title|summary},
+ * {@code milestone.<id>.title|description|doneWhen}, {@code habit.<id>.title|description} — each naming something that exists.
  */
 final class TranslationRules {
 

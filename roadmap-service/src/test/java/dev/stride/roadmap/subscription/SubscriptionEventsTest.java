@@ -91,7 +91,7 @@ class SubscriptionEventsTest {
                     new StudySlot(DayOfWeek.SATURDAY, LocalTime.of(9, 30), 120));
             SubscriptionActivated activated = (SubscriptionActivated) received.get(1).data();
             assertThat(activated.roadmapId()).isEqualTo(TestSupport.ROADMAP);
-            assertThat(activated.roadmapVersion()).as("the bundled flagship is at version 3").isEqualTo(3);
+            assertThat(activated.roadmapVersion()).as("the bundled flagship is at version 4").isEqualTo(4);
             assertThat(activated.startDate()).isEqualTo(today);
             assertThat(activated.learner()).isEqualTo(learner);
             assertThat((MilestoneProgressed) received.get(2).data()).extracting(MilestoneProgressed::milestoneId, MilestoneProgressed::state, MilestoneProgressed::on)
