@@ -105,9 +105,10 @@ public final class LearningSimulator {
                 "± 95 %", "subscribed at end");
         for (Row row : result.rows().values()) {
             SummaryStatistics gap = bandit.minus(row);
+            boolean self = row == bandit;
             table.row(row.policy(), row.reward().getMean(), halfWidth(row.reward()), row.regret().getMean(),
-                    halfWidth(row.regret()), percent(row.reward().getMean() / baseline - 1), gap.getMean(), halfWidth(gap),
-                    (int) Math.round(row.subscribed().getMean()));
+                    halfWidth(row.regret()), percent(row.reward().getMean() / baseline - 1), self ? null : gap.getMean(),
+                    self ? null : halfWidth(gap), (int) Math.round(row.subscribed().getMean()));
         }
         table.print(out);
         out.println();
