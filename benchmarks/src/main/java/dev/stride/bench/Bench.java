@@ -4,6 +4,8 @@ import dev.stride.bench.burst.BurstBenchmark;
 import dev.stride.bench.dispatch.DispatchBenchmark;
 import dev.stride.bench.faults.FaultSettings;
 import dev.stride.bench.faults.FaultSuite;
+import dev.stride.bench.learning.LearningSettings;
+import dev.stride.bench.learning.LearningSimulator;
 import dev.stride.infra.InfraSettings;
 import dev.stride.infra.LocalInfrastructure;
 
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
  * benchmark and prints its tables. The services run from their built fast-jars ({@code ./mvnw -DskipTests install}
  * first). Settings are system properties:
  * <ul>
- *   <li>{@code bench}: {@code dispatch}, {@code burst} or {@code faults}</li>
+ *   <li>{@code bench}: {@code dispatch}, {@code burst}, {@code faults} or {@code learning} (the offline simulator of
+ *       the learning policy: no infrastructure; its settings in {@link LearningSettings})</li>
  *   <li>{@code n}: items per run, default 100000; {@code n.quartz}: Quartz's own n (it drains in the hundreds per
  *       second here), default {@code n}</li>
  *   <li>{@code threads}: db-scheduler thread counts, default {@code 20,50}</li>
@@ -48,6 +51,10 @@ public final class Bench {
         int n = Integer.getInteger("n", 100_000);
         PrintStream out = System.out;
         out.println(Machine.describe());
+        if ("learning".equals(bench)) { // the offline simulator: pure Java, no infrastructure to start
+            LearningSimulator.print(new LearningSimulator(LearningSettings.fromProperties()).run(), out);
+            return;
+        }
         out.println("bench:   " + bench + ", n " + n);
         out.println();
 
@@ -65,7 +72,7 @@ public final class Bench {
                         Duration.ofSeconds(Long.getLong("settle", 10))).run(n, Map.of(), Map.of()), out);
                 case "faults" -> new FaultSuite(infra, logDir, FaultSettings.fromProperties(FaultSettings.full(n)), out)
                         .run(FaultSuite.parse(System.getProperty("scenarios", "all")));
-                default -> throw new IllegalArgumentException("Unknown -Dbench=" + bench + "; known: dispatch, burst, faults");
+                default -> throw new IllegalArgumentException("Unknown -Dbench=" + bench + "; known: dispatch, burst, faults, learning");
             }
         } finally {
             deleteTree(dataDir);
