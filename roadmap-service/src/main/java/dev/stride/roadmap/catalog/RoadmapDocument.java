@@ -39,8 +39,8 @@ public record RoadmapDocument(
         List<String> next,
         /* percent of each week's milestone time per kind (learn, practice, project, career); absent: strictly in order */
         Map<String, Integer> weeklyMix,
-        /* locale -> key -> text; keys: title, summary, description, phase.<id>.title, phase.<id>.summary,
-           milestone.<id>.title, milestone.<id>.description, milestone.<id>.doneWhen, habit.<id>.title */
+        /* locale -> key -> text; keys: those TranslationRules accepts (title, summary, description, the who-it-is-for texts,
+           phase.<id>.*, milestone.<id>.*, milestone.<id>.steps.<n>, habit.<id>.*) */
         Map<String, Map<String, String>> translations) {
 
     public RoadmapDocument(String id, Integer version, String title, String summary, String description, Integer durationMonths,

@@ -12,7 +12,8 @@ import java.util.Map;
  * A roadmap's words in a language: the text of {@code translations.<language>} where the document has one, the authored
  * (English) text otherwise. The one home of that choice for pages, emails and whatever else words a roadmap. Keys are
  * those of {@link RoadmapDocument#translations()}, plus {@code dayToDay}, {@code realityCheck}, {@code audience.<n>},
- * {@code outcomes.<n>}, {@code faq.<n>.question}, {@code faq.<n>.answer} and {@code habit.<id>.description} (n from 0).
+ * {@code outcomes.<n>}, {@code faq.<n>.question}, {@code faq.<n>.answer}, {@code habit.<id>.description} and a milestone's recipe
+ * steps {@code milestone.<id>.steps.<n>} (n from 0).
  */
 public final class RoadmapTexts {
 
@@ -69,8 +70,8 @@ public final class RoadmapTexts {
         List<RoadmapDocument.Milestone> milestones = phase.milestones() == null ? null : phase.milestones().stream().map(m -> {
             String at = "milestone." + m.id() + ".";
             return new RoadmapDocument.Milestone(m.id(), text(doc, locale, at + "title", m.title()), text(doc, locale, at + "description", m.description()),
-                    m.kind(), m.hours(), text(doc, locale, at + "doneWhen", m.doneWhen()), m.steps(), m.resources(), m.optional(), m.chooseOne(),
-                    m.recommended(), m.requires());
+                    m.kind(), m.hours(), text(doc, locale, at + "doneWhen", m.doneWhen()), list(doc, locale, at + "steps", m.steps()),
+                    m.resources(), m.optional(), m.chooseOne(), m.recommended(), m.requires());
         }).toList();
         List<RoadmapDocument.Habit> habits = phase.habits() == null ? null : phase.habits().stream()
                 .map(h -> new RoadmapDocument.Habit(h.id(), text(doc, locale, "habit." + h.id() + ".title", h.title()),

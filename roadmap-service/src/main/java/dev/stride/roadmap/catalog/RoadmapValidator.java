@@ -24,6 +24,8 @@ public final class RoadmapValidator {
     static final double WEEKS_PER_MONTH = 52.0 / 12.0;
     static final double DURATION_TOLERANCE = 0.15;
     static final Set<String> RESOURCE_TYPES = Set.of("course", "book", "certification", "article", "video", "tool", "community", "practice");
+    /** The longest a recipe step may be, authored or translated. */
+    static final int STEP_MAX = 300;
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private RoadmapValidator() {
@@ -103,7 +105,7 @@ public final class RoadmapValidator {
         }
         if (milestone.steps() != null) {
             for (int s = 0; s < milestone.steps().size(); s++) {
-                FieldChecks.text(errors, at + ".steps[" + s + "]", milestone.steps().get(s), 300);
+                FieldChecks.text(errors, at + ".steps[" + s + "]", milestone.steps().get(s), STEP_MAX);
             }
         }
         if (milestone.resources() != null) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Text per locale: the document itself is English; {@code translations.<locale>} holds the same texts in another
  * language, keyed {@code title}, {@code summary}, {@code description}, {@code dayToDay}, {@code realityCheck},
  * {@code audience.<n>}, {@code outcomes.<n>}, {@code faq.<n>.question|answer}, {@code phase.<id>.title|summary},
- * {@code milestone.<id>.title|description|doneWhen}, {@code habit.<id>.title|description} — each naming something that exists.
+ * {@code milestone.<id>.title|description|doneWhen}, {@code milestone.<id>.steps.<n>}, {@code habit.<id>.title|description} —
+ * each naming something that exists.
  */
 final class TranslationRules {
 
@@ -24,6 +25,8 @@ final class TranslationRules {
             "dayToDay", 2000, "realityCheck", 2000);
     /** Entries of the roadmap's lists, by position: {@code audience.0}, {@code outcomes.1}, {@code faq.0.question}. */
     private static final Pattern LIST_KEY = Pattern.compile("(audience|outcomes)\\.(\\d+)|faq\\.(\\d+)\\.(question|answer)");
+    /** A milestone's recipe step, by position: {@code milestone.house-price-prediction.steps.0}. */
+    private static final Pattern STEP_KEY = Pattern.compile("milestone\\.([^.]+)\\.steps\\.(\\d+)");
     private static final Pattern PART_KEY = Pattern.compile("(phase|milestone|habit)\\.([^.]+)\\.([A-Za-z]+)");
     private static final Map<String, Map<String, Integer>> PART_FIELDS = Map.of(
             "phase", Map.of("title", 120, "summary", 300),
@@ -66,6 +69,21 @@ final class TranslationRules {
             }
             max = listEntry.group(1) == null && "question".equals(listEntry.group(4)) ? 300 : 2000;
         }
+        Matcher step = STEP_KEY.matcher(key == null ? "" : key);
+        if (max == null && step.matches()) {
+            if (!ids.get("milestone").contains(step.group(1))) {
+                errors.add(FieldError.of(at, FieldErrorCode.TRANSLATION_NO_PART, Map.of("part", "milestone", "id", step.group(1))));
+                return;
+            }
+            List<String> steps = steps(roadmap, step.group(1));
+            int index = Integer.parseInt(step.group(2));
+            if (index >= steps.size()) {
+                errors.add(FieldError.of(at, FieldErrorCode.TRANSLATION_NO_ENTRY,
+                        Map.of("index", index, "list", "milestone." + step.group(1) + ".steps")));
+                return;
+            }
+            max = RoadmapValidator.STEP_MAX;
+        }
         if (max == null) {
             Matcher part = PART_KEY.matcher(key == null ? "" : key);
             if (!part.matches() || !PART_FIELDS.get(part.group(1)).containsKey(part.group(3))) {
@@ -79,6 +97,13 @@ final class TranslationRules {
             max = PART_FIELDS.get(part.group(1)).get(part.group(3));
         }
         FieldChecks.text(errors, at, text, max);
+    }
+
+    private static List<String> steps(RoadmapDocument roadmap, String milestoneId) {
+        return roadmap.phases().stream().filter(phase -> phase != null && phase.milestones() != null)
+                .flatMap(phase -> phase.milestones().stream())
+                .filter(m -> m != null && milestoneId.equals(m.id()) && m.steps() != null)
+                .findFirst().map(RoadmapDocument.Milestone::steps).orElse(List.of());
     }
 
     private static Set<String> ids(RoadmapDocument roadmap, String part) {

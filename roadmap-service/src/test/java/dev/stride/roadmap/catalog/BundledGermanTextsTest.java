@@ -73,6 +73,7 @@ class BundledGermanTextsTest {
                 put(texts, "milestone." + m.id() + ".title", m.title());
                 put(texts, "milestone." + m.id() + ".description", m.description());
                 put(texts, "milestone." + m.id() + ".doneWhen", m.doneWhen());
+                list(texts, "milestone." + m.id() + ".steps", m.steps());
             }
             for (RoadmapDocument.Habit h : phase.habits() == null ? List.<RoadmapDocument.Habit>of() : phase.habits()) {
                 put(texts, "habit." + h.id() + ".title", h.title());

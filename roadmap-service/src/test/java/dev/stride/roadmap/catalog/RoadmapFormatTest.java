@@ -1,6 +1,7 @@
 package dev.stride.roadmap.catalog;
 
 import dev.stride.roadmap.problem.FieldError;
+import dev.stride.roadmap.problem.FieldErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -132,6 +133,28 @@ class RoadmapFormatTest {
         translations.put("fr", Map.of("title", "Feuille de route"));
         assertThat(fields(top(full(), "translations", translations))).containsExactlyInAnyOrder("translations.de[\"milestone.zzz.title\"]",
                 "translations.de[\"phase.basics.colour\"]", "translations.de[\"habit.papers.title\"]", "translations.fr");
+    }
+
+    @Test
+    void aRecipeStepIsTranslatedByItsPositionInAMilestoneThatHasIt() {
+        RoadmapDocument.Milestone recipe = new RoadmapDocument.Milestone("a", "A", "Do a.", "project", BigDecimal.TEN, "Done.",
+                List.of("Load the data.", "Train a model."), null, null, null, null, null);
+        Map<String, String> german = new LinkedHashMap<>();
+        german.put("milestone.a.steps.1", "Trainiere ein Modell.");
+        german.put("milestone.a.steps.2", "Diesen Schritt gibt es nicht");
+        german.put("milestone.b.steps.0", "b hat keine Schritte");
+        german.put("milestone.zzz.steps.0", "Diesen Meilenstein gibt es nicht");
+        german.put("milestone.a.steps.x", "Kein Index");
+        RoadmapDocument doc = top(withPhases(full(), phase("basics", List.of(recipe, milestone("b", 10)), null),
+                phase("projects", List.of(milestone("c", 20)), null)), "translations", Map.of("de", german));
+        assertThat(errors(doc)).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
+                tuple("translations.de[\"milestone.a.steps.2\"]", FieldErrorCode.TRANSLATION_NO_ENTRY),
+                tuple("translations.de[\"milestone.b.steps.0\"]", FieldErrorCode.TRANSLATION_NO_ENTRY),
+                tuple("translations.de[\"milestone.zzz.steps.0\"]", FieldErrorCode.TRANSLATION_NO_PART),
+                tuple("translations.de[\"milestone.a.steps.x\"]", FieldErrorCode.TRANSLATION_KEY));
+        german.put("milestone.a.steps.0", "L".repeat(RoadmapValidator.STEP_MAX + 1));
+        assertThat(fields(top(doc, "translations", Map.of("de", Map.of("milestone.a.steps.0", german.get("milestone.a.steps.0"))))))
+                .containsExactly("translations.de[\"milestone.a.steps.0\"]");
     }
 
     @Test

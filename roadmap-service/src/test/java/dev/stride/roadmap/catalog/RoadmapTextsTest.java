@@ -38,6 +38,19 @@ class RoadmapTextsTest {
     }
 
     @Test
+    void aRecipeStepIsWordedByItsPositionAndAnUntranslatedStepStaysEnglish() {
+        RoadmapDocument.Milestone recipe = new RoadmapDocument.Milestone("a", "A", "Do a.", "project", java.math.BigDecimal.TEN, "Done.",
+                List.of("Load the data.", "Train a model.", "Ship it."), null, null, null, null, null);
+        RoadmapDocument doc = new RoadmapDocument("r", 1, "Roadmap", "Summary", "Description", 6, new RoadmapDocument.WeeklyHours(5, 10),
+                List.of(new RoadmapDocument.Phase("one", "Phase one", null, null, List.of(recipe), null)),
+                null, null, null, null, null, null, null, null, null, null,
+                Map.of("de", Map.of("milestone.a.steps.0", "Lade die Daten.", "milestone.a.steps.2", " ")));
+
+        assertThat(RoadmapTexts.in(doc, Locale.GERMAN).milestones().get(0).steps()).containsExactly("Lade die Daten.", "Train a model.", "Ship it.");
+        assertThat(RoadmapTexts.in(doc, Locale.ENGLISH).milestones().get(0).steps()).containsExactly("Load the data.", "Train a model.", "Ship it.");
+    }
+
+    @Test
     void aLanguageWithoutTranslationsIsTheAuthoredDocument() {
         assertThat(RoadmapTexts.in(DOC, Locale.ENGLISH)).isSameAs(DOC);
         assertThat(RoadmapTexts.text(DOC, Locale.FRENCH, "title", "Roadmap")).isEqualTo("Roadmap");

@@ -80,6 +80,16 @@ class CatalogPagesTest {
     }
 
     @Test
+    void aGermanReaderReadsTheBundledFlagshipsMilestonesAndRecipeStepsInGerman() {
+        given().when().get("/roadmaps/ai-ml-engineer-12-months?lang=de").then().statusCode(200)
+                .body(containsString("<li>Tokenisiere den Text mit einem Tokenizer von Hugging Face.</li>"))
+                .body(containsString("Baue ein Sentiment-Modell auf einem vortrainierten Transformer"))
+                .body(containsString("Dein Chatbot ist deployt und antwortet passend zum erkannten Sentiment"))
+                .body(not(containsString("Tokenize the text with a Hugging Face tokenizer.")))
+                .body(not(containsString("Build a sentiment model on top of a pretrained transformer")));
+    }
+
+    @Test
     void aRoadmapPageSaysWhoItIsForAndShowsChoicesHabitsAndPrerequisites() {
         given().when().get("/roadmaps/" + id).then().statusCode(200)
                 .body(containsString("<h2 id=\"audience\">Who it is for</h2>"))
