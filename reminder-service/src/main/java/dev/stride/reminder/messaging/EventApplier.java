@@ -5,7 +5,9 @@ import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.Learner;
 import dev.stride.contracts.event.LearnerChanged;
 import dev.stride.contracts.event.LearnerErased;
+import dev.stride.contracts.event.MeasurementChanged;
 import dev.stride.contracts.event.MilestoneProgressed;
+import dev.stride.contracts.event.NudgeOutcome;
 import dev.stride.contracts.event.PaceReset;
 import dev.stride.contracts.event.Paused;
 import dev.stride.contracts.event.PlanChanged;
@@ -18,6 +20,7 @@ import dev.stride.contracts.event.SubscriptionActivated;
 import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.contracts.event.WeekSkipped;
 import dev.stride.contracts.event.WeekUnskipped;
+import dev.stride.reminder.learning.Posteriors;
 import dev.stride.reminder.projection.Projections;
 import dev.stride.reminder.projection.RoadmapProjection;
 import dev.stride.reminder.projection.SubscriptionProjection;
@@ -66,9 +69,11 @@ public class EventApplier {
     private final WaitingEvents waiting;
     private final Erasure erasure;
     private final Clock clock;
+    private final Posteriors posteriors;
 
     public EventApplier(EntityManager em, Projections projections, NudgeScheduler scheduler, WaitingEvents waiting, Erasure erasure,
-                        Clock clock) {
+                        Clock clock, Posteriors posteriors) {
+        this.posteriors = posteriors;
         this.em = em;
         this.projections = projections;
         this.scheduler = scheduler;
@@ -149,6 +154,16 @@ public class EventApplier {
             status(subscription, SubscriptionProjection.Status.ACTIVE, at);
         } else if (event instanceof Unsubscribed unsubscribed) {
             status(require(unsubscribed.subscriptionId()), SubscriptionProjection.Status.UNSUBSCRIBED, at);
+        } else if (event instanceof NudgeOutcome outcome) {
+            // What followed a nudge: its strategy's posterior learns from it (a holdout outcome does not). Per roadmap, so
+            // it needs no subscription here.
+            posteriors.apply(outcome);
+        } else if (event instanceof MeasurementChanged changed) {
+            SubscriptionProjection subscription = require(changed.subscriptionId());
+            if (subscription.measuredAt == null || !changed.at().isBefore(subscription.measuredAt)) {
+                subscription.measured = changed.measured();
+                subscription.measuredAt = changed.at();
+            }
         } else if (event instanceof LearnerChanged changed) {
             // A new name, language, verified address or digest choice: the next nudge is built with them (nothing to reschedule).
             learner(require(changed.subscriptionId()), changed.learner());

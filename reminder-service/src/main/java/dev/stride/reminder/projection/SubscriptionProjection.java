@@ -74,6 +74,13 @@ public class SubscriptionProjection {
     @Column(name = "pace_expected_minutes")
     public Integer paceExpectedMinutes;
 
+    /** The learner lets what follows their nudges be measured (manage page, MeasurementChanged); false: default content only. */
+    public boolean measured = true;
+
+    /** When {@link #measured} was last set (event time): an older MeasurementChanged is ignored. */
+    @Column(name = "measured_at")
+    public Instant measuredAt;
+
     /** The congratulation went out; nothing more is scheduled. */
     public boolean completed;
 

@@ -69,6 +69,24 @@ public class Nudge {
     @Column(name = "trace_parent")
     public String traceParent;
 
+    /**
+     * The content strategy chosen for a weekly nudge ({@code NudgeVariant} id), why ({@code NudgeVariant.Reason} name), whether
+     * in the holdout, and the learner state it was chosen in (the posterior its outcome updates); null for welcomes,
+     * congratulations and rows from before. A row claimed again keeps its choice.
+     */
+    public String variant;
+
+    @Column(name = "variant_reason")
+    public String variantReason;
+
+    public Boolean holdout;
+
+    public String context;
+
+    /** The reward of the outcome applied to the posterior for this nudge; null until then (a second one is not applied). */
+    @Column(name = "outcome_reward")
+    public Double outcomeReward;
+
     @PrePersist
     void keepSchedulingTrace() {
         if (traceParent == null) {

@@ -4,6 +4,7 @@ import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.RoadmapPublished;
 import dev.stride.contracts.logging.LogContext;
 import dev.stride.contracts.privacy.Addresses;
+import dev.stride.reminder.learning.VariantChooser;
 import dev.stride.reminder.projection.LearnerState;
 import dev.stride.reminder.projection.Projections;
 import dev.stride.reminder.projection.RoadmapProjection;
@@ -50,10 +51,12 @@ public class NudgeLedger {
     private final Clock clock;
     private final ReminderSettings settings;
     private final DigestParts digests;
+    private final VariantChooser variants;
 
     public NudgeLedger(EntityManager em, Projections projections, NudgeScheduler scheduler, NudgeBuilder builder, Clock clock,
-                       ReminderSettings settings, DigestParts digests) {
+                       ReminderSettings settings, DigestParts digests, VariantChooser variants) {
         this.digests = digests;
+        this.variants = variants;
         this.em = em;
         this.projections = projections;
         this.scheduler = scheduler;
@@ -99,6 +102,7 @@ public class NudgeLedger {
             Instant now = clock.instant();
             build(digests.claimSiblings(dispatcherId, weeks, now, now.plus(settings.dispatch().lease())), batch, true);
         }
+        chooseVariants(batch);
         Map<DigestParts.Week, Set<UUID>> unsent = digests.unsent(weeks);
         // A row of this batch that is not a weekly digest nudge (cancelled, expired, failed, a congratulation) is no part.
         Set<UUID> noParts = new HashSet<>(batch.handled);
@@ -110,6 +114,16 @@ public class NudgeLedger {
         }).orElse(built.due)).toList();
         List<String> scheduledBy = batch.built.stream().map(built -> built.nudge.traceParent).filter(java.util.Objects::nonNull).distinct().toList();
         return new Prepared(toPublish, batch.expired, batch.parked, scheduledBy);
+    }
+
+    /** Each weekly nudge of the batch (siblings included) gets its content strategy, recorded on its row ({@link VariantChooser}). */
+    private void chooseVariants(Batch batch) {
+        List<NudgeDue> chosen = variants.choose(batch.built.stream()
+                .map(built -> new VariantChooser.Candidate(built.nudge, built.subscription, built.due)).toList());
+        for (int i = 0; i < chosen.size(); i++) {
+            Built built = batch.built.get(i);
+            batch.built.set(i, new Built(built.nudge, built.subscription, chosen.get(i)));
+        }
     }
 
     /** What a batch built so far: each row's NudgeDue, every row it handled, and how many expired or were parked. */

@@ -78,6 +78,7 @@ class DigestTest {
                 assertThat(nudge.kind()).isEqualTo(NudgeDue.Kind.WEEKLY);
                 assertThat(nudge.weekStart()).isEqualTo(week);
                 assertThat(nudge.digest()).isEqualTo(digest);
+                assertThat(nudge.variant()).as("a digest part keeps the variant chosen for it").isNotNull();
             });
             assertThat(status(wednesday, week)).isEqualTo("SENT");
             assertThat(pending(monday).key.weekStart()).isEqualTo(week.plusWeeks(1));
