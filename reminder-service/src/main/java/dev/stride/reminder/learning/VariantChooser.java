@@ -17,7 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class VariantChooser {
 
-    /** A built nudge of the batch, its ledger row (managed: the choice is written with the batch) and its subscription. */
+    /** A built nudge of the batch, its ledger row (read for a choice made before; never written through) and its subscription. */
     public record Candidate(Nudge nudge, SubscriptionProjection subscription, NudgeDue due) {
     }
 
@@ -67,14 +69,44 @@ public class VariantChooser {
                 : posteriors.of(sampled.stream().map(c -> c.due().roadmapId()).distinct().toList());
         Map<UUID, Map<NudgeVariant, java.time.LocalDate>> lastSent = lastSent(sampled.stream().map(c -> c.nudge().key.subscriptionId()).distinct().toList());
         List<NudgeDue> out = new ArrayList<>(batch.size());
+        List<Recorded> fresh = new ArrayList<>();
         for (Candidate candidate : batch) {
-            out.add(weekly(candidate) ? candidate.due().withVariant(variantOf(candidate, known, lastSent)) : candidate.due());
+            out.add(weekly(candidate) ? candidate.due().withVariant(variantOf(candidate, known, lastSent, fresh)) : candidate.due());
         }
+        record(fresh);
         return out;
     }
 
+    /** A choice to write on its row. */
+    private record Recorded(UUID nudgeId, NudgeDue.Variant variant, String context) {
+    }
+
+    /**
+     * Writes the new choices on their rows as one JDBC batch (one round trip), touching only these columns: the rows are not
+     * locked here, and a whole-row write of the entity could undo a cancellation the event applier committed meanwhile.
+     */
+    private void record(List<Recorded> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE nudge SET variant = ?, variant_reason = ?, holdout = ?, context = ? WHERE nudge_id = ? AND variant IS NULL")) {
+                for (Recorded choice : fresh) {
+                    update.setString(1, choice.variant().id());
+                    update.setString(2, choice.variant().reason());
+                    update.setBoolean(3, choice.variant().holdout());
+                    update.setString(4, choice.context());
+                    update.setObject(5, choice.nudgeId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+    }
+
     private NudgeDue.Variant variantOf(Candidate candidate, Map<Posteriors.Key, Map<NudgeVariant, Posterior>> known,
-                                       Map<UUID, Map<NudgeVariant, java.time.LocalDate>> lastSent) {
+                                       Map<UUID, Map<NudgeVariant, java.time.LocalDate>> lastSent, List<Recorded> fresh) {
         Nudge nudge = candidate.nudge();
         if (nudge.variant != null) {
             // Claimed again after its lease: the email that may already be out had this choice.
@@ -85,14 +117,12 @@ public class VariantChooser {
         Choice choice = off != null ? new Choice(NudgeVariant.NEXT_STEP, off, Map.of())
                 : sample(state, known.getOrDefault(new Posteriors.Key(candidate.due().roadmapId(), state.context()), Map.of()),
                 lastSent.getOrDefault(nudge.key.subscriptionId(), Map.of()), nudge.key.weekStart());
-        nudge.variant = choice.variant().id();
-        nudge.variantReason = choice.reason().name();
-        nudge.holdout = choice.reason() == NudgeVariant.Reason.HOLDOUT;
-        nudge.context = state.context();
-        chosen.computeIfAbsent(nudge.variant + "/" + nudge.variantReason, tags -> Counter.builder("stride.nudge.variants")
+        NudgeDue.Variant variant = new NudgeDue.Variant(choice.variant().id(), choice.reason().name(), choice.reason() == NudgeVariant.Reason.HOLDOUT);
+        fresh.add(new Recorded(nudge.nudgeId, variant, state.context()));
+        chosen.computeIfAbsent(variant.id() + "/" + variant.reason(), tags -> Counter.builder("stride.nudge.variants")
                 .description("Variants chosen for weekly nudges, by variant and reason")
-                .tag("variant", choice.variant().id()).tag("reason", choice.reason().name()).register(registry)).increment();
-        return new NudgeDue.Variant(nudge.variant, nudge.variantReason, nudge.holdout);
+                .tag("variant", variant.id()).tag("reason", variant.reason()).register(registry)).increment();
+        return variant;
     }
 
     private Choice sample(NudgeState state, Map<NudgeVariant, Posterior> known, Map<NudgeVariant, java.time.LocalDate> sent,

@@ -138,6 +138,8 @@ class DispatcherConcurrencyTest {
             List<KafkaTestConsumer.Received> received = nudges.await(KafkaTestConsumer.key(id.toString()), 2, Duration.ofSeconds(20));
             assertThat(received).hasSize(2);
             assertThat(received).extracting(r -> ((NudgeDue) r.data()).nudgeId()).containsOnly(nudge.nudgeId);
+            assertThat(received).extracting(r -> ((NudgeDue) r.data()).variant()).as("the republished nudge keeps the variant chosen first")
+                    .doesNotContainNull().containsOnly(((NudgeDue) received.get(0).data()).variant());
         }
         assertThat(QuarkusTransaction.requiringNew().call(() -> em.find(Nudge.class, nudge.key).status)).isEqualTo(Nudge.Status.SENT);
     }

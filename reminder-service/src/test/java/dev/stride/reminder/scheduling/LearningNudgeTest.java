@@ -17,6 +17,8 @@ import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.reminder.ReminderTestSupport;
 import dev.stride.reminder.learning.LearningSettings;
 import dev.stride.reminder.learning.VariantChooser;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -56,6 +58,9 @@ class LearningNudgeTest {
 
     @Inject
     LearningSettings settings;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aWeeklyNudgeCarriesAnEligibleSampledVariantAndItsOutcomeUpdatesThePosteriorOnce() {
@@ -107,9 +112,11 @@ class LearningNudgeTest {
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new MeasurementChanged(id, false, clock.instant()), clock);
         ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM subscription_projection WHERE subscription_id = ?1 AND NOT measured", id);
 
+        double counted = optedOutCount();
         NudgeDue due = NudgeSteps.dispatchOne(id, clock, dispatcher, em);
         assertThat(due.variant()).isEqualTo(new NudgeDue.Variant("next-step", "OPTED_OUT", false));
         assertThat(row(due.nudgeId())).extracting(n -> n.variant, n -> n.variantReason).containsExactly("next-step", "OPTED_OUT");
+        assertThat(optedOutCount()).as("stride_nudge_variants_total{variant=next-step,reason=OPTED_OUT}").isEqualTo(counted + 1);
     }
 
     @Test
@@ -145,6 +152,11 @@ class LearningNudgeTest {
         Instant at = clock.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
         ReminderTestSupport.send(Topics.SUBSCRIPTION_EVENTS, id.toString(), new MeasurementChanged(id, true, at), clock);
         ReminderTestSupport.awaitCount(1, "SELECT count(*) FROM subscription_projection WHERE subscription_id = ?1 AND measured_at = ?2", id, at.atOffset(ZoneOffset.UTC));
+    }
+
+    private double optedOutCount() {
+        Counter counter = registry.find("stride.nudge.variants").tags("variant", "next-step", "reason", "OPTED_OUT").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private Nudge row(UUID nudgeId) {
