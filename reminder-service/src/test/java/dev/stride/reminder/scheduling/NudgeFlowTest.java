@@ -93,10 +93,13 @@ class NudgeFlowTest {
             assertThat(nudge.focus().get(0).doneWhen()).isEqualTo("Part 1 works");
             assertThat(nudge.focus().get(0).steps()).containsExactly("Start part 1", "Finish part 1");
             String markDone = nudge.focus().get(0).markDoneUrl();
-            assertThat(links.signer().verify(markDone.substring(markDone.lastIndexOf('/') + 1), LinkPurpose.MARK_DONE, id).subject()).contains("m1");
+            assertThat(links.signer().verify(markDone.substring(markDone.lastIndexOf('/') + 1, markDone.indexOf('?')), LinkPurpose.MARK_DONE, id).subject()).contains("m1");
             assertThat(nudge.progress()).isEqualTo(new NudgeDue.Progress(0, 5, java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(10), 0));
             assertThat(nudge.projectedFinish()).isNotNull();
-            assertThat(nudge.links().unsubscribe()).startsWith("http://localhost:8080/unsubscribe/");
+            assertThat(nudge.links().unsubscribe()).startsWith("http://localhost:8080/unsubscribe/").as("RFC 8058: no attribution").doesNotContain("?");
+            assertThat(markDone).as("the email's links name their nudge").endsWith("?n=" + nudge.nudgeId());
+            assertThat(nudge.links().manage()).endsWith("?n=" + nudge.nudgeId());
+            assertThat(nudge.links().calendar()).endsWith("?n=" + nudge.nudgeId());
             assertThat(nudge.cadence().fortnightly()).isFalse();
         }
         Nudge second = pending(id);

@@ -38,9 +38,4 @@ public class Measurement {
         }
         return subscription;
     }
-
-    @Transactional
-    public boolean measured(UUID subscriptionId) {
-        return subscriptions.require(subscriptionId).measured;
-    }
 }

@@ -139,6 +139,21 @@ class EngagementTest {
         }
     }
 
+    @Test
+    void theExportListsTheEngagementAndErasureRemovesItWithTheNudgeAndDeliveryLogs() {
+        UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("erase"), TestSupport.ROADMAP, clock, links);
+        UUID nudge = sentNudge(id, clock.instant().minus(Duration.ofMinutes(5)), 60, null);
+        String manage = links.manageUrl(id).replace("http://localhost:8080", "");
+        given().when().get(manage + "?n=" + nudge).then().statusCode(200);
+        given().when().get(manage + "/data").then().statusCode(200)
+                .body("engagement[0].action", equalTo("MANAGE_OPEN")).body("engagement[0].nudgeId", equalTo(nudge.toString()));
+
+        given().contentType(io.restassured.http.ContentType.URLENC).post(manage + "/data/erase").then().statusCode(200);
+        for (String table : List.of("engagement", "nudge_log", "delivery_log")) {
+            assertThat(TestSupport.count("SELECT count(*) FROM " + table + " WHERE subscription_id = ?1", id)).as(table).isZero();
+        }
+    }
+
     /** A weekly nudge of two sessions of {@code minutes}, read from nudge-events, then reported delivered at {@code sentAt}. */
     private UUID sentNudge(UUID subscription, Instant sentAt, int minutes, NudgeDue.Variant variant) {
         UUID nudgeId = UUID.randomUUID();
