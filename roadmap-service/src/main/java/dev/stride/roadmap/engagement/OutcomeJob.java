@@ -1,6 +1,7 @@
 package dev.stride.roadmap.engagement;
 
 import dev.stride.contracts.Topics;
+import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.NudgeOutcome;
 import dev.stride.contracts.learning.Reward;
 import dev.stride.roadmap.catalog.CatalogService;
@@ -77,7 +78,7 @@ public class OutcomeJob {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT n.nudge_id, n.subscription_id, n.roadmap_id, n.variant, n.holdout, n.sent_at, n.planned_minutes,
-                               s.measured, s.roadmap_version, s.status, s.ended_at
+                               s.measured, s.roadmap_version, s.status, s.ended_at, n.kind
                         FROM nudge_log n LEFT JOIN subscription s ON s.id = n.subscription_id
                         WHERE n.outcome_closed_at IS NULL AND n.sent_at IS NOT NULL AND n.sent_at <= ?1
                         ORDER BY n.sent_at LIMIT ?2 FOR UPDATE OF n SKIP LOCKED""")
@@ -118,6 +119,10 @@ public class OutcomeJob {
                 .setParameter(1, nudgeId).setParameter(2, Timestamp.from(now)).setParameter(3, done.size()).setParameter(4, logged)
                 .setParameter(5, engagements).setParameter(6, unsubscribed).setParameter(7, reward)
                 .executeUpdate();
+        if (!NudgeDue.Kind.WEEKLY.name().equals(row[11])) {
+            // Welcomes and congratulations carry no variant: what follows them is shown to operators, never learned from.
+            return false;
+        }
         outbox.add(Topics.SUBSCRIPTION_EVENTS, subscriptionId.toString(), new NudgeOutcome(nudgeId, subscriptionId, roadmapId, (String) row[3],
                 Boolean.TRUE.equals(row[4]), sentAt, windowEnd, done.size(), logged, planned, engagements, unsubscribed, reward));
         return true;

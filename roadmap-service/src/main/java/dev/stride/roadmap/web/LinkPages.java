@@ -249,7 +249,11 @@ public class LinkPages {
     }
 
     private static int snoozeDays(LinkToken claims) {
-        return claims.subject().map(Integer::parseInt).orElse(3);
+        try {
+            return claims.subject().map(Integer::parseInt).orElse(3);
+        } catch (NumberFormatException e) {
+            throw new LinkVerificationException(LinkVerificationException.Reason.INVALID, "This link names no number of days.");
+        }
     }
 
     private String roadmapTitle(Subscription subscription) {

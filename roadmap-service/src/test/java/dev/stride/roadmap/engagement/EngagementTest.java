@@ -113,6 +113,7 @@ class EngagementTest {
     void theOutcomeJobPublishesWhatFollowedOnceTheWindowHasPassedAndOnlyOnce() {
         UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("outcome"), TestSupport.ROADMAP, clock, links);
         Instant sentAt = clock.instant().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MILLIS);
+        UUID welcome = sentNudge(id, sentAt.minusSeconds(30), 600, null, NudgeDue.Kind.WELCOME);
         UUID nudge = sentNudge(id, sentAt, 600, new NudgeDue.Variant("finish-date", "SAMPLED", false));
         // 5 h done (python-setup-and-syntax) + 30 minutes logged against 1200 planned minutes.
         String done = "/actions/" + links.token(id, LinkPurpose.MARK_DONE, Optional.of("python-setup-and-syntax"));
@@ -133,7 +134,9 @@ class EngagementTest {
 
             assertThat(outcomes.run()).as("a second pass").isZero();
             assertThat(events.settle(r -> r.key().equals(id.toString()) && r.data() instanceof NudgeOutcome, Duration.ofSeconds(3)))
-                    .as("still one outcome").hasSize(1);
+                    .as("still one outcome: a welcome carries no variant and is not learned from").hasSize(1);
+            assertThat(TestSupport.count("SELECT count(*) FROM nudge_log WHERE nudge_id = ?1 AND outcome_closed_at IS NOT NULL", welcome))
+                    .as("the welcome's window is closed all the same").isEqualTo(1);
             assertThat(TestSupport.count("SELECT count(*) FROM nudge_log WHERE nudge_id = ?1 AND outcome_closed_at IS NOT NULL "
                     + "AND milestones_done = 1 AND minutes_logged = 30 AND engagements = 2 AND NOT unsubscribed", nudge)).isEqualTo(1);
         }
@@ -154,13 +157,17 @@ class EngagementTest {
         }
     }
 
-    /** A weekly nudge of two sessions of {@code minutes}, read from nudge-events, then reported delivered at {@code sentAt}. */
+    /** A nudge (weekly unless said) of two sessions of {@code minutes}, read from nudge-events, then reported delivered at {@code sentAt}. */
     private UUID sentNudge(UUID subscription, Instant sentAt, int minutes, NudgeDue.Variant variant) {
+        return sentNudge(subscription, sentAt, minutes, variant, NudgeDue.Kind.WEEKLY);
+    }
+
+    private UUID sentNudge(UUID subscription, Instant sentAt, int minutes, NudgeDue.Variant variant, NudgeDue.Kind kind) {
         UUID nudgeId = UUID.randomUUID();
         LocalDate monday = TestSupport.today(clock).with(java.time.DayOfWeek.MONDAY);
         List<NudgeDue.PlannedSession> sessions = List.of(new NudgeDue.PlannedSession(monday.plusDays(1), LocalTime.of(18, 0), minutes, List.of()),
                 new NudgeDue.PlannedSession(monday.plusDays(5), LocalTime.of(9, 30), minutes, List.of()));
-        NudgeDue due = new NudgeDue(nudgeId, subscription, NudgeDue.Kind.WEEKLY, new Learner("x@example.org", "Ada", "en", false), TestSupport.ZONE,
+        NudgeDue due = new NudgeDue(nudgeId, subscription, kind, new Learner("x@example.org", "Ada", "en", false), TestSupport.ZONE,
                 TestSupport.ROADMAP, "AI/ML engineer in 12 months", 1, monday, monday.plusDays(6), sentAt.minusSeconds(60), sessions, List.of(),
                 null, 0, null, 0, null, null, null, variant);
         KafkaSupport.awaitConsumed(GROUP, publish(Topics.NUDGE_EVENTS, subscription, due));
