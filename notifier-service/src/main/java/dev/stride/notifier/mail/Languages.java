@@ -11,16 +11,20 @@ import java.util.Locale;
 
 /**
  * The language an email is written in: the learner's, if a message bundle exists for it
- * ({@code messages/msg_<lang>.properties}), otherwise the default. Adding a language is adding a file.
+ * ({@code messages/msg_<lang>.properties}, with {@code lead_<lang>.properties}), otherwise the default. Adding a language is
+ * adding the files.
  */
 @ApplicationScoped
 public class Languages {
 
     private final Instance<MailMessages> bundles;
+    private final Instance<LeadMessages> leads;
     private final Locale defaultLocale;
 
-    public Languages(@Any Instance<MailMessages> bundles, @ConfigProperty(name = "quarkus.default-locale", defaultValue = "en") Locale defaultLocale) {
+    public Languages(@Any Instance<MailMessages> bundles, @Any Instance<LeadMessages> leads,
+                     @ConfigProperty(name = "quarkus.default-locale", defaultValue = "en") Locale defaultLocale) {
         this.bundles = bundles;
+        this.leads = leads;
         this.defaultLocale = defaultLocale;
     }
 
@@ -30,11 +34,15 @@ public class Languages {
         if (!language.isEmpty() && !language.equals(defaultLocale.getLanguage())) {
             Instance<MailMessages> localized = bundles.select(Localized.Literal.of(language));
             if (localized.isResolvable()) {
-                return new Texts(Locale.forLanguageTag(language), localized.get());
+                return new Texts(Locale.forLanguageTag(language), localized.get(), inLanguage(leads, language));
             }
         }
-        Instance<MailMessages> byDefaultLocale = bundles.select(Localized.Literal.of(defaultLocale.toLanguageTag()));
-        MailMessages fallback = byDefaultLocale.isResolvable() ? byDefaultLocale.get() : bundles.select(Default.Literal.INSTANCE).get();
-        return new Texts(defaultLocale, fallback);
+        return new Texts(defaultLocale, inLanguage(bundles, defaultLocale.toLanguageTag()), inLanguage(leads, defaultLocale.toLanguageTag()));
+    }
+
+    /** The bundle in this language, else the default one. */
+    private static <T> T inLanguage(Instance<T> bundles, String language) {
+        Instance<T> localized = bundles.select(Localized.Literal.of(language));
+        return localized.isResolvable() ? localized.get() : bundles.select(Default.Literal.INSTANCE).get();
     }
 }

@@ -59,23 +59,23 @@ final class NudgeLeads {
     static String note(NudgeDue nudge, NudgeVariant rendered, Texts texts) {
         NudgeDue.Variant chosen = nudge.variant();
         if (chosen == null) {
-            return texts.msg().variantDefault();
+            return texts.lead().variantDefault();
         }
         if (chosen.holdout()) {
-            return texts.msg().variantHoldout();
+            return texts.lead().variantHoldout();
         }
         if (NudgeVariant.Reason.SAMPLED.name().equals(chosen.reason()) && rendered.id().equals(chosen.id())) {
-            return texts.msg().variantChosen(name(rendered, texts));
+            return texts.lead().variantChosen(name(rendered, texts));
         }
-        return NudgeVariant.Reason.OPTED_OUT.name().equals(chosen.reason()) ? texts.msg().variantOptedOut() : texts.msg().variantDefault();
+        return NudgeVariant.Reason.OPTED_OUT.name().equals(chosen.reason()) ? texts.lead().variantOptedOut() : texts.lead().variantDefault();
     }
 
     /** The weekly email's subject: each lead has its own, about what it puts first. */
     static String subject(NudgeDue nudge, String topic, Texts texts) {
-        MailMessages msg = texts.msg();
+        LeadMessages msg = texts.lead();
         int week = nudge.weekNumber();
         return switch (rendered(nudge)) {
-            case NEXT_STEP -> msg.subjectWeekly(week, topic);
+            case NEXT_STEP -> texts.msg().subjectWeekly(week, topic);
             case PROGRESS_STREAK -> msg.subjectProgressStreak(week, nudge.streakWeeks(), topic);
             case FINISH_DATE -> msg.subjectFinishDate(week, texts.date(nudge.projectedFinish()));
             case CATCH_UP -> msg.subjectCatchUp(week);
@@ -84,7 +84,7 @@ final class NudgeLeads {
     }
 
     private static String name(NudgeVariant variant, Texts texts) {
-        MailMessages msg = texts.msg();
+        LeadMessages msg = texts.lead();
         return switch (variant) {
             case NEXT_STEP -> msg.variantNameNextStep();
             case PROGRESS_STREAK -> msg.variantNameProgressStreak();

@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** One learner's language: the message bundle and the date, time and number formats it prescribes. */
-public record Texts(Locale locale, MailMessages msg) {
+/** One learner's language: the message bundles (the emails' words, the weekly lead's) and the date, time and number formats they prescribe. */
+public record Texts(Locale locale, MailMessages msg, LeadMessages lead) {
 
     public String day(LocalDate date) {
         return DateTimeFormatter.ofPattern(msg.patternDay(), locale).format(date);
