@@ -73,6 +73,14 @@ public record NudgeDue(
      * Null: an email of its own (separate emails chosen, a welcome, a congratulation, or a nudge from before digests).
      */
     public record Digest(UUID key, int parts) {
+
+        /**
+         * The id of the one email the digest goes out in (what Delivered and DeliveryFailed report as {@code emailId}):
+         * derived from the key, so a digest is one email whoever queues it, and a reader of delivery events finds its parts.
+         */
+        public UUID emailId() {
+            return UUID.nameUUIDFromBytes(("stride-digest:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /**

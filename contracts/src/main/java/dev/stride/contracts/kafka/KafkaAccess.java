@@ -24,11 +24,12 @@ public record KafkaAccess(String user, Set<String> reads, Set<String> writes, Se
     public static final String DLQ_REPLAY_GROUP = "stride-dlq-replay";
 
     /**
-     * Publishes roadmap and subscription events (outbox), consumes delivery events; as the operators' dead-letter tool it
+     * Publishes roadmap and subscription events (outbox), consumes delivery events and nudges (the nudge log that
+     * engagement is attributed to); as the operators' dead-letter tool it
      * reads every dead-letter topic and republishes to every topic.
      */
     public static final KafkaAccess ROADMAP = consumer("roadmap-service",
-            List.of(Topics.DELIVERY_EVENTS),
+            List.of(Topics.DELIVERY_EVENTS, Topics.NUDGE_EVENTS),
             union(List.of(Topics.ROADMAP_EVENTS, Topics.SUBSCRIPTION_EVENTS), Topics.ALL),
             deadLetterTopics(), List.of("roadmap-service", DLQ_REPLAY_GROUP));
 

@@ -60,7 +60,7 @@ public class Digests {
 
     /** The email id of a digest: derived from its key, so a digest is one ledger row and one Message-ID, whoever queues it. */
     public static UUID emailId(UUID digestKey) {
-        return UUID.nameUUIDFromBytes(("stride-digest:" + digestKey).getBytes(StandardCharsets.UTF_8));
+        return new NudgeDue.Digest(digestKey, 0).emailId();
     }
 
     /** Holds one part, in the consumer's transaction; queues the digest if this part completes it. */

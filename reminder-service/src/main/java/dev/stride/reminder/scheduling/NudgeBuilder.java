@@ -86,14 +86,14 @@ public class NudgeBuilder {
                 plan.zone().getId(), roadmap.roadmapId, roadmap.title,
                 Math.toIntExact(ChronoUnit.WEEKS.between(NudgeCalendar.mondayOf(subscription.startDate), weekStart)) + 1,
                 weekStart, weekStart.plusDays(6), nudge.dueAt, planned,
-                focus(subscription, sessions, byId, work), progress(work),
+                focus(subscription, sessions, byId, work, nudge.nudgeId), progress(work),
                 schedule.aheadMinutes(), schedule.projectedFinish().orElse(null), schedule.streakWeeks(),
                 new NudgeDue.Cadence(nudge.fortnightly, subscription.idleNudges),
-                links(subscription, weekStart, schedule.aheadMinutes() < 0 && !schedule.complete()));
+                links(subscription, weekStart, schedule.aheadMinutes() < 0 && !schedule.complete(), nudge.nudgeId));
     }
 
     private List<NudgeDue.Focus> focus(SubscriptionProjection subscription, List<Session> sessions, Map<String, RoadmapPublished.Milestone> byId,
-                                       List<MilestoneWork> work) {
+                                       List<MilestoneWork> work, java.util.UUID nudgeId) {
         Map<String, Integer> thisWeek = new LinkedHashMap<>();
         for (Session session : sessions) {
             for (Allocation allocation : session.work().stream().filter(a -> !a.habit()).toList()) {
@@ -106,7 +106,7 @@ public class NudgeBuilder {
         thisWeek.forEach((id, minutes) -> {
             RoadmapPublished.Milestone milestone = byId.get(id);
             focus.add(new NudgeDue.Focus(id, milestone.title(), milestone.doneWhen(), milestone.resources(), minutes,
-                    remaining.getOrDefault(id, 0), links.action(subscription.subscriptionId, LinkPurpose.MARK_DONE, Optional.of(id)),
+                    remaining.getOrDefault(id, 0), LinkUrls.fromNudge(links.action(subscription.subscriptionId, LinkPurpose.MARK_DONE, Optional.of(id)), nudgeId),
                     milestone.steps()));
         });
         return focus;
@@ -146,16 +146,18 @@ public class NudgeBuilder {
     /**
      * The skip link names the nudge's week: a Friday-to-Sunday nudge is about next week, and a late click still skips that
      * week. The re-plan link only while the learner is behind: the email offers a fresh start, never a way to drop a lead.
+     * Every link but the unsubscribe (RFC 8058 one-click too) names the nudge ({@link LinkUrls#fromNudge}), so what the learner
+     * does through it is attributed to this email.
      */
-    private NudgeDue.NudgeLinks links(SubscriptionProjection subscription, LocalDate weekStart, boolean behind) {
+    private NudgeDue.NudgeLinks links(SubscriptionProjection subscription, LocalDate weekStart, boolean behind, java.util.UUID nudgeId) {
         var id = subscription.subscriptionId;
         return new NudgeDue.NudgeLinks(
-                links.skipWeek(id, weekStart),
-                links.action(id, LinkPurpose.SNOOZE, Optional.of(Integer.toString(SNOOZE_DAYS))),
-                links.action(id, LinkPurpose.PAUSE, Optional.empty()),
-                links.manage(id),
+                LinkUrls.fromNudge(links.skipWeek(id, weekStart), nudgeId),
+                LinkUrls.fromNudge(links.action(id, LinkPurpose.SNOOZE, Optional.of(Integer.toString(SNOOZE_DAYS))), nudgeId),
+                LinkUrls.fromNudge(links.action(id, LinkPurpose.PAUSE, Optional.empty()), nudgeId),
+                LinkUrls.fromNudge(links.manage(id), nudgeId),
                 links.unsubscribe(id),
-                links.calendar(id),
-                behind ? links.action(id, LinkPurpose.REPLAN, Optional.empty()) : null);
+                LinkUrls.fromNudge(links.calendar(id), nudgeId),
+                behind ? LinkUrls.fromNudge(links.action(id, LinkPurpose.REPLAN, Optional.empty()), nudgeId) : null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.stride.roadmap.api;
 
+import dev.stride.roadmap.engagement.Measurement;
+
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
@@ -75,6 +77,10 @@ public class SubscriptionResource {
     public record LoggedMinutes(Integer minutes) {
     }
 
+    /** Whether what follows the learner's nudges is measured (engagement recorded, variants tried). */
+    public record MeasurementChange(Boolean measured) {
+    }
+
     private final SubscriptionService subscriptions;
     private final SubscriptionViews views;
     private final SubscribeIntake intake;
@@ -82,9 +88,11 @@ public class SubscriptionResource {
     private final Links links;
     private final SkippedWeeks skippedWeeks;
     private final PaceChanges pace;
+    private final Measurement measurement;
 
     public SubscriptionResource(SubscriptionService subscriptions, SubscriptionViews views, SubscribeIntake intake, LearnerData learnerData,
-                                Links links, SkippedWeeks skippedWeeks, PaceChanges pace) {
+                                Links links, SkippedWeeks skippedWeeks, PaceChanges pace, Measurement measurement) {
+        this.measurement = measurement;
         this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
         this.pace = pace;
@@ -161,6 +169,17 @@ public class SubscriptionResource {
         }
         subscriptions.snooze(authorize(id, authorization), snooze.days());
         return views.view(id);
+    }
+
+    @PUT
+    @Path("/{id}/measurement")
+    @Operation(summary = "Turn the measurement of what follows your nudges on or off: {\"measured\": false}")
+    public MeasurementChange measurement(@PathParam("id") UUID id, MeasurementChange change, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        UUID subscription = authorize(id, authorization);
+        if (change == null || change.measured() == null) {
+            throw ProblemException.invalid("measured", FieldErrorCode.ONE_OF, Map.of("allowed", "true, false"));
+        }
+        return new MeasurementChange(measurement.set(subscription, change.measured()).measured);
     }
 
     @POST

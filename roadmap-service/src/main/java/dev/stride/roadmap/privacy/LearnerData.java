@@ -1,5 +1,7 @@
 package dev.stride.roadmap.privacy;
 
+import dev.stride.roadmap.engagement.Engagements;
+
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.event.LearnerErased;
 import dev.stride.contracts.privacy.Addresses;
@@ -33,7 +35,7 @@ public class LearnerData {
     private static final Logger LOG = Logger.getLogger(LearnerData.class);
 
     /** The learner as stored, and each subscription as its manage page shows it. */
-    public record Export(LearnerRecord learner, List<SubscriptionRecord> subscriptions, Instant exportedAt) {
+    public record Export(LearnerRecord learner, List<SubscriptionRecord> subscriptions, List<Engagements.Row> engagement, Instant exportedAt) {
     }
 
     public record LearnerRecord(UUID id, String email, String name, String locale, boolean separateEmails, Instant createdAt, Instant bouncedAt,
@@ -53,9 +55,11 @@ public class LearnerData {
     private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
+    private final Engagements engagements;
 
     public LearnerData(SubscriptionService service, SubscriptionViews views, SubscriptionRepository subscriptions, Outbox outbox, EntityManager em,
-                       Clock clock) {
+                       Clock clock, Engagements engagements) {
+        this.engagements = engagements;
         this.service = service;
         this.views = views;
         this.subscriptions = subscriptions;
@@ -70,7 +74,8 @@ public class LearnerData {
         List<SubscriptionRecord> records = subscriptionsOf(learner).stream()
                 .map(s -> new SubscriptionRecord(s.createdAt, s.confirmedAt, s.endedAt, views.view(s.id))).toList();
         return new Export(new LearnerRecord(learner.id, learner.email, learner.displayName, learner.locale, learner.separateEmails, learner.createdAt,
-                learner.bouncedAt, learner.bounceReason), records, clock.instant());
+                learner.bouncedAt, learner.bounceReason), records,
+                engagements.of(records.stream().map(r -> r.subscription().id()).toList()), clock.instant());
     }
 
     @Transactional
@@ -88,6 +93,7 @@ public class LearnerData {
         em.createNativeQuery("DELETE FROM outbox_event WHERE aggregate_id IN (:ids) AND published_at IS NOT NULL")
                 .setParameter("ids", aggregates).executeUpdate();
         em.createNativeQuery("DELETE FROM calendar_event WHERE subscription_id IN (:ids)").setParameter("ids", ids).executeUpdate();
+        engagements.forget(ids);
         // Slots, progress, skipped weeks and breaks go with their subscription (ON DELETE CASCADE).
         em.createNativeQuery("DELETE FROM subscription WHERE learner_id = :learner").setParameter("learner", learner.id).executeUpdate();
         em.createNativeQuery("DELETE FROM learner WHERE id = :learner").setParameter("learner", learner.id).executeUpdate();

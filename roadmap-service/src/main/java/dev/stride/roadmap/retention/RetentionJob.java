@@ -1,5 +1,7 @@
 package dev.stride.roadmap.retention;
 
+import dev.stride.roadmap.engagement.EngagementSettings;
+
 import dev.stride.contracts.retention.RetentionPass;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -14,7 +16,8 @@ import java.util.Map;
 /**
  * Deletes what the roadmap service no longer needs, in batches: learners who left long ago (erased through
  * {@link EndedLearners}, so the other services forget them too), subscriptions that expired unconfirmed (their slots
- * and breaks go with them), learners left without any subscription, and outbox rows Kafka acknowledged. Each removal is
+ * and breaks go with them), learners left without any subscription, outbox rows Kafka acknowledged, and engagement, nudge
+ * log and delivery log rows older than {@code stride.engagement.keep-for}. Each removal is
  * counted in {@code stride_retention_removed_total{table}}.
  */
 @ApplicationScoped
@@ -25,8 +28,11 @@ public class RetentionJob {
     private final Clock clock;
     private final MeterRegistry registry;
     private final EndedLearners endedLearners;
+    private final EngagementSettings engagement;
 
-    public RetentionJob(DataSource dataSource, RetentionSettings settings, Clock clock, MeterRegistry registry, EndedLearners endedLearners) {
+    public RetentionJob(DataSource dataSource, RetentionSettings settings, Clock clock, MeterRegistry registry, EndedLearners endedLearners,
+                        EngagementSettings engagement) {
+        this.engagement = engagement;
         this.endedLearners = endedLearners;
         this.dataSource = dataSource;
         this.settings = settings;
@@ -52,6 +58,9 @@ public class RetentionJob {
                 .delete("learner", "created_at < ? AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.learner_id = learner.id)",
                         settings.unconfirmedLearners())
                 .delete("outbox_event", "published_at < ?", settings.publishedOutbox())
+                .delete("engagement", "at < ?", engagement.keepFor())
+                .delete("nudge_log", "received_at < ?", engagement.keepFor())
+                .delete("delivery_log", "at < ?", engagement.keepFor())
                 .finish());
         return removed;
     }

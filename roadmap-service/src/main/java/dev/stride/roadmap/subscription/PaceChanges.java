@@ -1,5 +1,7 @@
 package dev.stride.roadmap.subscription;
 
+import dev.stride.roadmap.engagement.Engagements;
+
 import dev.stride.contracts.event.MilestoneProgressed;
 import dev.stride.contracts.event.PaceReset;
 import dev.stride.contracts.event.PlanChanged;
@@ -17,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,8 +40,11 @@ public class PaceChanges {
     private final StudySchedules schedules;
     private final SlotClashes clashes;
 
+    private final Engagements engagements;
+
     public PaceChanges(SubscriptionService subscriptions, SubscriptionViews views, SubscriptionChecks checks, StudySchedules schedules,
-                       SlotClashes clashes) {
+                       SlotClashes clashes, Engagements engagements) {
+        this.engagements = engagements;
         this.clashes = clashes;
         this.subscriptions = subscriptions;
         this.views = views;
@@ -105,6 +111,8 @@ public class PaceChanges {
                     + row.state.name().toLowerCase(java.util.Locale.ROOT) + ": hours are logged against a milestone in progress.");
         }
         row.loggedMinutes += minutes;
+        // The logged total keeps no history; the outcome job sums these to know the minutes logged in a nudge's window.
+        engagements.record(subscriptionId, Engagements.Action.LOG_MINUTES, Optional.empty(), Integer.toString(minutes));
         subscriptions.changed(subscription, row, ProgressState.IN_PROGRESS);
         subscriptions.emit(subscription, new MilestoneProgressed(subscriptionId, milestoneId, ProgressState.IN_PROGRESS, row.updatedOn,
                 row.updatedAt, row.loggedMinutes));

@@ -60,6 +60,10 @@ public class Subscription {
     @Column(nullable = false)
     public Status status;
 
+    /** False: the learner opted out of measuring what follows their nudges (no engagement recorded, default content). */
+    @Column(nullable = false)
+    public boolean measured = true;
+
     @Column(nullable = false)
     public String zone;
 

@@ -1,5 +1,9 @@
 package dev.stride.roadmap.web;
 
+import dev.stride.contracts.link.LinkUrls;
+import dev.stride.roadmap.engagement.Engagements;
+import jakarta.ws.rs.QueryParam;
+
 import dev.stride.contracts.calendar.StudyCalendar;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkToken;
@@ -49,10 +53,12 @@ public class CalendarFeed {
     private final Clock clock;
     private final Optional<Duration> alarmBefore;
     private final ProblemPages problems;
+    private final Engagements engagements;
 
     public CalendarFeed(SubscriptionViews views, CatalogService catalog, StudySchedules schedules, CalendarSequences sequences,
-                        CalendarSettings settings, Links links, FeedRotation rotation, Clock clock, ProblemPages problems) {
+                        CalendarSettings settings, Links links, FeedRotation rotation, Clock clock, ProblemPages problems, Engagements engagements) {
         this.problems = problems;
+        this.engagements = engagements;
         this.views = views;
         this.catalog = catalog;
         this.schedules = schedules;
@@ -65,7 +71,7 @@ public class CalendarFeed {
     }
 
     @GET
-    public Response feed(@PathParam("token") String token) {
+    public Response feed(@PathParam("token") String token, @QueryParam(LinkUrls.NUDGE_PARAM) String n) {
         UUID id;
         try {
             LinkToken claims = links.signer().verify(token, LinkPurpose.CALENDAR, null);
@@ -85,6 +91,9 @@ public class CalendarFeed {
         } catch (ProblemException e) {
             return problems.of(e, token);
         }
+        // A download from an email's calendar link names its nudge; a calendar app's refresh every few hours is not the
+        // learner acting, and is not recorded.
+        Engagements.nudgeParam(n).ifPresent(nudge -> engagements.record(id, Engagements.Action.CALENDAR_DOWNLOAD, Optional.of(nudge), null));
         WeeklyPlan plan = StudySchedules.planOf(view);
         RoadmapDocument roadmap = catalog.find(view.roadmapId()).orElseThrow().document();
         boolean following = view.status().equals(Subscription.Status.ACTIVE.name()) || view.status().equals(Subscription.Status.PAUSED.name());

@@ -2,10 +2,12 @@ package dev.stride.roadmap.web;
 
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkToken;
+import dev.stride.contracts.link.LinkUrls;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
+import dev.stride.roadmap.engagement.Engagements;
 import dev.stride.roadmap.link.Links;
 import dev.stride.roadmap.link.SingleUseLinks;
 import dev.stride.roadmap.problem.FieldError;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -71,10 +74,12 @@ public class LinkPages {
     private final PageLanguages languages;
     private final PaceChanges pace;
     private final ProblemPages problems;
+    private final Engagements engagements;
 
     public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse, SkippedWeeks skippedWeeks,
-                     PageLanguages languages, PaceChanges pace, ProblemPages problems) {
+                     PageLanguages languages, PaceChanges pace, ProblemPages problems, Engagements engagements) {
         this.problems = problems;
+        this.engagements = engagements;
         this.subscriptions = subscriptions;
         this.skippedWeeks = skippedWeeks;
         this.pace = pace;
@@ -107,7 +112,7 @@ public class LinkPages {
 
     @GET
     @Path("actions/{token}")
-    public Response actionPage(@PathParam("token") String token) {
+    public Response actionPage(@PathParam("token") String token, @QueryParam(LinkUrls.NUDGE_PARAM) String n) {
         return page(token, () -> {
             LinkToken claims = verifyAction(token);
             Subscription subscription = subscriptions.require(claims.subscriptionId());
@@ -123,18 +128,24 @@ public class LinkPages {
                 case SNOOZE -> snoozeDays(claims);
                 default -> "";
             };
-            return inLanguageOf(subscription, Templates.action("/actions/" + token, claims.purpose().name(), subject));
+            // The button's POST names the email's nudge too, so what the learner does is attributed to it.
+            return inLanguageOf(subscription, Templates.action("/actions/" + token + Engagements.nudgeQuery(Engagements.nudgeParam(n)),
+                    claims.purpose().name(), subject));
         });
     }
 
     @POST
     @Path("actions/{token}")
-    public Response act(@PathParam("token") String token) {
+    public Response act(@PathParam("token") String token, @QueryParam(LinkUrls.NUDGE_PARAM) String n) {
         return page(token, () -> {
             LinkToken claims = verifyAction(token);
             UUID id = claims.subscriptionId();
             Subscription subscription = subscriptions.require(id);
-            if (!singleUse.once(token, claims, () -> perform(claims))) {
+            if (!singleUse.once(token, claims, () -> {
+                perform(claims);
+                engagements.record(id, Engagements.Action.valueOf(claims.purpose().name()), Engagements.nudgeParam(n),
+                        claims.subject().or(() -> claims.week().map(Object::toString)).orElse(null));
+            })) {
                 return inLanguageOf(subscription, alreadyDone(claims));
             }
             Object subject = switch (claims.purpose()) {
@@ -176,10 +187,11 @@ public class LinkPages {
 
     @GET
     @Path("unsubscribe/{token}")
-    public Response unsubscribePage(@PathParam("token") String token) {
+    public Response unsubscribePage(@PathParam("token") String token, @QueryParam(LinkUrls.NUDGE_PARAM) String n) {
         return page(token, () -> {
             Subscription subscription = subscriptions.require(verify(token, LinkPurpose.UNSUBSCRIBE).subscriptionId());
-            return inLanguageOf(subscription, Templates.unsubscribe("/unsubscribe/" + token, roadmapTitle(subscription), "/stop-all/" + token));
+            return inLanguageOf(subscription, Templates.unsubscribe("/unsubscribe/" + token + Engagements.nudgeQuery(Engagements.nudgeParam(n)),
+                    roadmapTitle(subscription), "/stop-all/" + token));
         });
     }
 
@@ -187,9 +199,11 @@ public class LinkPages {
     @POST
     @Path("unsubscribe/{token}")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
-    public Response unsubscribe(@PathParam("token") String token) {
+    public Response unsubscribe(@PathParam("token") String token, @QueryParam(LinkUrls.NUDGE_PARAM) String n) {
         return page(token, () -> {
-            Subscription subscription = subscriptions.unsubscribe(verify(token, LinkPurpose.UNSUBSCRIBE).subscriptionId());
+            UUID id = verify(token, LinkPurpose.UNSUBSCRIBE).subscriptionId();
+            Subscription subscription = engagements.within(id, Engagements.Action.UNSUBSCRIBE, Engagements.nudgeParam(n), null,
+                    () -> subscriptions.unsubscribe(id));
             return inLanguageOf(subscription, Templates.done("UNSUBSCRIBED", links.roadmapUrl(subscription.roadmapId), null));
         });
     }

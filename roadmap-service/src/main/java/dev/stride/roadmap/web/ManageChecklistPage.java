@@ -1,5 +1,7 @@
 package dev.stride.roadmap.web;
 
+import dev.stride.roadmap.engagement.Engagements;
+
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.roadmap.link.Links;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,7 +43,10 @@ public class ManageChecklistPage {
     private final Links links;
     private final ProblemPages problems;
 
-    public ManageChecklistPage(Checklist checklist, Links links, ProblemPages problems) {
+    private final Engagements engagements;
+
+    public ManageChecklistPage(Checklist checklist, Links links, ProblemPages problems, Engagements engagements) {
+        this.engagements = engagements;
         this.checklist = checklist;
         this.links = links;
         this.problems = problems;
@@ -50,7 +56,8 @@ public class ManageChecklistPage {
     public Response save(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         try {
             UUID id = links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId();
-            List<String> unmet = checklist.apply(id, entries(form));
+            List<String> unmet = engagements.within(id, Engagements.Action.CHECKLIST_SAVE, Optional.empty(), null,
+                    () -> checklist.apply(id, entries(form)));
             String query = unmet.isEmpty() ? "" : "?" + ChecklistSection.UNMET + "=" + URLEncoder.encode(String.join(",", unmet), StandardCharsets.UTF_8);
             return Response.seeOther(URI.create("/manage/" + token + query + "#checklist")).build();
         } catch (LinkVerificationException e) {

@@ -130,6 +130,27 @@ public interface ManageMessages {
     @Message("Your data")
     String yourData();
 
+    @Message("Measure which emails help me")
+    String measureTitle();
+
+    @Message("Stride tries a few kinds of weekly email and learns which ones help you move forward. It looks only at what you do in "
+            + "Stride in the week after an email (a milestone marked done, minutes logged, a skipped week, this page opened). "
+            + "There is no tracking pixel, opening an email is not recorded, and nothing from other sites. Turned off, nothing is "
+            + "recorded and your emails keep the standard content.")
+    String measureExplain();
+
+    @Message("Measuring is on.")
+    String measureIsOn();
+
+    @Message("Measuring is off.")
+    String measureIsOff();
+
+    @Message("Turn measuring off")
+    String measureTurnOff();
+
+    @Message("Turn measuring on")
+    String measureTurnOn();
+
     @Message("Download my data (JSON)")
     String download();
 

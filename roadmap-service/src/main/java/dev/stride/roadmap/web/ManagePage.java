@@ -6,6 +6,8 @@ import dev.stride.pacing.ProgressState;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.catalog.RoadmapTexts;
+import dev.stride.roadmap.engagement.Engagements;
+import dev.stride.roadmap.engagement.Engagements.Action;
 import dev.stride.roadmap.problem.FieldError;
 import dev.stride.roadmap.problem.FieldErrorCode;
 import dev.stride.roadmap.problem.ProblemException;
@@ -20,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -75,7 +78,7 @@ public class ManagePage {
         static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, ChecklistSection checklist,
                                               String zone, List<SlotLine> slots, String nudgeDay, String nudgeTime, long done, int total, String unsubscribeUrl,
                                               String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan,
-                                              DeliveryStopped stopped, WeekControls weeks, ChoiceFields choices);
+                                              DeliveryStopped stopped, WeekControls weeks, ChoiceFields choices, boolean measured);
     }
 
     private final SubscriptionService subscriptions;
@@ -89,11 +92,13 @@ public class ManagePage {
     private final PaceChanges pace;
     private final ProblemPages problems;
     private final RoadmapPages roadmapPages;
+    private final Engagements engagements;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
                       DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace, ProblemPages problems,
-                      RoadmapPages roadmapPages) {
+                      RoadmapPages roadmapPages, Engagements engagements) {
         this.problems = problems;
+        this.engagements = engagements;
         this.roadmapPages = roadmapPages;
         this.skippedWeeks = skippedWeeks;
         this.subscriptions = subscriptions;
@@ -107,8 +112,14 @@ public class ManagePage {
     }
 
     @GET
-    public Response page(@PathParam("token") String token, @QueryParam(ChecklistSection.UNMET) String unmet) {
-        return render(token, null, null, Response.Status.OK, unmet);
+    public Response page(@PathParam("token") String token, @QueryParam(ChecklistSection.UNMET) String unmet,
+                         @QueryParam(dev.stride.contracts.link.LinkUrls.NUDGE_PARAM) String n, @HeaderParam("Referer") String referer) {
+        Response page = render(token, null, null, Response.Status.OK, unmet);
+        if (page.getStatus() == Response.Status.OK.getStatusCode() && (referer == null || !referer.contains("/manage/" + token))) {
+            // Opening the page; coming back to it after one of its own forms (same-origin Referer) was recorded as that form's action.
+            engagements.record(verify(token), Action.MANAGE_OPEN, Engagements.nudgeParam(n), null);
+        }
+        return page;
     }
 
     /** The page, with the plan form and the away form as submitted (null: as stored, blank) and their errors by field. */
@@ -146,7 +157,7 @@ public class ManagePage {
                             view.status(), checklistSection, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
                             view.plan().nudge().time().toString(), tally.done(), tally.total(), links.unsubscribeUrl(id), links.calendarUrl(id),
                             schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,
-                            away != null ? away : WeekControls.AwayForm.BLANK), choices(view, roadmap, locale)), locale))
+                            away != null ? away : WeekControls.AwayForm.BLANK), choices(view, roadmap, locale), engagements.measured(id)), locale))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
             return problems.of(e, token);
@@ -159,7 +170,7 @@ public class ManagePage {
     @Path("/milestones/{milestoneId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response progress(@PathParam("token") String token, @PathParam("milestoneId") String milestoneId, @FormParam("state") String state) {
-        return act(token, id -> subscriptions.progress(id, milestoneId, parseState(state)));
+        return act(token, Action.PROGRESS, milestoneId, id -> subscriptions.progress(id, milestoneId, parseState(state)));
     }
 
     /** Hours studied on a milestone: they count as done and shorten what is laid for it. */
@@ -167,7 +178,7 @@ public class ManagePage {
     @Path("/milestones/{milestoneId}/minutes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logMinutes(@PathParam("token") String token, @PathParam("milestoneId") String milestoneId, @FormParam("minutes") String minutes) {
-        return act(token, id -> pace.logMinutes(id, milestoneId, parseMinutes(minutes)));
+        return act(token, null, null, id -> pace.logMinutes(id, milestoneId, parseMinutes(minutes)));
     }
 
     /** The learner's choices (optional milestones, one of each "choose one of" group): bad ones are a 400 page naming the field. */
@@ -175,19 +186,19 @@ public class ManagePage {
     @Path("/choices")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeChoices(@PathParam("token") String token, @FormParam("choices") List<String> choices) {
-        return act(token, id -> pace.changeChoices(id, Choices.given(choices)));
+        return act(token, Action.CHOICES_CHANGE, null, id -> pace.changeChoices(id, Choices.given(choices)));
     }
 
     @POST
     @Path("/replan")
     public Response replan(@PathParam("token") String token) {
-        return act(token, pace::replan);
+        return act(token, Action.REPLAN, null, pace::replan);
     }
 
     @POST
     @Path("/{action: skip-week|snooze|pause|resume}")
     public Response control(@PathParam("token") String token, @PathParam("action") String action) {
-        return act(token, id -> switch (action) {
+        return act(token, Action.valueOf(action.toUpperCase(Locale.ROOT).replace('-', '_')), null, id -> switch (action) {
             case "skip-week" -> skippedWeeks.skip(id, null);
             case "snooze" -> subscriptions.snooze(id, 3);
             case "pause" -> subscriptions.pause(id);
@@ -207,7 +218,8 @@ public class ManagePage {
         Response.Status status = Response.Status.BAD_REQUEST;
         if (parsed.request().isPresent()) {
             try {
-                pace.changePlan(verify(token), parsed.request().get());
+                UUID id = verify(token);
+                engagements.within(id, Action.PLAN_CHANGE, java.util.Optional.empty(), null, () -> pace.changePlan(id, parsed.request().get()));
                 return Response.seeOther(URI.create("/manage/" + token)).build();
             } catch (LinkVerificationException e) {
                 return problems.of(e, token);
@@ -242,9 +254,15 @@ public class ManagePage {
         return data.erase(token);
     }
 
-    private Response act(String token, Function<UUID, Object> action) {
+    /** Does a control's action and records it ({@code what}; null: the action records itself) in one transaction. */
+    private Response act(String token, Action what, String detail, Function<UUID, Object> action) {
         try {
-            action.apply(verify(token));
+            UUID id = verify(token);
+            if (what == null) {
+                action.apply(id);
+            } else {
+                engagements.within(id, what, java.util.Optional.empty(), detail, () -> action.apply(id));
+            }
             return Response.seeOther(URI.create("/manage/" + token)).build();
         } catch (LinkVerificationException e) {
             return problems.of(e, token);

@@ -1,5 +1,7 @@
 package dev.stride.roadmap.web;
 
+import dev.stride.roadmap.engagement.Engagements;
+
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.contracts.link.LinkVerificationException;
 import dev.stride.roadmap.link.Links;
@@ -22,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -43,9 +46,11 @@ public class ManageWeeksPage {
     private final Links links;
     private final ManagePage managePage;
     private final ProblemPages problems;
+    private final Engagements engagements;
 
-    public ManageWeeksPage(SkippedWeeks skippedWeeks, Links links, ManagePage managePage, ProblemPages problems) {
+    public ManageWeeksPage(SkippedWeeks skippedWeeks, Links links, ManagePage managePage, ProblemPages problems, Engagements engagements) {
         this.problems = problems;
+        this.engagements = engagements;
         this.skippedWeeks = skippedWeeks;
         this.links = links;
         this.managePage = managePage;
@@ -59,13 +64,13 @@ public class ManageWeeksPage {
     @POST
     @Path("/skip")
     public Response skip(@PathParam("token") String token, @FormParam("week") String week) {
-        return act(token, id -> skippedWeeks.skip(id, date("week", week)));
+        return act(token, Engagements.Action.SKIP_WEEK, id -> skippedWeeks.skip(id, date("week", week)));
     }
 
     @POST
     @Path("/unskip")
     public Response unskip(@PathParam("token") String token, @FormParam("week") String week) {
-        return act(token, id -> skippedWeeks.unskip(id, date("week", week)));
+        return act(token, Engagements.Action.UNSKIP_WEEK, id -> skippedWeeks.unskip(id, date("week", week)));
     }
 
     @POST
@@ -79,7 +84,7 @@ public class ManageWeeksPage {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            skippedWeeks.away(id, first, last);
+            engagements.within(id, Engagements.Action.AWAY, Optional.empty(), null, () -> skippedWeeks.away(id, first, last));
             return Response.seeOther(URI.create("/manage/" + token)).build();
         } catch (LinkVerificationException e) {
             return problems.of(e, token);
@@ -92,9 +97,10 @@ public class ManageWeeksPage {
         }
     }
 
-    private Response act(String token, Function<UUID, Object> action) {
+    private Response act(String token, Engagements.Action what, Function<UUID, Object> action) {
         try {
-            action.apply(links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId());
+            UUID id = links.signer().verify(token, LinkPurpose.MANAGE, null).subscriptionId();
+            engagements.within(id, what, Optional.empty(), null, () -> action.apply(id));
             return Response.seeOther(URI.create("/manage/" + token)).build();
         } catch (LinkVerificationException e) {
             return problems.of(e, token);
