@@ -69,6 +69,37 @@ public class DeliveryLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(EmailKind kind, UUID emailId, UUID subscriptionId, String recipient, String eventType, String payload) {
+        return record(kind, emailId, subscriptionId, recipient, eventType, payload, null);
+    }
+
+    /**
+     * An operator's resend: the stored content of {@code originalId} once more, as a new email {@code emailId} (the request's
+     * event id, so a redelivered request sends nothing more) of the original's kind, to its recipient, unless suppressed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Resend resend(UUID emailId, UUID originalId) {
+        EmailDelivery original = deliveries.findById(originalId);
+        if (original == null) {
+            return Resend.UNKNOWN_EMAIL;
+        }
+        return record(original.kind, emailId, original.subscriptionId, original.recipient, original.eventType, original.payload, original.emailId)
+                ? Resend.QUEUED : Resend.NOT_QUEUED;
+    }
+
+    /**
+     * What came of a resend request: queued; not queued (a repeat of the request, or the address is suppressed: recorded
+     * SUPPRESSED); or the original is unknown (never recorded, or removed with its payload by retention).
+     */
+    public enum Resend { QUEUED, NOT_QUEUED, UNKNOWN_EMAIL }
+
+    /** An operator lifted the address's suppression (hard bounce or "this wasn't me"); false if it had none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean unsuppressAddress(String addressHash) {
+        return suppressions.unsuppress(addressHash);
+    }
+
+    private boolean record(EmailKind kind, UUID emailId, UUID subscriptionId, String recipient, String eventType, String payload,
+                           UUID resendOf) {
         Instant now = clock.instant();
         Optional<Suppressed> suppressed = suppressions.find(recipient, subscriptionId, kind);
         EmailDelivery row = new EmailDelivery();
@@ -82,6 +113,7 @@ public class DeliveryLedger {
         row.nextAttemptAt = now;
         row.createdAt = now;
         row.traceParent = TraceContexts.currentTraceParent().orElse(null);
+        row.resendOf = resendOf;
         suppressed.ifPresent(why -> settleSuppressed(row, why, now));
         if (!deliveries.insertIfAbsent(row)) {
             metrics.duplicateDropped(kind);
@@ -135,7 +167,7 @@ public class DeliveryLedger {
             row.outageBackoff = false;
             row.updatedAt = now;
             claimed.add(new ClaimedEmail(row.emailId, row.kind, row.subscriptionId, row.recipient, row.payload, row.attempts,
-                    probe, pulledForwardFrom, row.traceParent));
+                    probe, pulledForwardFrom, row.traceParent, row.resendOf != null));
         }
         return claimed;
     }

@@ -163,7 +163,9 @@ public class DeliveryWorker {
                         ignored -> {
                             smtp.end();
                             metrics.sendLatency(email.kind(), true, Duration.ofNanos(System.nanoTime() - startedAt));
-                            metrics.nudgeAccepted(composed.dueAt());
+                            if (!email.resend()) {
+                                metrics.nudgeAccepted(composed.dueAt());
+                            }
                             inLogContext(email, () -> finishSent(email, composed.messageId()));
                         },
                         failure -> {

@@ -83,4 +83,8 @@ public class EmailDelivery {
     /** RETRYING because the mail server could not be reached: due at once when it answers again. */
     @Column(name = "outage_backoff")
     public boolean outageBackoff;
+
+    /** An operator's resend: the email this one sends again (V10); null for an email sent the first time. */
+    @Column(name = "resend_of")
+    public UUID resendOf;
 }

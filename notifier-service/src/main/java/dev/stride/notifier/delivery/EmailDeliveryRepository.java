@@ -18,10 +18,11 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
         int inserted = getEntityManager().createNativeQuery("""
                         INSERT INTO email_delivery (email_id, kind, subscription_id, recipient, event_type, payload, state,
                                                     attempts, next_attempt_at, created_at, updated_at, finished_at,
-                                                    suppression_reason, last_error, permanent_failure, outcome_event_id, trace_parent)
+                                                    suppression_reason, last_error, permanent_failure, outcome_event_id, trace_parent,
+                                                    resend_of)
                         VALUES (:emailId, :kind, :subscriptionId, :recipient, :eventType, :payload, :state,
                                 0, :nextAttemptAt, :createdAt, :createdAt, :finishedAt,
-                                :suppressionReason, :lastError, :permanentFailure, :outcomeEventId, :traceParent)
+                                :suppressionReason, :lastError, :permanentFailure, :outcomeEventId, :traceParent, :resendOf)
                         ON CONFLICT (email_id) DO NOTHING""")
                 .setParameter("emailId", row.emailId)
                 .setParameter("kind", row.kind.name())
@@ -38,6 +39,7 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("permanentFailure", row.permanentFailure)
                 .setParameter("outcomeEventId", row.outcomeEventId)
                 .setParameter("traceParent", row.traceParent)
+                .setParameter("resendOf", row.resendOf)
                 .executeUpdate();
         return inserted == 1;
     }

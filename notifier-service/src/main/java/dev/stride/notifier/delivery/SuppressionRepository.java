@@ -69,6 +69,13 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
                 .executeUpdate() == 1;
     }
 
+    /** Lifts the address's suppression for every kind of email (hard bounce or not-me); false if it had none. */
+    public boolean unsuppress(String addressHash) {
+        return getEntityManager().createNativeQuery("DELETE FROM address_suppression WHERE address_hash = :hash")
+                .setParameter("hash", addressHash)
+                .executeUpdate() == 1;
+    }
+
     public boolean isSuppressed(String address, UUID subscriptionId) {
         return count("id.address = ?1 and id.subscriptionId = ?2", normalise(address), subscriptionId) > 0;
     }

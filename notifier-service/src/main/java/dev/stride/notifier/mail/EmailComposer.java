@@ -91,7 +91,7 @@ public class EmailComposer {
             mail.setSubject(MailHeaders.text(texts.msg().subjectWelcome(nudge.roadmapTitle())));
             body(mail, () -> Emails.Templates.weeklyNudge(view), texts);
         } else {
-            mail.setSubject(MailHeaders.text(texts.msg().subjectWeekly(nudge.weekNumber(), topic(nudge, texts))));
+            mail.setSubject(MailHeaders.text(NudgeLeads.subject(nudge, topic(nudge, texts), texts)));
             body(mail, () -> Emails.Templates.weeklyNudge(view), texts);
         }
         attachCalendar(mail, ics);

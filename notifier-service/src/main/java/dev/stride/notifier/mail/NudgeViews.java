@@ -34,7 +34,7 @@ final class NudgeViews {
                 new Views.Links(MailHeaders.url(links.skipWeek()), MailHeaders.url(links.snooze()), MailHeaders.url(links.pause()),
                         MailHeaders.url(links.manage()), MailHeaders.url(links.unsubscribe()), MailHeaders.url(links.calendar()),
                         MailHeaders.url(links.replan())),
-                calendarAttached, nudge.kind() == NudgeDue.Kind.WELCOME);
+                calendarAttached, nudge.kind() == NudgeDue.Kind.WELCOME, NudgeLeads.lead(nudge, texts));
     }
 
     /**

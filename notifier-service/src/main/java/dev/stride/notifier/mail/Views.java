@@ -1,5 +1,7 @@
 package dev.stride.notifier.mail;
 
+import dev.stride.contracts.learning.NudgeVariant;
+
 import java.util.List;
 
 /**
@@ -14,7 +16,37 @@ public final class Views {
     public record Weekly(String name, String email, String roadmapTitle, int week, String weekFrom, String weekTo,
                          List<Session> sessions, List<Focus> focus, Progress progress, int aheadMinutes, String paceAmount,
                          String projectedFinish, int streakWeeks, boolean fortnightly, int idleNudges, Links links,
-                         boolean calendarAttached, boolean welcome) {
+                         boolean calendarAttached, boolean welcome, Lead lead) {
+    }
+
+    /**
+     * What the weekly email puts first ({@code variant}: a {@code NudgeVariant} id, see {@link NudgeLeads}) and the footer
+     * line saying which lead it is and why ({@code note}). {@code focusTitle}/{@code focusThisWeek}: the milestone the lead
+     * names (the recipe's for project-recipe), null if none; {@code steps}: the recipe's steps (project-recipe only);
+     * {@code planned}: the week's planned study time (null without sessions); {@code target}: the catch-up week's smaller one.
+     */
+    public record Lead(String variant, String focusTitle, String focusThisWeek, List<String> steps, String planned, String target,
+                       String note) {
+
+        public boolean nextStep() {
+            return NudgeVariant.NEXT_STEP.id().equals(variant);
+        }
+
+        public boolean progressStreak() {
+            return NudgeVariant.PROGRESS_STREAK.id().equals(variant);
+        }
+
+        public boolean finishDate() {
+            return NudgeVariant.FINISH_DATE.id().equals(variant);
+        }
+
+        public boolean catchUp() {
+            return NudgeVariant.CATCH_UP.id().equals(variant);
+        }
+
+        public boolean projectRecipe() {
+            return NudgeVariant.PROJECT_RECIPE.id().equals(variant);
+        }
     }
 
     /** {@code roadmap}: which roadmap the session is for, in a digest's list of every roadmap's sessions; null in a weekly email. */

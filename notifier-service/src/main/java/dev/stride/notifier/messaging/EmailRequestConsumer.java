@@ -4,6 +4,8 @@ import dev.stride.contracts.Channels;
 import dev.stride.contracts.consumer.ConsumerRetry;
 import dev.stride.contracts.event.AddressChangeRequested;
 import dev.stride.contracts.event.AddressSuppressed;
+import dev.stride.contracts.event.AddressUnsuppressed;
+import dev.stride.contracts.event.EmailResendRequested;
 import dev.stride.contracts.event.DomainEvent;
 import dev.stride.contracts.event.EmailKind;
 import dev.stride.contracts.event.EventEnvelope;
@@ -157,6 +159,21 @@ public class EmailRequestConsumer {
                     LOG.infof("Address %s suppressed for every email (%s)", suppressed.addressHash().substring(0, 12), suppressed.reason());
                 }
             });
+        } else if (envelope.data() instanceof AddressUnsuppressed lifted) {
+            require(lifted.addressHash(), "addressHash", envelope);
+            inTransaction(() -> {
+                // Once per event id: a redelivered lift must not undo a suppression made after it.
+                if (processed.firstTime(envelope.eventId(), envelope.type()) && ledger.unsuppressAddress(lifted.addressHash())) {
+                    LOG.infof("Address %s may be emailed again (lifted by %s)", lifted.addressHash().substring(0, 12), lifted.operator());
+                }
+            });
+        } else if (envelope.data() instanceof EmailResendRequested resend) {
+            require(resend.emailId(), "emailId", envelope);
+            inTransaction(() -> {
+                if (processed.firstTime(envelope.eventId(), envelope.type())) {
+                    resend(envelope, resend);
+                }
+            });
         } else if (envelope.data() instanceof LearnerErased erased) {
             inTransaction(() -> {
                 if (processed.firstTime(envelope.eventId(), envelope.type())) {
@@ -181,6 +198,19 @@ public class EmailRequestConsumer {
             QuarkusTransaction.requiringNew().run(work);
             return null;
         });
+    }
+
+    /**
+     * The original's stored content again, as a new email keyed by the request's event id (a redelivery is dropped by the
+     * ledger). An unknown original is not an unreadable event: the console may ask after retention removed it. Logged, skipped.
+     */
+    private void resend(EventEnvelope<?> envelope, EmailResendRequested resend) {
+        switch (ledger.resend(envelope.eventId(), resend.emailId())) {
+            case QUEUED -> LOG.infof("Email %s resent as %s (asked by %s)", resend.emailId(), envelope.eventId(), resend.operator());
+            case NOT_QUEUED -> LOG.infof("Resend %s of email %s not queued: a repeat, or the address is suppressed", envelope.eventId(), resend.emailId());
+            case UNKNOWN_EMAIL -> LOG.warnf("Resend %s names email %s, which is unknown here (never sent, or removed by retention); ignored",
+                    envelope.eventId(), resend.emailId());
+        }
     }
 
     private void unsubscribe(EventEnvelope<?> envelope, Unsubscribed unsubscribed) {
