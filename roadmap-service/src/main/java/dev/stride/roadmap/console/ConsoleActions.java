@@ -44,16 +44,16 @@ public class ConsoleActions {
         this.clock = clock;
     }
 
-    /** Asks the notifier to send the subscription's latest sent nudge again; returns the learner's id. 404/409 if there is none. */
+    /** Asks the notifier to send the email of the subscription's latest sent nudge again (a digest: the whole digest); returns the learner's id. 404/409 if there is none. */
     @Transactional
     public UUID resend(UUID subscriptionId, String operator) {
         Subscription subscription = subscriptions.findByIdOptional(subscriptionId)
                 .orElseThrow(() -> ProblemException.notFound("Subscription " + subscriptionId));
-        UUID nudgeId = records.latestSentNudge(subscriptionId).orElseThrow(() -> ProblemException.conflict("nothing-sent",
+        UUID emailId = records.latestSentEmail(subscriptionId).orElseThrow(() -> ProblemException.conflict("nothing-sent",
                 "No nudge was sent for subscription " + subscriptionId + " yet, so there is no email to send again."));
         outbox.add(Topics.SUBSCRIPTION_EVENTS, subscriptionId.toString(),
-                new EmailResendRequested(nudgeId, subscriptionId, operator, clock.instant()));
-        audit(operator, "resend", subscription.learner, List.of(subscriptionId), "email " + nudgeId);
+                new EmailResendRequested(emailId, subscriptionId, operator, clock.instant()));
+        audit(operator, "resend", subscription.learner, List.of(subscriptionId), "email=" + emailId);
         return subscription.learner.id;
     }
 

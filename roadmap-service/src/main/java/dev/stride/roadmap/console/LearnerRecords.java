@@ -71,10 +71,13 @@ public class LearnerRecords {
                 learner.bouncedAt, learner.bounceReason, subscriptions, engagement);
     }
 
-    /** The subscription's latest nudge that was sent, if any: the one "resend this week's email" sends again. */
-    public java.util.Optional<UUID> latestSentNudge(UUID subscriptionId) {
-        return rows.list("SELECT nudge_id FROM nudge_log WHERE subscription_id = ? AND sent_at IS NOT NULL ORDER BY due_at DESC LIMIT 1",
-                row -> Rows.uuid(row, "nudge_id"), subscriptionId).stream().findFirst();
+    /**
+     * The email the subscription's latest sent nudge went out in, if any: the one "resend this week's email" sends again
+     * (the nudge's own id, or the weekly digest's email id when the nudge was a part of one).
+     */
+    public java.util.Optional<UUID> latestSentEmail(UUID subscriptionId) {
+        return rows.list("SELECT email_id FROM nudge_log WHERE subscription_id = ? AND sent_at IS NOT NULL ORDER BY due_at DESC LIMIT 1",
+                row -> Rows.uuid(row, "email_id"), subscriptionId).stream().findFirst();
     }
 
     private SubscriptionRow withLogs(SubscriptionRow row) {

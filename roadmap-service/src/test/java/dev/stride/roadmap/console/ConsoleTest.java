@@ -87,7 +87,7 @@ class ConsoleTest {
     }
 
     @Test
-    void resendAsksTheNotifierForTheLatestSentNudgeInTheOperatorsName() throws SQLException {
+    void resendAsksTheNotifierForTheEmailOfTheLatestSentNudgeInTheOperatorsName() throws SQLException {
         UUID subscription = TestSupport.subscribed(TestSupport.uniqueEmail("console-resend"), TestSupport.ROADMAP, clock, links);
         admin().when().post("/admin/console/subscriptions/" + subscription + "/resend").then().statusCode(409);
         UUID older = UUID.randomUUID();
@@ -97,6 +97,8 @@ class ConsoleTest {
         seeds.nudge(older, subscription, null, null, false, now.minus(Duration.ofDays(14)), true);
         seeds.nudge(latest, subscription, null, null, false, now.minus(Duration.ofDays(7)), true);
         seeds.nudge(unsent, subscription, null, null, false, now, false);
+        UUID digest = UUID.randomUUID(); // the latest went out as a part of a weekly digest: the digest is what is sent again
+        seeds.execute("UPDATE nudge_log SET email_id = ? WHERE nudge_id = ?", digest, latest);
 
         try (KafkaTestConsumer events = new KafkaTestConsumer(Topics.SUBSCRIPTION_EVENTS, StrideEvents.CODEC)) {
             admin().redirects().follow(false).when().post("/admin/console/subscriptions/" + subscription + "/resend").then().statusCode(303)
@@ -106,7 +108,7 @@ class ConsoleTest {
             assertThat(resent).hasSize(1);
             assertThat(resent.get(0).key()).isEqualTo(subscription.toString());
             assertThat(resent.get(0).data()).isInstanceOfSatisfying(EmailResendRequested.class, event -> {
-                assertThat(event.emailId()).isEqualTo(latest);
+                assertThat(event.emailId()).isEqualTo(digest);
                 assertThat(event.operator()).isEqualTo("admin");
             });
         }

@@ -17,8 +17,8 @@ record Seeds(AgroalDataSource database) {
 
     void nudge(UUID nudge, UUID subscription, String variant, String reason, boolean holdout, Instant due, boolean sent) throws SQLException {
         execute("INSERT INTO nudge_log (nudge_id, subscription_id, roadmap_id, kind, week_start, due_at, variant, variant_reason, holdout, "
-                        + "received_at, sent_at) VALUES (?, ?, ?, 'WEEKLY', ?, ?, ?, ?, ?, ?, ?)", nudge, subscription, TestSupport.ROADMAP,
-                at(due).toLocalDate(), at(due), variant, reason, holdout, at(due), sent ? at(due) : null);
+                        + "received_at, sent_at, email_id) VALUES (?, ?, ?, 'WEEKLY', ?, ?, ?, ?, ?, ?, ?, ?)", nudge, subscription, TestSupport.ROADMAP,
+                at(due).toLocalDate(), at(due), variant, reason, holdout, at(due), sent ? at(due) : null, nudge);
     }
 
     UUID learnerOf(UUID subscription) throws SQLException {
