@@ -101,8 +101,9 @@ public class LearnerRecords {
     private List<DeliveryRow> deliveries(UUID subscriptionId) {
         return rows.list("""
                         SELECT email_id, kind, outcome, reason, permanent, attempts, at FROM delivery_log
-                        WHERE subscription_id = ? ORDER BY at DESC LIMIT ?""",
+                        WHERE subscription_id = ? OR email_id IN (SELECT email_id FROM nudge_log WHERE subscription_id = ?)
+                        ORDER BY at DESC LIMIT ?""",
                 row -> new DeliveryRow(Rows.uuid(row, "email_id"), row.getString("kind"), row.getString("outcome"), row.getString("reason"),
-                        row.getBoolean("permanent"), row.getInt("attempts"), Rows.instant(row, "at")), subscriptionId, RECENT);
+                        row.getBoolean("permanent"), row.getInt("attempts"), Rows.instant(row, "at")), subscriptionId, subscriptionId, RECENT);
     }
 }

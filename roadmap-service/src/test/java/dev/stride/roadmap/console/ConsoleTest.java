@@ -72,6 +72,11 @@ class ConsoleTest {
         seeds.nudge(nudge, subscription, "progress-streak", "SAMPLED", false, now, true);
         seeds.execute("INSERT INTO delivery_log (email_id, kind, subscription_id, outcome, reason, permanent, attempts, at) "
                 + "VALUES (?, 'NUDGE', ?, 'FAILED', '452 4.2.2 Mailbox full', false, 3, ?)", nudge, subscription, now);
+        UUID digest = UUID.randomUUID(); // an earlier nudge went out in a digest, whose delivery names no subscription
+        seeds.nudge(UUID.randomUUID(), subscription, null, null, false, now.minus(Duration.ofDays(7)), true);
+        seeds.execute("UPDATE nudge_log SET email_id = ? WHERE subscription_id = ? AND variant IS NULL", digest, subscription);
+        seeds.execute("INSERT INTO delivery_log (email_id, kind, outcome, reason, permanent, attempts, at) "
+                + "VALUES (?, 'DIGEST', 'DELIVERED', '250 2.0.0 digest accepted', false, 1, ?)", digest, now);
         seeds.execute("INSERT INTO engagement (subscription_id, nudge_id, action, at) VALUES (?, ?, 'MARK_DONE', ?)", subscription, nudge, now);
 
         String page = admin().redirects().follow(false).formParam("address", "  " + email.toUpperCase() + " ")
@@ -79,7 +84,7 @@ class ConsoleTest {
         assertThat(page).contains("/admin/console/learners/");
         admin().when().get(page).then().statusCode(200)
                 .body(containsString("Ada"), containsString(subscription.toString()), containsString("progress-streak"),
-                        containsString("SAMPLED"), containsString("452 4.2.2 Mailbox full"), containsString("MARK_DONE"),
+                        containsString("SAMPLED"), containsString("452 4.2.2 Mailbox full"), containsString("250 2.0.0 digest accepted"), containsString("MARK_DONE"),
                         containsString("Resend this week"), containsString("Not suppressed"), not(containsString(email)));
 
         admin().formParam("address", TestSupport.uniqueEmail("nobody")).when().post("/admin/console/lookup").then().statusCode(404)
