@@ -56,6 +56,12 @@ public class RoadmapDrafts {
         return view(draft);
     }
 
+    /** Every saved draft, by roadmap id, each with what publishing it would refuse. */
+    @Transactional
+    public List<Draft> list() {
+        return drafts.listAll(io.quarkus.panache.common.Sort.by("roadmapId")).stream().map(this::view).toList();
+    }
+
     @Transactional
     public Optional<Draft> find(String roadmapId) {
         return drafts.findByIdOptional(roadmapId).map(this::view);
