@@ -1,5 +1,7 @@
 package dev.stride.contracts.learning;
 
+import dev.stride.contracts.event.NudgeDue;
+
 /**
  * What the policy knows about a learner at dispatch: enough to decide which variants are awake ({@link Eligibility})
  * and which posterior to sample ({@link #context()}).
@@ -10,6 +12,13 @@ package dev.stride.contracts.learning;
  * @param projectWorkWithSteps this week works on a project milestone that has recipe steps
  */
 public record NudgeState(int aheadMinutes, int streakWeeks, boolean finishProjected, boolean projectWorkWithSteps) {
+
+    /** The state a weekly nudge describes: the one reading, for the reminder choosing its variant and the notifier showing it. */
+    public static NudgeState of(NudgeDue due) {
+        boolean projectSteps = due.focus() != null
+                && due.focus().stream().anyMatch(focus -> focus != null && focus.steps() != null && !focus.steps().isEmpty());
+        return new NudgeState(due.aheadMinutes(), due.streakWeeks(), due.projectedFinish() != null, projectSteps);
+    }
 
     /** More than an hour off the plan either way counts as behind or ahead; within an hour is on track. */
     public static final int ON_TRACK_MINUTES = 60;

@@ -1,6 +1,8 @@
 package dev.stride.notifier.mail;
 
 import dev.stride.contracts.event.NudgeDue;
+import dev.stride.contracts.learning.Eligibility;
+import dev.stride.contracts.learning.NudgeState;
 import dev.stride.contracts.learning.NudgeVariant;
 
 import java.util.List;
@@ -28,13 +30,13 @@ final class NudgeLeads {
         return fits(chosen, nudge) ? chosen : NudgeVariant.NEXT_STEP;
     }
 
+    /** Awake for this nudge by the policy's own rule ({@link Eligibility}), and the nudge carries what the lead shows. */
     private static boolean fits(NudgeVariant variant, NudgeDue nudge) {
-        return switch (variant) {
-            case NEXT_STEP -> true;
-            case PROGRESS_STREAK -> nudge.streakWeeks() >= 2 && nudge.progress() != null;
-            case FINISH_DATE -> nudge.projectedFinish() != null;
+        return Eligibility.of(NudgeState.of(nudge)).contains(variant) && switch (variant) {
+            case PROGRESS_STREAK -> nudge.progress() != null;
             case CATCH_UP -> !orEmpty(nudge.focus()).isEmpty();
             case PROJECT_RECIPE -> recipe(nudge).isPresent();
+            case NEXT_STEP, FINISH_DATE -> true;
         };
     }
 

@@ -48,6 +48,14 @@ class NudgeLeadsTest {
         assertThat(NudgeLeads.rendered(chosen(noFocus, "finish-date"))).as("what it needs is there").isEqualTo(NudgeVariant.FINISH_DATE);
     }
 
+    @Test
+    void aVariantTheLearnersStateDoesNotWakeIsShownAsTheDefault() {
+        NudgeDue onTrack = TestEvents.nudge("on-track@example.org").withAheadMinutes(30).build();
+        assertThat(NudgeLeads.rendered(chosen(onTrack, "catch-up"))).as("no catch-up week for a learner who is not behind")
+                .isEqualTo(NudgeVariant.NEXT_STEP);
+        assertThat(NudgeLeads.rendered(chosen(onTrack, "finish-date"))).isEqualTo(NudgeVariant.FINISH_DATE);
+    }
+
     static NudgeDue chosen(NudgeDue nudge, String id) {
         return nudge.withVariant(new NudgeDue.Variant(id, NudgeVariant.Reason.SAMPLED.name(), false));
     }

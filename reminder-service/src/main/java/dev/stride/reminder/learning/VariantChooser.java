@@ -112,7 +112,7 @@ public class VariantChooser {
             // Claimed again after its lease: the email that may already be out had this choice.
             return new NudgeDue.Variant(nudge.variant, nudge.variantReason, Boolean.TRUE.equals(nudge.holdout));
         }
-        NudgeState state = stateOf(candidate.due());
+        NudgeState state = NudgeState.of(candidate.due());
         NudgeVariant.Reason off = defaultReason(candidate);
         Choice choice = off != null ? new Choice(NudgeVariant.NEXT_STEP, off, Map.of())
                 : sample(state, known.getOrDefault(new Posteriors.Key(candidate.due().roadmapId(), state.context()), Map.of()),
@@ -152,12 +152,6 @@ public class VariantChooser {
             return NudgeVariant.Reason.OPTED_OUT;
         }
         return Holdout.contains(candidate.subscription().subscriptionId, settings.holdoutShare()) ? NudgeVariant.Reason.HOLDOUT : null;
-    }
-
-    /** The learner's state as the nudge shows it: the one input of eligibility and of the posterior's context. */
-    public static NudgeState stateOf(NudgeDue due) {
-        boolean projectSteps = due.focus().stream().anyMatch(focus -> focus.steps() != null && !focus.steps().isEmpty());
-        return new NudgeState(due.aheadMinutes(), due.streakWeeks(), due.projectedFinish() != null, projectSteps);
     }
 
     private static boolean weekly(Candidate candidate) {

@@ -68,7 +68,7 @@ class LearningNudgeTest {
         UUID id = activate(roadmap, false);
         NudgeDue due = NudgeSteps.dispatchOne(id, clock, dispatcher, em);
 
-        NudgeState state = VariantChooser.stateOf(due);
+        NudgeState state = NudgeState.of(due);
         assertThat(Eligibility.of(state)).as("the test roadmap's steps and finish date wake more than the default").hasSizeGreaterThan(1);
         assertThat(due.variant().reason()).isEqualTo(NudgeVariant.Reason.SAMPLED.name());
         assertThat(due.variant().holdout()).isFalse();
