@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * A roadmap version is live: its whole ordered milestone list, whose ids are stable across versions. Key: roadmap id.
  * {@code habits} and {@code weeklyMix} are null in events from before roadmaps had them (then: none, and strictly in order).
+ * {@code translations}: the roadmap's texts by language and key, as in the roadmap document (worded through
+ * {@link dev.stride.contracts.text.Translations}); null in events from before it travelled (then: the authored texts).
  */
 public record RoadmapPublished(
         String roadmapId,
@@ -18,11 +20,17 @@ public record RoadmapPublished(
         int weeklyHoursMax,
         List<Milestone> milestones,
         List<Habit> habits,
-        Map<String, Integer> weeklyMix) implements DomainEvent {
+        Map<String, Integer> weeklyMix,
+        Map<String, Map<String, String>> translations) implements DomainEvent {
+
+    public RoadmapPublished(String roadmapId, int version, String title, String summary, int durationMonths, int weeklyHoursMin,
+                            int weeklyHoursMax, List<Milestone> milestones, List<Habit> habits, Map<String, Integer> weeklyMix) {
+        this(roadmapId, version, title, summary, durationMonths, weeklyHoursMin, weeklyHoursMax, milestones, habits, weeklyMix, null);
+    }
 
     public RoadmapPublished(String roadmapId, int version, String title, String summary, int durationMonths, int weeklyHoursMin,
                             int weeklyHoursMax, List<Milestone> milestones) {
-        this(roadmapId, version, title, summary, durationMonths, weeklyHoursMin, weeklyHoursMax, milestones, null, null);
+        this(roadmapId, version, title, summary, durationMonths, weeklyHoursMin, weeklyHoursMax, milestones, null, null, null);
     }
 
     /**

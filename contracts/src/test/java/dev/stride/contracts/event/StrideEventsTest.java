@@ -89,4 +89,20 @@ class StrideEventsTest {
         assertThat(((PlanChanged) StrideEvents.CODEC.decode(plan.getBytes(StandardCharsets.UTF_8)).data()).baseline()).isNull();
         assertThat(((MilestoneProgressed) StrideEvents.CODEC.decode(progress.getBytes(StandardCharsets.UTF_8)).data()).loggedMinutes()).isNull();
     }
+
+    @Test
+    void aRoadmapCarriesItsTranslationsAndOneWrittenBeforeThemReadsAsNone() {
+        List<RoadmapPublished.Milestone> milestones = List.of(new RoadmapPublished.Milestone("m1", "Basics", "Learn", "p", "Phase", "learn",
+                java.math.BigDecimal.ONE, "Done", List.of("Step"), List.of()));
+        RoadmapPublished translated = new RoadmapPublished("r", 1, "Data", "S", 3, 3, 6, milestones, null, null,
+                java.util.Map.of("de", java.util.Map.of("title", "Daten", "milestone.m1.steps.0", "Schritt")));
+        String old = new String(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "r",
+                new RoadmapPublished("r", 1, "Data", "S", 3, 3, 6, milestones), CLOCK)), StandardCharsets.UTF_8)
+                .replace(",\"translations\":null", "");
+
+        assertThat(StrideEvents.CODEC.decode(StrideEvents.CODEC.encode(EventEnvelope.wrap(StrideEvents.CATALOG, "r", translated, CLOCK))).data())
+                .isEqualTo(translated);
+        assertThat(old).doesNotContain("translations");
+        assertThat(((RoadmapPublished) StrideEvents.CODEC.decode(old.getBytes(StandardCharsets.UTF_8)).data()).translations()).isNull();
+    }
 }

@@ -188,6 +188,7 @@ public class EventApplier {
         roadmap.milestones = Projections.json(published.milestones());
         roadmap.habits = published.habits() == null ? null : Projections.json(published.habits());
         roadmap.weeklyMix = published.weeklyMix() == null ? null : Projections.json(published.weeklyMix());
+        roadmap.translations = published.translations() == null ? null : Projections.json(published.translations());
         roadmap.updatedAt = at;
         if (isNew) {
             projections.persist(roadmap);

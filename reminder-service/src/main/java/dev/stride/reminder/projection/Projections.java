@@ -38,6 +38,8 @@ public class Projections {
     };
     private static final TypeReference<Map<String, Integer>> MIX = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, Map<String, String>>> TRANSLATIONS = new TypeReference<>() {
+    };
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
 
@@ -76,6 +78,11 @@ public class Projections {
     /** The roadmap's weekly mix; null when its event had none (strictly in order). */
     public static Map<String, Integer> weeklyMix(RoadmapProjection roadmap) {
         return roadmap.weeklyMix == null ? null : read(roadmap.weeklyMix, MIX);
+    }
+
+    /** The roadmap's translations (language -> key -> text); null when its event had none (the authored texts). */
+    public static Map<String, Map<String, String>> translations(RoadmapProjection roadmap) {
+        return roadmap.translations == null ? null : read(roadmap.translations, TRANSLATIONS);
     }
 
     /** The learner's choices; empty when none. */

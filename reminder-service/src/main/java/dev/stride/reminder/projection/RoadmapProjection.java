@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * The latest published version of a roadmap: its ordered milestones, its habits and its weekly mix as RoadmapPublished's JSON
- * (habits and mix null when the event had none).
+ * (habits and mix null when the event had none), and its translations (language -> key -> text; null: none).
  */
 @Entity
 @Table(name = "roadmap_projection")
@@ -31,6 +31,8 @@ public class RoadmapProjection {
 
     @Column(name = "weekly_mix")
     public String weeklyMix;
+
+    public String translations;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

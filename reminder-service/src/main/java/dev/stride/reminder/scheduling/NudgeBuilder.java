@@ -51,14 +51,16 @@ public class NudgeBuilder {
     }
 
     /**
-     * The NudgeDue of {@code nudge}'s week. {@code milestones}, {@code habits} and {@code weeklyMix} are {@code roadmap}'s, as
-     * its projection keeps them (a batch parses them once per roadmap; null habits or mix: none, milestones strictly in order),
-     * and {@code learner} the subscription's state as read for the batch; the learner's choices come from the subscription, so
-     * the email lays what the manage page lays.
+     * The NudgeDue of {@code nudge}'s week. {@code milestones}, {@code habits}, {@code weeklyMix} and {@code translations} are
+     * {@code roadmap}'s, as its projection keeps them (a batch parses them once per roadmap; null habits or mix: none, milestones
+     * strictly in order; null translations: the authored texts), and {@code learner} the subscription's state as read for the
+     * batch; the learner's choices come from the subscription, so the email lays what the manage page lays. The roadmap title,
+     * work titles, doneWhen and steps are worded in the learner's language ({@link RoadmapWords}).
      */
     public NudgeDue build(Nudge nudge, SubscriptionProjection subscription, RoadmapProjection roadmap,
                           List<RoadmapPublished.Milestone> milestones, List<RoadmapPublished.Habit> habits, Map<String, Integer> weeklyMix,
-                          LearnerState learner) {
+                          Map<String, Map<String, String>> translations, LearnerState learner) {
+        RoadmapWords words = RoadmapWords.of(translations, subscription.locale);
         WeeklyPlan plan = Projections.plan(subscription);
         LocalDate weekStart = nudge.key.weekStart();
         List<MilestoneWork> work = work(milestones, learner, Projections.choices(subscription));
@@ -69,7 +71,7 @@ public class NudgeBuilder {
                 learner.skippedWeeks(), learner.breaks(), learner.progressDays(), today, subscription.baseline(),
                 RoadmapWork.habits(habits), WeeklyMix.ofNullable(weeklyMix)));
         Map<String, String> habitTitles = habits == null ? Map.of()
-                : habits.stream().collect(Collectors.toMap(RoadmapPublished.Habit::id, RoadmapPublished.Habit::title, (a, b) -> a));
+                : habits.stream().collect(Collectors.toMap(RoadmapPublished.Habit::id, words::title, (a, b) -> a));
 
         Map<String, RoadmapPublished.Milestone> byId = milestones.stream()
                 .collect(Collectors.toMap(RoadmapPublished.Milestone::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -78,22 +80,22 @@ public class NudgeBuilder {
         List<NudgeDue.PlannedSession> planned = sessions.stream().map(session -> new NudgeDue.PlannedSession(session.date(), session.start(),
                 session.minutes(), session.work().stream()
                 .map(a -> new NudgeDue.Work(a.milestoneId(), a.habit() ? habitTitles.getOrDefault(a.milestoneId(), a.milestoneId())
-                        : byId.get(a.milestoneId()).title(), a.minutes())).toList())).toList();
+                        : words.title(byId.get(a.milestoneId())), a.minutes())).toList())).toList();
 
         return new NudgeDue(nudge.nudgeId, subscription.subscriptionId,
                 schedule.complete() ? NudgeDue.Kind.COMPLETED : nudge.welcome ? NudgeDue.Kind.WELCOME : NudgeDue.Kind.WEEKLY,
                 new Learner(subscription.email, subscription.displayName, subscription.locale, subscription.separateEmails),
-                plan.zone().getId(), roadmap.roadmapId, roadmap.title,
+                plan.zone().getId(), roadmap.roadmapId, words.title(roadmap.title),
                 Math.toIntExact(ChronoUnit.WEEKS.between(NudgeCalendar.mondayOf(subscription.startDate), weekStart)) + 1,
                 weekStart, weekStart.plusDays(6), nudge.dueAt, planned,
-                focus(subscription, sessions, byId, work, nudge.nudgeId), progress(work),
+                focus(subscription, sessions, byId, work, words, nudge.nudgeId), progress(work),
                 schedule.aheadMinutes(), schedule.projectedFinish().orElse(null), schedule.streakWeeks(),
                 new NudgeDue.Cadence(nudge.fortnightly, subscription.idleNudges),
                 links(subscription, weekStart, schedule.aheadMinutes() < 0 && !schedule.complete(), nudge.nudgeId));
     }
 
     private List<NudgeDue.Focus> focus(SubscriptionProjection subscription, List<Session> sessions, Map<String, RoadmapPublished.Milestone> byId,
-                                       List<MilestoneWork> work, java.util.UUID nudgeId) {
+                                       List<MilestoneWork> work, RoadmapWords words, java.util.UUID nudgeId) {
         Map<String, Integer> thisWeek = new LinkedHashMap<>();
         for (Session session : sessions) {
             for (Allocation allocation : session.work().stream().filter(a -> !a.habit()).toList()) {
@@ -105,9 +107,9 @@ public class NudgeBuilder {
         List<NudgeDue.Focus> focus = new ArrayList<>();
         thisWeek.forEach((id, minutes) -> {
             RoadmapPublished.Milestone milestone = byId.get(id);
-            focus.add(new NudgeDue.Focus(id, milestone.title(), milestone.doneWhen(), milestone.resources(), minutes,
+            focus.add(new NudgeDue.Focus(id, words.title(milestone), words.doneWhen(milestone), milestone.resources(), minutes,
                     remaining.getOrDefault(id, 0), LinkUrls.fromNudge(links.action(subscription.subscriptionId, LinkPurpose.MARK_DONE, Optional.of(id)), nudgeId),
-                    milestone.steps()));
+                    words.steps(milestone)));
         });
         return focus;
     }

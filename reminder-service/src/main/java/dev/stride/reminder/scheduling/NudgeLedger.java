@@ -139,11 +139,13 @@ public class NudgeLedger {
     private record Built(Nudge nudge, SubscriptionProjection subscription, NudgeDue due) {
     }
 
-    /** A roadmap projection's milestones, habits and weekly mix, as read from its JSON columns. */
-    private record RoadmapParts(List<RoadmapPublished.Milestone> milestones, List<RoadmapPublished.Habit> habits, Map<String, Integer> weeklyMix) {
+    /** A roadmap projection's milestones, habits, weekly mix and translations, as read from its JSON columns. */
+    private record RoadmapParts(List<RoadmapPublished.Milestone> milestones, List<RoadmapPublished.Habit> habits, Map<String, Integer> weeklyMix,
+                                Map<String, Map<String, String>> translations) {
 
         static RoadmapParts of(RoadmapProjection roadmap) {
-            return new RoadmapParts(Projections.milestones(roadmap), Projections.habits(roadmap), Projections.weeklyMix(roadmap));
+            return new RoadmapParts(Projections.milestones(roadmap), Projections.habits(roadmap), Projections.weeklyMix(roadmap),
+                    Projections.translations(roadmap));
         }
     }
 
@@ -182,7 +184,7 @@ public class NudgeLedger {
                 try {
                     RoadmapParts parts = batch.roadmaps.computeIfAbsent(roadmap.roadmapId, id -> RoadmapParts.of(roadmap));
                     NudgeDue due = builder.build(nudge, subscription, roadmap, parts.milestones(), parts.habits(), parts.weeklyMix(),
-                            states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY));
+                            parts.translations(), states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY));
                     if (siblings && due.kind() != NudgeDue.Kind.WEEKLY) {
                         nudge.leaseUntil = null;
                         nudge.claimedBy = null;

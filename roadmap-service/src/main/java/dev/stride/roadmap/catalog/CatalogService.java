@@ -219,6 +219,7 @@ public class CatalogService {
                         .map(habit -> new RoadmapPublished.Habit(habit.id(), habit.title(), phase.id(), habit.minutesPerWeek())))
                 .toList();
         return new RoadmapPublished(document.id(), document.version(), document.title(), document.summary(), document.durationMonths(),
-                document.suggestedWeeklyHours().min(), document.suggestedWeeklyHours().max(), milestones, habits, document.weeklyMix());
+                document.suggestedWeeklyHours().min(), document.suggestedWeeklyHours().max(), milestones, habits, document.weeklyMix(),
+                document.translations());
     }
 }

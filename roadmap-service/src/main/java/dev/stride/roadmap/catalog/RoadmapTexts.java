@@ -1,5 +1,6 @@
 package dev.stride.roadmap.catalog;
 
+import dev.stride.contracts.text.Translations;
 import dev.stride.roadmap.problem.Worded;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * A roadmap's words in a language: the text of {@code translations.<language>} where the document has one, the authored
- * (English) text otherwise. The one home of that choice for pages, emails and whatever else words a roadmap. Keys are
+ * (English) text otherwise, by the shared rule {@link Translations#text} (the reminder words its emails by it too). Keys are
  * those of {@link RoadmapDocument#translations()}, plus {@code dayToDay}, {@code realityCheck}, {@code audience.<n>},
  * {@code outcomes.<n>}, {@code faq.<n>.question}, {@code faq.<n>.answer}, {@code habit.<id>.description} and a milestone's recipe
  * steps {@code milestone.<id>.steps.<n>} (n from 0).
@@ -20,14 +21,9 @@ public final class RoadmapTexts {
     private RoadmapTexts() {
     }
 
-    /** The text for {@code key} in the locale's language, else {@code authored}. */
+    /** The text for {@code key} in the locale's language, else {@code authored} (the rule is {@link Translations#text}). */
     public static String text(RoadmapDocument document, Locale locale, String key, String authored) {
-        if (document.translations() == null || locale == null) {
-            return authored;
-        }
-        Map<String, String> texts = document.translations().get(locale.getLanguage());
-        String translated = texts == null ? null : texts.get(key);
-        return translated == null || translated.isBlank() ? authored : translated;
+        return Translations.text(document.translations(), locale == null ? null : locale.getLanguage(), key, authored);
     }
 
     /** The text for {@code key} in every language the document has it in, for a value a field error names in the page's language. */
