@@ -4,13 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +34,7 @@ class MetricsIT {
     @Test
     void everySeriesTheAlertsAndDashboardsReadIsInItsServicesMetrics() throws Exception {
         String email = StrideSession.newAddress("metrics");
-        subscribe(email);
+        stride.subscribeByApi(email, ROADMAP);
         stride.browser().open(find(BrowserJourneyIT.CONFIRM_LINK, text(stride.awaitMail(email, "Confirm your weekly study emails"))).group(1));
         stride.browser().press(By.tagName("button"));
         stride.browser().awaitHeading("Subscription confirmed");
@@ -92,17 +87,5 @@ class MetricsIT {
         metrics.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
         return names;
-    }
-
-    /** Subscribes through the API, starting the roadmap-service's today in Berlin, the nudge on Monday morning. */
-    private static void subscribe(String email) throws Exception {
-        String json = """
-                {"email": "%s", "name": "Ada", "locale": "en", "roadmapId": "%s", "startDate": "%s",
-                 "plan": {"timeZone": "Europe/Berlin",
-                          "slots": [{"day": "TUESDAY", "start": "18:00", "minutes": 90}, {"day": "SATURDAY", "start": "09:30", "minutes": 120}],
-                          "nudge": {"day": "MONDAY", "time": "07:30"}}}""".formatted(email, ROADMAP, stride.demoToday(ZoneId.of("Europe/Berlin")));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stride.roadmapUrl("/api/subscriptions")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 }

@@ -7,12 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -44,7 +39,7 @@ class ReturningLearnerIT {
         Browsing browser = stride.browser();
 
         // A learner who subscribed and confirmed (the first journey shows the form): the welcome email brings week 1 at once.
-        subscribe(email);
+        stride.subscribeByApi(email, ROADMAP);
         browser.open(find(BrowserJourneyIT.CONFIRM_LINK, text(stride.awaitMail(email, "Confirm your weekly study emails"))).group(1));
         browser.press(By.tagName("button"));
         browser.awaitHeading("Subscription confirmed");
@@ -105,18 +100,6 @@ class ReturningLearnerIT {
         browser.screenshot("r06-replanned");
         assertThat(stride.inbox().messagesTo(email)).as("nothing for the old address after the change")
                 .noneMatch(mail -> mail.subject().startsWith("Week "));
-    }
-
-    /** Subscribes through the API, starting today in Berlin (the demo's today: earlier tests moved the clocks): two sessions a week, the nudge on Monday morning. */
-    private static void subscribe(String email) throws Exception {
-        String json = """
-                {"email": "%s", "name": "Ada", "locale": "en", "roadmapId": "%s", "startDate": "%s",
-                 "plan": {"timeZone": "Europe/Berlin",
-                          "slots": [{"day": "TUESDAY", "start": "18:00", "minutes": 90}, {"day": "SATURDAY", "start": "09:30", "minutes": 120}],
-                          "nudge": {"day": "MONDAY", "time": "07:30"}}}""".formatted(email, ROADMAP, stride.demoToday(ZoneId.of("Europe/Berlin")));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stride.roadmapUrl("/api/subscriptions")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
     /** Moves the demo clocks a day at a time until a weekly email to {@code email} offers "re-plan from today"; its link. */

@@ -151,7 +151,7 @@ final class StrideSession implements BeforeAllCallback, TestWatcher {
     }
 
     private String advanceClock(String service, String by) throws Exception {
-        String admin = "admin:" + LocalStride.adminPassword(running.work.resolve("data"));
+        String admin = "admin:" + adminPassword();
         HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.ports.get(service) + "/ops/clock/advance?by=" + by))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(admin.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -167,15 +167,40 @@ final class StrideSession implements BeforeAllCallback, TestWatcher {
         return response.body();
     }
 
+    /** The admin password of this run (user {@code admin}: the admin API, the demo clock and the operators' console). */
+    String adminPassword() throws Exception {
+        return LocalStride.adminPassword(running.work.resolve("data"));
+    }
+
     /** A metric of the reminder's, summed over every series the pattern matches; 0 before it exists. */
     double reminderMetric(String seriesPattern) throws Exception {
-        String metrics = metrics("reminder");
+        return metric("reminder", seriesPattern);
+    }
+
+    /** A metric of a service's ({@code roadmap}, {@code reminder}, {@code notifier}), summed over every series the pattern matches; 0 before it exists. */
+    double metric(String service, String seriesPattern) throws Exception {
+        String metrics = metrics(service);
         Matcher value = Pattern.compile("(?m)^" + seriesPattern + " (\\S+)$").matcher(metrics);
         double sum = 0;
         while (value.find()) {
             sum += Double.parseDouble(value.group(1));
         }
         return sum;
+    }
+
+    /**
+     * Subscribes {@code email} (name Ada, English) to {@code roadmap} through the API, as the subscribe form would: starting
+     * the demo's today in Berlin (earlier journeys moved the clocks), two sessions a week, the nudge on Monday morning.
+     */
+    void subscribeByApi(String email, String roadmap) throws Exception {
+        String json = """
+                {"email": "%s", "name": "Ada", "locale": "en", "roadmapId": "%s", "startDate": "%s",
+                 "plan": {"timeZone": "Europe/Berlin",
+                          "slots": [{"day": "TUESDAY", "start": "18:00", "minutes": 90}, {"day": "SATURDAY", "start": "09:30", "minutes": 120}],
+                          "nudge": {"day": "MONDAY", "time": "07:30"}}}""".formatted(email, roadmap, demoToday(ZoneId.of("Europe/Berlin")));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(roadmapUrl("/api/subscriptions")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
     HttpResponse<String> get(String url) throws Exception {
