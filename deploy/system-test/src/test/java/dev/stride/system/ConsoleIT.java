@@ -81,11 +81,15 @@ class ConsoleIT {
         Duration resendTook = Duration.ofNanos(System.nanoTime() - pressed);
         browser.screenshot("c03-console-resent");
 
-        // Suppress: the page shows it; a resend now ends suppressed in the notifier and no copy arrives.
+        // Suppress: the page shows it; a resend now ends suppressed in the notifier and no copy arrives. The suppression and
+        // the resend travel under different keys, so the resend waits until the notifier has taken the suppression in.
+        double notifierConsumed = stride.metric("notifier", BrowserJourneyIT.SUBSCRIPTION_EVENTS_CONSUMED);
         browser.press(By.id("suppress"));
         browser.awaitText(By.cssSelector("[role=status]"), "The address is suppressed");
         assertThat(browser.element("suppressed").getText()).contains("operator");
         browser.screenshot("c04-console-suppressed");
+        await("the suppression reached the notifier").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> stride.metric("notifier", BrowserJourneyIT.SUBSCRIPTION_EVENTS_CONSUMED) > notifierConsumed);
         double suppressedBefore = stride.metric("notifier", SUPPRESSED_SERIES);
         browser.press(By.cssSelector("button.resend"));
         browser.awaitText(By.cssSelector("[role=status]"), "on its way again");
