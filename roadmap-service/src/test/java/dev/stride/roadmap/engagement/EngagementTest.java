@@ -120,7 +120,9 @@ class EngagementTest {
         given().when().post(done + "?n=" + nudge).then().statusCode(200);
         TestSupport.as(id, links).body("{\"minutes\": 30}").when().post("/api/subscriptions/" + id + "/milestones/local-ml-setup/minutes")
                 .then().statusCode(200);
-        assertThat(outcomes.run()).as("the window is still open").isZero();
+        outcomes.run();
+        assertThat(TestSupport.count("SELECT count(*) FROM nudge_log WHERE nudge_id = ?1 AND outcome_closed_at IS NULL", nudge))
+                .as("the window is still open (other tests' rows may close meanwhile)").isEqualTo(1);
 
         try (KafkaTestConsumer events = new KafkaTestConsumer(Topics.SUBSCRIPTION_EVENTS, StrideEvents.CODEC)) {
             clock.advance(Reward.WINDOW.plusHours(1));
@@ -132,7 +134,7 @@ class EngagementTest {
                     1, 30, 1200, 2, false, Reward.of(330, 1200, false)));
             assertThat(outcome.reward()).isEqualTo(0.275);
 
-            assertThat(outcomes.run()).as("a second pass").isZero();
+            outcomes.run();
             assertThat(events.settle(r -> r.key().equals(id.toString()) && r.data() instanceof NudgeOutcome, Duration.ofSeconds(3)))
                     .as("still one outcome: a welcome carries no variant and is not learned from").hasSize(1);
             assertThat(TestSupport.count("SELECT count(*) FROM nudge_log WHERE nudge_id = ?1 AND outcome_closed_at IS NOT NULL", welcome))
