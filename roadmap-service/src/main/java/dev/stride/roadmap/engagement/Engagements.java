@@ -1,6 +1,7 @@
 package dev.stride.roadmap.engagement;
 
 import dev.stride.contracts.learning.Reward;
+import dev.stride.roadmap.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -96,7 +97,7 @@ public class Engagements {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT subscription_id, action, at, nudge_id, detail FROM engagement "
                 + "WHERE subscription_id IN (:ids) ORDER BY at, id").setParameter("ids", subscriptionIds).getResultList();
-        return rows.stream().map(r -> new Row((UUID) r[0], (String) r[1], OutcomeJob.instant(r[2]), (UUID) r[3], (String) r[4])).toList();
+        return rows.stream().map(r -> new Row((UUID) r[0], (String) r[1], NativeColumns.instant(r[2]), (UUID) r[3], (String) r[4])).toList();
     }
 
     /** Erasure: the subscriptions' engagement, nudges and deliveries, in the caller's transaction. */

@@ -4,6 +4,7 @@ import dev.stride.contracts.Topics;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.NudgeOutcome;
 import dev.stride.contracts.learning.Reward;
+import dev.stride.roadmap.NativeColumns;
 import dev.stride.roadmap.catalog.CatalogService;
 import dev.stride.roadmap.catalog.RoadmapDocument;
 import dev.stride.roadmap.outbox.Outbox;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -101,7 +101,7 @@ public class OutcomeJob {
             return false;
         }
         String roadmapId = (String) row[2];
-        Instant sentAt = instant(row[5]);
+        Instant sentAt = NativeColumns.instant(row[5]);
         Instant windowEnd = sentAt.plus(Reward.WINDOW);
         int planned = ((Number) row[6]).intValue();
         List<String> done = doneIn(subscriptionId, sentAt, windowEnd);
@@ -109,7 +109,7 @@ public class OutcomeJob {
         int logged = count("SELECT COALESCE(SUM(CAST(detail AS integer)), 0) FROM engagement WHERE subscription_id = ?1 AND action = 'LOG_MINUTES' "
                 + "AND at >= ?2 AND at < ?3", subscriptionId, sentAt, windowEnd);
         int engagements = count("SELECT COUNT(*) FROM engagement WHERE subscription_id = ?1 AND at >= ?2 AND at < ?3", subscriptionId, sentAt, windowEnd);
-        Instant endedAt = row[10] == null ? null : instant(row[10]);
+        Instant endedAt = row[10] == null ? null : NativeColumns.instant(row[10]);
         boolean unsubscribed = "UNSUBSCRIBED".equals(row[9]) && endedAt != null && !endedAt.isBefore(sentAt) && endedAt.isBefore(windowEnd);
         double reward = Reward.of(doneMinutes + logged, planned, unsubscribed);
         em.createNativeQuery("""
@@ -152,10 +152,5 @@ public class OutcomeJob {
         Object value = em.createNativeQuery(sql).setParameter(1, subscriptionId).setParameter(2, Timestamp.from(from))
                 .setParameter(3, Timestamp.from(to)).getSingleResult();
         return ((Number) value).intValue();
-    }
-
-    static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof Instant i ? i
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : Optional.ofNullable(value).map(Object::toString).map(Instant::parse).orElseThrow();
     }
 }

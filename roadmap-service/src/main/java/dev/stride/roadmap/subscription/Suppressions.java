@@ -4,6 +4,7 @@ import dev.stride.contracts.Topics;
 import dev.stride.contracts.event.AddressSuppressed;
 import dev.stride.contracts.event.AddressUnsuppressed;
 import dev.stride.contracts.privacy.Addresses;
+import dev.stride.roadmap.NativeColumns;
 import dev.stride.roadmap.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -76,16 +77,6 @@ public class Suppressions {
     public Optional<Suppression> of(String address) {
         return ((java.util.List<Object[]>) em.createNativeQuery("SELECT reason, at FROM suppressed_address WHERE address_hash = ?1")
                 .setParameter(1, Addresses.hash(address)).getResultList()).stream()
-                .findFirst().map(row -> new Suppression((String) row[0], instant(row[1])));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                .findFirst().map(row -> new Suppression((String) row[0], NativeColumns.instant(row[1])));
     }
 }
