@@ -51,6 +51,12 @@ public record NudgeDue(
                 progress, aheadMinutes, projectedFinish, streakWeeks, cadence, links, null, null);
     }
 
+    /** The same nudge as a part of a digest, or as an email of its own when {@code part} is null. */
+    public NudgeDue withDigest(Digest part) {
+        return new NudgeDue(nudgeId, subscriptionId, kind, learner, zone, roadmapId, roadmapTitle, weekNumber, weekStart, weekEnd, dueAt,
+                sessions, focus, progress, aheadMinutes, projectedFinish, streakWeeks, cadence, links, part, variant);
+    }
+
     /** The same nudge with the content strategy chosen for it. */
     public NudgeDue withVariant(Variant chosen) {
         return new NudgeDue(nudgeId, subscriptionId, kind, learner, zone, roadmapId, roadmapTitle, weekNumber, weekStart, weekEnd, dueAt,

@@ -99,14 +99,6 @@ public class DigestParts {
         return parts;
     }
 
-    /** {@code nudge} as a part of a digest, or as an email of its own when {@code digest} is null; its variant stays. */
-    public static NudgeDue as(NudgeDue nudge, NudgeDue.Digest digest) {
-        return new NudgeDue(nudge.nudgeId(), nudge.subscriptionId(), nudge.kind(), nudge.learner(), nudge.zone(), nudge.roadmapId(),
-                nudge.roadmapTitle(), nudge.weekNumber(), nudge.weekStart(), nudge.weekEnd(), nudge.dueAt(), nudge.sessions(), nudge.focus(),
-                nudge.progress(), nudge.aheadMinutes(), nudge.projectedFinish(), nudge.streakWeeks(), nudge.cadence(), nudge.links(), digest,
-                nudge.variant());
-    }
-
     private static jakarta.persistence.Query bind(jakarta.persistence.Query query, Collection<Week> weeks) {
         return query.setParameter("addresses", weeks.stream().map(Week::address).distinct().toList())
                 .setParameter("weeks", weeks.stream().map(Week::weekStart).distinct().toList())

@@ -110,7 +110,7 @@ public class NudgeLedger {
         List<NudgeDue> toPublish = batch.built.stream().map(built -> digestWeek(built).map(week -> {
             Set<UUID> open = new HashSet<>(unsent.getOrDefault(week, Set.of()));
             open.removeAll(noParts);
-            return open.size() > 1 ? DigestParts.as(built.due, new NudgeDue.Digest(week.key(), open.size())) : built.due;
+            return open.size() > 1 ? built.due.withDigest(new NudgeDue.Digest(week.key(), open.size())) : built.due;
         }).orElse(built.due)).toList();
         List<String> scheduledBy = batch.built.stream().map(built -> built.nudge.traceParent).filter(java.util.Objects::nonNull).distinct().toList();
         return new Prepared(toPublish, batch.expired, batch.parked, scheduledBy);
