@@ -7,7 +7,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Positive;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -33,9 +32,6 @@ public interface LearningSettings {
     Optional<Set<String>> disabledRoadmaps();
 
     Recovering recovering();
-
-    /** Seeds the sampler (tests fix it); absent: seeded from the system's entropy at start. */
-    OptionalLong seed();
 
     interface Recovering {
         /** How much a strategy sent to this learner last week is held back (0 = off); 0.3 keeps 70 % of its score. */

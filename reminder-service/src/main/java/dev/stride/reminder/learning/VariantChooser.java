@@ -17,9 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.hibernate.Session;
+import org.apache.commons.rng.simple.RandomSource;
 
-import java.sql.PreparedStatement;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,17 +30,24 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Chooses the content strategy of each weekly nudge of a dispatch batch, records it on the ledger row and puts it on the
- * NudgeDue. Learning off (globally or for the roadmap) gives the default with {@code LEARNING_OFF}; a learner who opted out
- * of measurement {@code OPTED_OUT}; one in the holdout {@code HOLDOUT}; everyone else Thompson sampling over the eligible
- * strategies, with the roadmap's posteriors for the learner's state and the recovering penalty of what this learner got
- * lately. Two queries per batch whatever its size (posteriors of its roadmaps, the last week each strategy went to each of
- * its subscriptions), none when nothing is sampled. Welcomes and congratulations get none (null: the default content).
+ * Chooses the content strategy of each weekly nudge of a dispatch batch and puts it on the NudgeDue; the ledger writes it on
+ * the row with the mark-sent statement ({@code SentMarks}), after Kafka acknowledged the record. Learning off (globally or
+ * for the roadmap) gives the default with {@code LEARNING_OFF}; a learner who opted out of measurement {@code OPTED_OUT};
+ * one in the holdout {@code HOLDOUT}; everyone else Thompson sampling over the eligible strategies, with the roadmap's
+ * posteriors for the learner's state and the recovering penalty of what this learner got lately. Two queries per batch
+ * whatever its size (posteriors of its roadmaps, the last week each strategy went to each of its subscriptions), none when
+ * nothing is sampled; no write.
+ *
+ * <p>Each nudge's draws come from a generator seeded with its nudge id, so a row claimed again after its lease (the
+ * dispatcher died between publishing and marking) is given the choice it was given the first time, without a write before
+ * publishing: the same id, posteriors and history give the same draws. Only an outcome or a send to the same learner
+ * landing within that lease can change the inputs, and then the second choice is dropped with the record (the notifier
+ * and the nudge log keep the first by its nudge id), so what learns is still what was sent.
  */
 @ApplicationScoped
 public class VariantChooser {
 
-    /** A built nudge of the batch, its ledger row (read for a choice made before; never written through) and its subscription. */
+    /** A built nudge of the batch, its ledger row (read for a choice an older version wrote before publishing) and its subscription. */
     public record Candidate(Nudge nudge, SubscriptionProjection subscription, NudgeDue due) {
     }
 
@@ -49,16 +55,14 @@ public class VariantChooser {
     private final Posteriors posteriors;
     private final LearningSettings settings;
     private final ThompsonPolicy policy;
-    private final UniformRandomProvider random;
     private final MeterRegistry registry;
     private final Map<String, Counter> chosen = new ConcurrentHashMap<>();
 
-    public VariantChooser(EntityManager em, Posteriors posteriors, LearningSettings settings, UniformRandomProvider random, MeterRegistry registry) {
+    public VariantChooser(EntityManager em, Posteriors posteriors, LearningSettings settings, MeterRegistry registry) {
         this.em = em;
         this.posteriors = posteriors;
         this.settings = settings;
         this.policy = new ThompsonPolicy(new RecoveringPenalty(settings.recovering().strength(), settings.recovering().halfLifeWeeks()));
-        this.random = random;
         this.registry = registry;
     }
 
@@ -69,64 +73,46 @@ public class VariantChooser {
                 : posteriors.of(sampled.stream().map(c -> c.due().roadmapId()).distinct().toList());
         Map<UUID, Map<NudgeVariant, java.time.LocalDate>> lastSent = lastSent(sampled.stream().map(c -> c.nudge().key.subscriptionId()).distinct().toList());
         List<NudgeDue> out = new ArrayList<>(batch.size());
-        List<Recorded> fresh = new ArrayList<>();
         for (Candidate candidate : batch) {
-            out.add(weekly(candidate) ? candidate.due().withVariant(variantOf(candidate, known, lastSent, fresh)) : candidate.due());
+            out.add(weekly(candidate) ? candidate.due().withVariant(variantOf(candidate, known, lastSent)) : candidate.due());
         }
-        record(fresh);
         return out;
     }
 
-    /** A choice to write on its row. */
-    private record Recorded(UUID nudgeId, NudgeDue.Variant variant, String context) {
-    }
-
-    /**
-     * Writes the new choices on their rows as one JDBC batch (one round trip), touching only these columns: the rows are not
-     * locked here, and a whole-row write of the entity could undo a cancellation the event applier committed meanwhile.
-     */
-    private void record(List<Recorded> fresh) {
-        if (fresh.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE nudge SET variant = ?, variant_reason = ?, holdout = ?, context = ? WHERE nudge_id = ? AND variant IS NULL")) {
-                for (Recorded choice : fresh) {
-                    update.setString(1, choice.variant().id());
-                    update.setString(2, choice.variant().reason());
-                    update.setBoolean(3, choice.variant().holdout());
-                    update.setString(4, choice.context());
-                    update.setObject(5, choice.nudgeId());
-                    update.addBatch();
-                }
-                update.executeBatch();
+    /** Counts the variants of weekly nudges marked sent. */
+    public void sent(List<NudgeDue> marked) {
+        for (NudgeDue due : marked) {
+            NudgeDue.Variant variant = due.variant();
+            if (variant != null) {
+                chosen.computeIfAbsent(variant.id() + "/" + variant.reason(), tags -> Counter.builder("stride.nudge.variants")
+                        .description("Variants of the weekly nudges sent, by variant and reason")
+                        .tag("variant", variant.id()).tag("reason", variant.reason()).register(registry)).increment();
             }
-        });
+        }
     }
 
     private NudgeDue.Variant variantOf(Candidate candidate, Map<Posteriors.Key, Map<NudgeVariant, Posterior>> known,
-                                       Map<UUID, Map<NudgeVariant, java.time.LocalDate>> lastSent, List<Recorded> fresh) {
+                                       Map<UUID, Map<NudgeVariant, java.time.LocalDate>> lastSent) {
         Nudge nudge = candidate.nudge();
         if (nudge.variant != null) {
-            // Claimed again after its lease: the email that may already be out had this choice.
+            // Written before publishing by a version before choices were written with the mark: kept.
             return new NudgeDue.Variant(nudge.variant, nudge.variantReason, Boolean.TRUE.equals(nudge.holdout));
         }
         NudgeState state = NudgeState.of(candidate.due());
         NudgeVariant.Reason off = defaultReason(candidate);
         Choice choice = off != null ? new Choice(NudgeVariant.NEXT_STEP, off, Map.of())
                 : sample(state, known.getOrDefault(new Posteriors.Key(candidate.due().roadmapId(), state.context()), Map.of()),
-                lastSent.getOrDefault(nudge.key.subscriptionId(), Map.of()), nudge.key.weekStart());
-        NudgeDue.Variant variant = new NudgeDue.Variant(choice.variant().id(), choice.reason().name(), choice.reason() == NudgeVariant.Reason.HOLDOUT);
-        fresh.add(new Recorded(nudge.nudgeId, variant, state.context()));
-        chosen.computeIfAbsent(variant.id() + "/" + variant.reason(), tags -> Counter.builder("stride.nudge.variants")
-                .description("Variants chosen for weekly nudges, by variant and reason")
-                .tag("variant", variant.id()).tag("reason", variant.reason()).register(registry)).increment();
-        return variant;
+                lastSent.getOrDefault(nudge.key.subscriptionId(), Map.of()), nudge.key.weekStart(), draws(nudge.nudgeId));
+        return new NudgeDue.Variant(choice.variant().id(), choice.reason().name(), choice.reason() == NudgeVariant.Reason.HOLDOUT);
+    }
+
+    /** The draws of one nudge: the same for every claim of its row (see the class comment). */
+    static UniformRandomProvider draws(UUID nudgeId) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {nudgeId.getMostSignificantBits(), nudgeId.getLeastSignificantBits()});
     }
 
     private Choice sample(NudgeState state, Map<NudgeVariant, Posterior> known, Map<NudgeVariant, java.time.LocalDate> sent,
-                          java.time.LocalDate weekStart) {
+                          java.time.LocalDate weekStart, UniformRandomProvider random) {
         Set<NudgeVariant> eligible = Eligibility.of(state);
         Map<NudgeVariant, Posterior> posterior = new EnumMap<>(NudgeVariant.class);
         Map<NudgeVariant, Integer> weeksSince = new EnumMap<>(NudgeVariant.class);
@@ -137,10 +123,7 @@ public class VariantChooser {
                 weeksSince.put(variant, Math.toIntExact(Math.max(0, ChronoUnit.WEEKS.between(last, weekStart))));
             }
         }
-        // The sampler is not thread-safe and the dispatcher's lanes run side by side.
-        synchronized (random) {
-            return policy.choose(eligible, posterior, weeksSince, random);
-        }
+        return policy.choose(eligible, posterior, weeksSince, random);
     }
 
     /** The reason this nudge gets the default without sampling, or null when it is sampled. */

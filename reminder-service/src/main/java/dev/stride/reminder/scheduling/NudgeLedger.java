@@ -52,11 +52,13 @@ public class NudgeLedger {
     private final ReminderSettings settings;
     private final DigestParts digests;
     private final VariantChooser variants;
+    private final SentMarks marks;
 
     public NudgeLedger(EntityManager em, Projections projections, NudgeScheduler scheduler, NudgeBuilder builder, Clock clock,
-                       ReminderSettings settings, DigestParts digests, VariantChooser variants) {
+                       ReminderSettings settings, DigestParts digests, VariantChooser variants, SentMarks marks) {
         this.digests = digests;
         this.variants = variants;
+        this.marks = marks;
         this.em = em;
         this.projections = projections;
         this.scheduler = scheduler;
@@ -82,7 +84,6 @@ public class NudgeLedger {
                 .setParameter(1, now.plus(settings.dispatch().lease())).setParameter(2, dispatcherId).setParameter(3, now)
                 .setParameter(4, settings.dispatch().batchSize())
                 .getResultList();
-        // Three columns, not nudge_id alone: Hibernate then mapped markSent's three-column RETURNING to one column too.
         return claimed.stream().map(row -> (UUID) row[2]).toList();
     }
 
@@ -116,7 +117,7 @@ public class NudgeLedger {
         return new Prepared(toPublish, batch.expired, batch.parked, scheduledBy);
     }
 
-    /** Each weekly nudge of the batch (siblings included) gets its content strategy, recorded on its row ({@link VariantChooser}). */
+    /** Each weekly nudge of the batch (siblings included) gets its content strategy ({@link VariantChooser}); markSent writes it. */
     private void chooseVariants(Batch batch) {
         List<NudgeDue> chosen = variants.choose(batch.built.stream()
                 .map(built -> new VariantChooser.Candidate(built.nudge, built.subscription, built.due)).toList());
@@ -204,32 +205,28 @@ public class NudgeLedger {
      * week (or records the completion). Returns how many rows it marked.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @SuppressWarnings("unchecked")
     public int markSent(String dispatcherId, List<NudgeDue> acknowledged) {
         if (acknowledged.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
         Map<UUID, NudgeDue> byNudge = acknowledged.stream().collect(Collectors.toMap(NudgeDue::nudgeId, Function.identity()));
-        List<Object[]> marked = em.createNativeQuery("""
-                        UPDATE nudge SET status = 'SENT', sent_at = ?1
-                        WHERE nudge_id IN (?2) AND status = 'PENDING' AND claimed_by = ?3
-                        RETURNING subscription_id, week_start, nudge_id""")
-                .setParameter(1, now).setParameter(2, byNudge.keySet()).setParameter(3, dispatcherId).getResultList();
+        List<SentMarks.Marked> marked = marks.mark(dispatcherId, now, acknowledged);
         if (marked.isEmpty()) {
             return 0;
         }
-        List<UUID> ids = marked.stream().map(row -> (UUID) row[0]).toList();
+        variants.sent(marked.stream().map(row -> byNudge.get(row.nudgeId())).toList());
+        List<UUID> ids = marked.stream().map(SentMarks.Marked::subscriptionId).toList();
         // The welcome is not a reminder the learner let pass: it counts neither toward the back-off nor as the last nudge.
-        recordNudged(marked.stream().filter(row -> byNudge.get((UUID) row[2]).kind() != NudgeDue.Kind.WELCOME).map(row -> (UUID) row[0]).toList(),
-                marked.stream().filter(row -> byNudge.get((UUID) row[2]).kind() == NudgeDue.Kind.COMPLETED).map(row -> (UUID) row[0]).toList(), now);
+        marks.recordNudged(marked.stream().filter(row -> byNudge.get(row.nudgeId()).kind() != NudgeDue.Kind.WELCOME).map(SentMarks.Marked::subscriptionId).toList(),
+                marked.stream().filter(row -> byNudge.get(row.nudgeId()).kind() == NudgeDue.Kind.COMPLETED).map(SentMarks.Marked::subscriptionId).toList(), now);
         Map<UUID, SubscriptionProjection> subscriptions = projections.subscriptions(ids);
         Map<UUID, LearnerState> states = projections.states(ids);
-        Set<Nudge.Key> ledger = ledgerWeeks(ids, marked.stream().map(row -> Projections.date(row[1])).min(LocalDate::compareTo).orElseThrow());
-        for (Object[] row : marked) {
-            SubscriptionProjection subscription = subscriptions.get((UUID) row[0]);
-            if (byNudge.get((UUID) row[2]).kind() != NudgeDue.Kind.COMPLETED) {
-                scheduler.scheduleAfter(subscription, Projections.date(row[1]), states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY),
+        Set<Nudge.Key> ledger = ledgerWeeks(ids, marked.stream().map(SentMarks.Marked::weekStart).min(LocalDate::compareTo).orElseThrow());
+        for (SentMarks.Marked row : marked) {
+            SubscriptionProjection subscription = subscriptions.get(row.subscriptionId());
+            if (byNudge.get(row.nudgeId()).kind() != NudgeDue.Kind.COMPLETED) {
+                scheduler.scheduleAfter(subscription, row.weekStart(), states.getOrDefault(subscription.subscriptionId, LearnerState.EMPTY),
                         candidate -> ledger.contains(new Nudge.Key(subscription.subscriptionId, candidate)));
             }
         }
@@ -288,27 +285,6 @@ public class NudgeLedger {
                 LOG.errorf("No week can be scheduled for %s: its plan cannot be read (%s)", subscription.subscriptionId, e);
             }
             return false;
-        }
-    }
-
-    /**
-     * Counts the weekly (and completion) nudge on each subscription in one statement, in the database, so an event
-     * applied meanwhile is not overwritten: the nudges sent since the learner last made progress (none when there was
-     * progress since the last nudge), the time of this one, and whether the roadmap is complete.
-     */
-    private void recordNudged(List<UUID> subscriptionIds, List<UUID> completed, Instant now) {
-        if (!subscriptionIds.isEmpty()) {
-            em.createNativeQuery("""
-                        UPDATE subscription_projection SET
-                            idle_nudges = CASE WHEN last_progress_at IS NOT NULL AND (last_nudge_at IS NULL OR last_progress_at > last_nudge_at)
-                                               THEN 0 ELSE idle_nudges + 1 END,
-                            last_nudge_at = ?1, version = version + 1
-                        WHERE subscription_id IN (?2)""")
-                    .setParameter(1, now).setParameter(2, subscriptionIds).executeUpdate();
-        }
-        if (!completed.isEmpty()) {
-            em.createNativeQuery("UPDATE subscription_projection SET completed = true, version = version + 1 WHERE subscription_id IN (?1)")
-                    .setParameter(1, completed).executeUpdate();
         }
     }
 
