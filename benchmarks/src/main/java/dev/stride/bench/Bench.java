@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  *   <li>{@code peers}: which rows, default {@code stride,producer,update,db-scheduler,quartz}</li>
  *   <li>{@code instances}: Stride's rows, by number of reminder-service JVMs, default {@code 1,2}</li>
  *   <li>{@code baseline}: the folder of an older checkout whose reminder-service jar is built, to add its rows</li>
+ *   <li>{@code warmup}: dispatch only, the n of an unreported first drain, default {@code n}; 0: none</li>
+ *   <li>{@code baseline.instances}: the baseline's rows, by number of JVMs, default {@code 1,2}</li>
  *   <li>{@code settle}: burst only, seconds to keep counting after the last email, default 10</li>
  *   <li>{@code scenarios}: faults only, which scenarios (e.g. {@code kill-notifier,smtp-outage}), default all; outage lengths
  *       and the number of notifier kills as {@code -Dfaults.*} (see FaultSettings)</li>
