@@ -82,6 +82,10 @@ class VariantEmailTest {
                 "Have your weeks changed? Fit the plan to them: https://stride.example/actions/replan");
         assertThat(en.getSubject()).isEqualTo("Week 3: a lighter week to catch up");
         assertThat(en.getText()).contains("This week's email leads with a lighter catch-up week, " + CHOSEN);
+        assertThat(occurrences(en.getText(), "https://stride.example/actions/replan")).as("the lead has the re-plan link; the progress part leaves it out").isEqualTo(1);
+        assertThat(occurrences(en.getHtml(), "href=\"https://stride.example/actions/replan")).isEqualTo(1);
+        assertThat(occurrences(compose(variant(english(), "next-step")).getText(), "https://stride.example/actions/replan"))
+                .as("behind, without the catch-up lead: the progress part invites to re-plan").isEqualTo(1);
 
         MailMessage de = compose(variant(german(), "catch-up"));
         assertLead(de, "Eine leichtere Woche zum Aufholen: nur eine Sache, Python functions and file I/O, etwa 1 Std. 45 Min. lang.");
@@ -175,5 +179,9 @@ class VariantEmailTest {
 
     private static NudgeDue german() {
         return TestEvents.nudge(TestEvents.uniqueEmail("variante")).withLocale("de", "Europe/Berlin").build();
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 }
