@@ -150,6 +150,14 @@ public final class StudyCalendar {
 
     /** The calendar as UTF-8 bytes; entries may be empty (a feed with nothing planned is still a valid calendar). */
     public static byte[] render(Header header, List<Entry> entries, Sequences sequences, Instant stamp) {
+        return write(calendar(header, entries, sequences, stamp));
+    }
+
+    /**
+     * The calendar before it is written, for a caller that merges several (the notifier's weekly digest): merging these
+     * is cheap, reading written ones back is not (ical4j rebuilds each zone from its rules).
+     */
+    public static Calendar calendar(Header header, List<Entry> entries, Sequences sequences, Instant stamp) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Stride//Weekly study plan//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -170,6 +178,11 @@ public final class StudyCalendar {
         for (Entry entry : entries) {
             calendar.add(event(header, entry, sequences, stamp));
         }
+        return calendar;
+    }
+
+    /** A calendar as UTF-8 bytes, as every Stride calendar is written. */
+    public static byte[] write(Calendar calendar) {
         StringWriter out = new StringWriter();
         try {
             // Not validating while writing: one pedantic rule must not cost the learner the whole calendar; the tests validate.

@@ -197,7 +197,7 @@ public class EmailComposer {
     }
 
     /** Renders both variants of one template: the text part and the HTML part of a multipart/alternative body. */
-    private static void body(MailMessage mail, Supplier<TemplateInstance> template, Texts texts) {
+    static void body(MailMessage mail, Supplier<TemplateInstance> template, Texts texts) {
         mail.setText(render(template.get(), Variant.TEXT_PLAIN, texts));
         mail.setHtml(render(template.get(), Variant.TEXT_HTML, texts));
     }

@@ -4,20 +4,12 @@ import dev.stride.contracts.calendar.StudyCalendar;
 import dev.stride.contracts.event.NudgeDue;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -51,30 +43,22 @@ public class WeekCalendar {
 
     /** The calendar of this nudge's sessions, or empty if the week has none. */
     public Optional<byte[]> of(NudgeDue nudge, Texts texts) {
-        List<NudgeDue.PlannedSession> sessions = nudge.sessions() == null ? List.of() : nudge.sessions();
-        if (sessions.isEmpty()) {
-            return Optional.empty();
-        }
-        List<StudyCalendar.Entry> entries = sessions.stream().map(session -> entry(nudge, session, texts)).toList();
-        StudyCalendar.Header header = StudyCalendar.Header.attachment(nudge.subscriptionId(), ZoneId.of(nudge.zone()), settings.messageIdDomain())
-                .withAlarm(alarmBefore);
-        return Optional.of(StudyCalendar.render(header, entries,
-                (uid, hash) -> events.sequenceFor(uid, nudge.subscriptionId(), hash, clock.instant()), clock.instant()));
+        return calendar(nudge, texts).map(StudyCalendar::write);
     }
 
     /**
      * One calendar with every session of every nudge of a digest: each nudge's calendar by the same rules (its UIDs, its
-     * SEQUENCE, its zone), their events and zones put together; empty if no nudge has a session.
+     * SEQUENCE, its zone), their events and zones put together, written once; empty if no nudge has a session.
      */
     public Optional<byte[]> of(List<NudgeDue> nudges, Texts texts) {
         Calendar merged = null;
         Set<String> zones = new HashSet<>();
         for (NudgeDue nudge : nudges) {
-            Optional<byte[]> one = of(nudge, texts);
+            Optional<Calendar> one = calendar(nudge, texts);
             if (one.isEmpty()) {
                 continue;
             }
-            Calendar calendar = parse(one.get());
+            Calendar calendar = one.get();
             if (merged == null) {
                 merged = calendar;
                 calendar.<VTimeZone>getComponents(Component.VTIMEZONE).forEach(zone -> zones.add(tzid(zone)));
@@ -89,24 +73,19 @@ public class WeekCalendar {
                 merged.add(event);
             }
         }
-        if (merged == null) {
-            return Optional.empty();
-        }
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false).output(merged, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Optional.of(out.toString().getBytes(StandardCharsets.UTF_8));
+        return Optional.ofNullable(merged).map(StudyCalendar::write);
     }
 
-    private static Calendar parse(byte[] ics) {
-        try {
-            return new CalendarBuilder().build(new ByteArrayInputStream(ics));
-        } catch (IOException | ParserException e) {
-            throw new IllegalStateException("a calendar we wrote cannot be read back: " + e.getMessage(), e);
+    private Optional<Calendar> calendar(NudgeDue nudge, Texts texts) {
+        List<NudgeDue.PlannedSession> sessions = nudge.sessions() == null ? List.of() : nudge.sessions();
+        if (sessions.isEmpty()) {
+            return Optional.empty();
         }
+        List<StudyCalendar.Entry> entries = sessions.stream().map(session -> entry(nudge, session, texts)).toList();
+        StudyCalendar.Header header = StudyCalendar.Header.attachment(nudge.subscriptionId(), ZoneId.of(nudge.zone()), settings.messageIdDomain())
+                .withAlarm(alarmBefore);
+        return Optional.of(StudyCalendar.calendar(header, entries,
+                (uid, hash) -> events.sequenceFor(uid, nudge.subscriptionId(), hash, clock.instant()), clock.instant()));
     }
 
     private static String tzid(VTimeZone zone) {
