@@ -40,6 +40,9 @@ import java.util.UUID;
  * Turns events into ledger entries; it never talks to the mail server, so a slow or absent SMTP server cannot
  * hold a partition. {@code ordered = false}: records run concurrently on worker threads (a blocking send inside an
  * ordered consumer deadlocked, see the README) and each one's outcome depends only on unique keys in the database.
+ * At most {@code smallrye.messaging.worker.email-requests.max-concurrency} records at a time, on a worker pool of their own:
+ * unbounded, a burst put hundreds of transactions on the 16 pooled connections, and the senders' own transactions waited
+ * out the pool's acquisition timeout (116 timeouts in a 5,000-email burst).
  * A record that is not a readable event of the expected kind, or carries a link to another host than Stride's
  * ({@link OwnLinks}), throws, is nacked and lands on the topic's .dlq.
  */
@@ -47,6 +50,8 @@ import java.util.UUID;
 public class EmailRequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(EmailRequestConsumer.class);
+    /** The consumers' worker pool (its concurrency in application.properties). */
+    static final String REQUEST_WORKERS = "email-requests";
 
     private final DeliveryLedger ledger;
     private final ProcessedEvents processed;
@@ -72,7 +77,7 @@ public class EmailRequestConsumer {
      * transaction of its own, retried as a whole while the database is restarting or out of connections.
      */
     @Incoming(Channels.NUDGE_EVENTS_IN)
-    @Blocking(ordered = false)
+    @Blocking(value = REQUEST_WORKERS, ordered = false)
     public void onNudgeEvent(ConsumerRecord<String, byte[]> record) {
         TraceContexts.withinSpan("record nudge email", SpanKind.CONSUMER, TraceContexts.traceParent(record.headers()),
                 () -> recordNudge(record.value()));
@@ -109,7 +114,7 @@ public class EmailRequestConsumer {
     }
 
     @Incoming(Channels.SUBSCRIPTION_EVENTS_IN)
-    @Blocking(ordered = false)
+    @Blocking(value = REQUEST_WORKERS, ordered = false)
     public void onSubscriptionEvent(ConsumerRecord<String, byte[]> record) {
         TraceContexts.withinSpan("record subscription email", SpanKind.CONSUMER, TraceContexts.traceParent(record.headers()),
                 () -> recordSubscriptionEmail(record.value()));
