@@ -27,7 +27,9 @@ class ReturningLearnerIT {
     private static final String ROADMAP = "ai-ml-engineer-12-months";
     private static final Pattern HOME_LINK = Pattern.compile("(http://localhost:\\d+/home/[A-Za-z0-9._~-]+)");
     private static final Pattern VERIFY_LINK = Pattern.compile("(http://localhost:\\d+/verify-address/[A-Za-z0-9._~-]+)");
-    private static final Pattern REPLAN_LINK = Pattern.compile("Re-plan from today: (http://localhost:\\d+/actions/[A-Za-z0-9._~-]+)");
+    /** A behind learner's weekly email offers the re-plan in its progress part, or (once) in the lead of a lighter catch-up week. */
+    private static final Pattern REPLAN_LINK = Pattern.compile(
+            "(?:Re-plan from today|Have your weeks changed\\? Fit the plan to them): (http://localhost:\\d+/actions/[A-Za-z0-9._~-]+)");
 
     @RegisterExtension
     static final StrideSession stride = new StrideSession();
