@@ -8,6 +8,7 @@ import dev.stride.bench.learning.LearningSettings;
 import dev.stride.bench.learning.LearningSimulator;
 import dev.stride.infra.InfraSettings;
 import dev.stride.infra.LocalInfrastructure;
+import dev.stride.infra.Machine;
 
 import java.io.IOException;
 import java.io.PrintStream;

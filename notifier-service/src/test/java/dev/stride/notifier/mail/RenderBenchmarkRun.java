@@ -1,5 +1,6 @@
 package dev.stride.notifier.mail;
 
+import dev.stride.infra.Machine;
 import dev.stride.infra.testing.StrideInfraResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -15,9 +16,6 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +32,7 @@ class RenderBenchmarkRun {
 
     @Test
     void composeNudgeEmails() throws RunnerException {
-        System.out.println(machine());
+        System.out.println(Machine.describe());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(RenderBenchmark.class.getName() + "\\." + System.getProperty("render.methods", ".*"))
                 .forks(0)
@@ -50,20 +48,5 @@ class RenderBenchmarkRun {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         assertThat(results).as("every benchmark method ran").isNotEmpty();
-    }
-
-    /** What the figures were measured on: the CPU, the cores this JVM may use, the JVM. */
-    private static String machine() {
-        String cpu;
-        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            cpu = lines.filter(line -> line.startsWith("model name")).map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown");
-        } catch (IOException | RuntimeException e) {
-            cpu = "unknown";
-        }
-        return String.join(System.lineSeparator(), "cpu:   " + cpu,
-                "cores: " + Runtime.getRuntime().availableProcessors() + " available to the JVM",
-                "java:  " + System.getProperty("java.version") + ", " + System.getProperty("java.vm.name")
-                        + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
     }
 }

@@ -1,4 +1,4 @@
-package dev.stride.bench;
+package dev.stride.infra;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the numbers were measured on. Every benchmark prints this first: throughput only means
- * something next to the CPU, core count, memory and JVM that produced it.
+ * What the numbers were measured on. Every benchmark (the benchmarks module's, notifier-service's render benchmark)
+ * prints this first: throughput only means something next to the CPU, core count, memory and JVM that produced it.
  */
 public final class Machine {
 
