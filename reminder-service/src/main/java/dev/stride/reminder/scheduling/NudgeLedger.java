@@ -72,7 +72,7 @@ public class NudgeLedger {
     /** Claims up to a batch of due rows for {@code dispatcherId}; returns their nudge ids. */
     public List<UUID> claim(String dispatcherId) {
         Instant now = clock.instant();
-        List<Object[]> claimed = em.createNativeQuery("""
+        List<Object> claimed = em.createNativeQuery("""
                         UPDATE nudge SET lease_until = ?1, claimed_by = ?2, attempts = attempts + 1
                         WHERE (subscription_id, week_start) IN (
                             SELECT subscription_id, week_start FROM nudge
@@ -80,11 +80,11 @@ public class NudgeLedger {
                             ORDER BY due_at
                             LIMIT ?4
                             FOR UPDATE SKIP LOCKED)
-                        RETURNING subscription_id, week_start, nudge_id""")
+                        RETURNING nudge_id""")
                 .setParameter(1, now.plus(settings.dispatch().lease())).setParameter(2, dispatcherId).setParameter(3, now)
                 .setParameter(4, settings.dispatch().batchSize())
                 .getResultList();
-        return claimed.stream().map(row -> (UUID) row[2]).toList();
+        return claimed.stream().map(UUID.class::cast).toList();
     }
 
     /**
