@@ -52,13 +52,15 @@ class NoAddressInLogsTest {
             TestEvents.publishNudge(nudge.envelope());
             ReceivedEmail.awaitMessagesTo(sent, 2);
             TestEvents.publishSubscriptionEvent(TestEvents.envelope(subscription, TestEvents.unsubscribed(subscription, sent)));
+            // The goodbye is recorded with the suppression: once it arrives, a later nudge must end suppressed. Not before:
+            // the nudge travels on another topic and could be recorded and sent ahead of the unsubscribe.
+            ReceivedEmail.awaitMessagesTo(sent, 3);
             TestEvents.Nudge late = nudge.withNewNudgeId();
             TestEvents.publishNudge(late.envelope());
             TestEvents.publishNudge(toRetry.envelope());
             TestEvents.Nudge toBounce = TestEvents.nudge(bounced).withName(name);
             TestEvents.publishNudge(toBounce.envelope());
 
-            ReceivedEmail.awaitMessagesTo(sent, 3);
             await().atMost(Duration.ofSeconds(30)).until(() -> state(toBounce.nudgeId(), "FAILED") && state(late.nudgeId(), "SUPPRESSED")
                     && Rows.count("notifier", "SELECT count(*) FROM email_delivery WHERE email_id = ?1 AND attempts >= 1", toRetry.nudgeId()) == 1);
             sink.clearRules();
