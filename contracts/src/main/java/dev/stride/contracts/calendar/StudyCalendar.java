@@ -48,7 +48,7 @@ import java.util.UUID;
  * <ul>
  *   <li>one VEVENT per session, in the learner's zone, with that zone's VTIMEZONE from ical4j's bundled definitions;</li>
  *   <li>a session's UID is stable: subscription, local date and start time, so a re-planned session updates in place;</li>
- *   <li>its SEQUENCE comes from a {@link Sequences} that raises it whenever the session's content changed.</li>
+ *   <li>its SEQUENCE is the time its content was computed ({@link #sequenceAsOf}), so the newest content wins.</li>
  * </ul>
  */
 public final class StudyCalendar {
@@ -71,7 +71,7 @@ public final class StudyCalendar {
         }
     }
 
-    /** Remembers each UID's content: returns 0 the first time, the same while unchanged, one more after each change. */
+    /** The SEQUENCE of this UID with this content, by {@link #sequenceAsOf}. */
     @FunctionalInterface
     public interface Sequences {
         int sequenceFor(String uid, String contentHash);
@@ -126,20 +126,21 @@ public final class StudyCalendar {
         return lead.isZero() ? Optional.empty() : Optional.of(lead);
     }
 
+    /** Second 0 of every SEQUENCE. */
+    private static final Instant SEQUENCE_EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
     /**
-     * The one statement behind every {@link Sequences}: each service keeps a {@code calendar_event} table in its own schema
-     * (uid, subscription_id, content_hash, sequence, updated_at) and runs this with the parameters {@code uid},
-     * {@code subscriptionId}, {@code hash} and {@code now}. It returns the SEQUENCE to write: 0 the first time, the same
-     * while the content is unchanged, one more whenever it changed. One statement, so concurrent writers agree.
+     * The one calendar-versioning rule, for the live feed and the email's attachment alike: the SEQUENCE of a session's
+     * content is the second (counted from 2026-01-01 UTC) at which that content was computed. Both serve the same UIDs, and
+     * a calendar app keeps the version with the highest SEQUENCE, so the newer content wins whichever of the two brought
+     * it: an email built before the learner's last change loses to the feed fetched after it, an email built after it
+     * wins over an older fetch, and a resent old email changes nothing. Two counters, one per service, could not be
+     * compared. Clamped to 0..2^31-1 (RFC 5545 integers; that lasts until 2094).
      */
-    public static final String SEQUENCE_UPSERT = """
-            INSERT INTO calendar_event AS known (uid, subscription_id, content_hash, sequence, updated_at)
-            VALUES (:uid, :subscriptionId, :hash, 0, :now)
-            ON CONFLICT (uid) DO UPDATE
-                SET sequence = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.sequence ELSE known.sequence + 1 END,
-                    updated_at = CASE WHEN known.content_hash = EXCLUDED.content_hash THEN known.updated_at ELSE EXCLUDED.updated_at END,
-                    content_hash = EXCLUDED.content_hash
-            RETURNING sequence""";
+    public static int sequenceAsOf(Instant asOf) {
+        long seconds = Duration.between(SEQUENCE_EPOCH, asOf).getSeconds();
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds));
+    }
 
     private StudyCalendar() {
     }

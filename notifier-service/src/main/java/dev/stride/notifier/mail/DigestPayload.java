@@ -37,14 +37,14 @@ public final class DigestPayload {
     }
 
     /** The parts as events; unreadable (a permanent render failure) if any part is not a NudgeDue envelope. */
-    public static List<NudgeDue> read(String payload) {
+    public static List<EventEnvelope<NudgeDue>> read(String payload) {
         JsonNode array;
         try {
             array = JSON.readTree(payload);
         } catch (IOException e) {
             throw new UnreadableEventException("unreadable digest: " + e.getMessage(), e);
         }
-        List<NudgeDue> parts = new ArrayList<>();
+        List<EventEnvelope<NudgeDue>> parts = new ArrayList<>();
         for (JsonNode node : array) {
             EventEnvelope<?> envelope;
             try {
@@ -52,10 +52,12 @@ public final class DigestPayload {
             } catch (IOException e) {
                 throw new UnreadableEventException("unreadable digest part: " + e.getMessage(), e);
             }
-            if (!(envelope.data() instanceof NudgeDue nudge)) {
+            if (!(envelope.data() instanceof NudgeDue)) {
                 throw new UnreadableEventException("a digest part is a " + envelope.type() + ", not a NudgeDue");
             }
-            parts.add(nudge);
+            @SuppressWarnings("unchecked")
+            EventEnvelope<NudgeDue> part = (EventEnvelope<NudgeDue>) envelope;
+            parts.add(part);
         }
         if (parts.isEmpty()) {
             throw new UnreadableEventException("a digest without parts");

@@ -8,6 +8,7 @@ import dev.stride.contracts.event.Learner;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.SignInRequested;
 import dev.stride.contracts.event.StrideEvents;
+import dev.stride.contracts.event.UnreadableEventException;
 import dev.stride.contracts.event.SubscriptionRequested;
 import dev.stride.contracts.event.Unsubscribed;
 import dev.stride.pacing.WeeklyPlan;
@@ -64,13 +65,14 @@ public class EmailComposer {
         mail.addHeader("Message-ID", messageId);
         settings.replyTo().map(MailHeaders::text).filter(replyTo -> !replyTo.isEmpty()).ifPresent(replyTo -> mail.addHeader("Reply-To", replyTo));
         if (kind == EmailKind.NUDGE && DigestPayload.isDigest(payload)) {
-            List<NudgeDue> parts = DigestPayload.read(payload);
+            List<EventEnvelope<NudgeDue>> parts = DigestPayload.read(payload);
             digest(mail, parts);
-            return new ComposedEmail(mail, messageId, parts.stream().map(NudgeDue::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null));
+            return new ComposedEmail(mail, messageId, parts.stream().map(part -> part.data().dueAt()).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).orElse(null));
         }
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(payload.getBytes(StandardCharsets.UTF_8));
         switch (kind) {
-            case NUDGE -> nudge(mail, (NudgeDue) envelope.data());
+            case NUDGE -> nudge(mail, nudgeEnvelope(envelope));
             case CONFIRMATION -> confirmation(mail, (SubscriptionRequested) envelope.data());
             case GOODBYE -> goodbye(mail, (Unsubscribed) envelope.data());
             case SIGN_IN -> signIn(mail, (SignInRequested) envelope.data(), envelope.occurredAt());
@@ -79,10 +81,19 @@ public class EmailComposer {
         return new ComposedEmail(mail, messageId, envelope.data() instanceof NudgeDue nudge ? nudge.dueAt() : null);
     }
 
-    private void nudge(MailMessage mail, NudgeDue nudge) {
+    @SuppressWarnings("unchecked")
+    private static EventEnvelope<NudgeDue> nudgeEnvelope(EventEnvelope<? extends DomainEvent> envelope) {
+        if (!(envelope.data() instanceof NudgeDue)) {
+            throw new UnreadableEventException("a NUDGE email's payload is a " + envelope.type() + ", not a NudgeDue");
+        }
+        return (EventEnvelope<NudgeDue>) envelope;
+    }
+
+    private void nudge(MailMessage mail, EventEnvelope<NudgeDue> envelope) {
+        NudgeDue nudge = envelope.data();
         Texts texts = languages.of(nudge.learner().locale());
         boolean completed = nudge.kind() == NudgeDue.Kind.COMPLETED;
-        Optional<byte[]> ics = completed ? Optional.empty() : calendar.of(nudge, texts);
+        Optional<byte[]> ics = completed ? Optional.empty() : calendar.of(envelope, texts);
         Views.Weekly view = NudgeViews.weekly(nudge, texts, ics.isPresent());
         if (completed) {
             mail.setSubject(MailHeaders.text(texts.msg().subjectCompleted(nudge.roadmapTitle())));
@@ -103,13 +114,14 @@ public class EmailComposer {
      * section per roadmap, one calendar with every session. Its one-click unsubscribe stops all of the learner's emails
      * (the digest is all of them); a digest the hold sent with one part is that roadmap's own weekly email.
      */
-    private void digest(MailMessage mail, List<NudgeDue> parts) {
-        if (parts.size() == 1) {
-            nudge(mail, parts.get(0));
+    private void digest(MailMessage mail, List<EventEnvelope<NudgeDue>> envelopes) {
+        if (envelopes.size() == 1) {
+            nudge(mail, envelopes.get(0));
             return;
         }
+        List<NudgeDue> parts = envelopes.stream().map(EventEnvelope::data).toList();
         Texts texts = languages.of(parts.get(0).learner().locale());
-        Optional<byte[]> ics = calendar.of(parts, texts);
+        Optional<byte[]> ics = calendar.of(envelopes, texts);
         String stopAll = parts.stream().map(part -> part.links() == null ? null : MailHeaders.url(part.links().unsubscribe()))
                 .map(ownLinks::stopAll).flatMap(Optional::stream).findFirst().orElse(null);
         Views.Digest view = NudgeViews.digest(parts, texts, ics.isPresent(), stopAll);

@@ -1,6 +1,7 @@
 package dev.stride.notifier.mail;
 
 import dev.stride.contracts.calendar.StudyCalendar;
+import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.NudgeDue;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * The week's study sessions as the email's iCalendar attachment, by the rules in {@link StudyCalendar} (shared with
- * roadmap-service's live feed). SEQUENCE numbers are remembered per UID in this service's {@code calendar_event}.
+ * roadmap-service's live feed). Every session's SEQUENCE is the time the reminder built the nudge (its envelope's
+ * {@code occurredAt}, {@link StudyCalendar#sequenceAsOf}): a retried or resent email carries the same, and nothing is
+ * stored here for it.
  */
 @ApplicationScoped
 public class WeekCalendar {
@@ -29,20 +32,18 @@ public class WeekCalendar {
     public static final String FILE_NAME = "week.ics";
     public static final String CONTENT_TYPE = StudyCalendar.CONTENT_TYPE;
 
-    private final CalendarEventRepository events;
     private final MailSettings settings;
     private final Clock clock;
     private final Optional<Duration> alarmBefore;
 
-    public WeekCalendar(CalendarEventRepository events, MailSettings settings, CalendarSettings calendar, Clock clock) {
-        this.events = events;
+    public WeekCalendar(MailSettings settings, CalendarSettings calendar, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.alarmBefore = StudyCalendar.alarmLead(calendar.alarmBefore());
     }
 
     /** The calendar of this nudge's sessions, or empty if the week has none. */
-    public Optional<byte[]> of(NudgeDue nudge, Texts texts) {
+    public Optional<byte[]> of(EventEnvelope<NudgeDue> nudge, Texts texts) {
         return calendar(nudge, texts).map(StudyCalendar::write);
     }
 
@@ -50,10 +51,10 @@ public class WeekCalendar {
      * One calendar with every session of every nudge of a digest: each nudge's calendar by the same rules (its UIDs, its
      * SEQUENCE, its zone), their events and zones put together, written once; empty if no nudge has a session.
      */
-    public Optional<byte[]> of(List<NudgeDue> nudges, Texts texts) {
+    public Optional<byte[]> of(List<EventEnvelope<NudgeDue>> nudges, Texts texts) {
         Calendar merged = null;
         Set<String> zones = new HashSet<>();
-        for (NudgeDue nudge : nudges) {
+        for (EventEnvelope<NudgeDue> nudge : nudges) {
             Optional<Calendar> one = calendar(nudge, texts);
             if (one.isEmpty()) {
                 continue;
@@ -76,7 +77,8 @@ public class WeekCalendar {
         return Optional.ofNullable(merged).map(StudyCalendar::write);
     }
 
-    private Optional<Calendar> calendar(NudgeDue nudge, Texts texts) {
+    private Optional<Calendar> calendar(EventEnvelope<NudgeDue> envelope, Texts texts) {
+        NudgeDue nudge = envelope.data();
         List<NudgeDue.PlannedSession> sessions = nudge.sessions() == null ? List.of() : nudge.sessions();
         if (sessions.isEmpty()) {
             return Optional.empty();
@@ -84,8 +86,8 @@ public class WeekCalendar {
         List<StudyCalendar.Entry> entries = sessions.stream().map(session -> entry(nudge, session, texts)).toList();
         StudyCalendar.Header header = StudyCalendar.Header.attachment(nudge.subscriptionId(), ZoneId.of(nudge.zone()), settings.messageIdDomain())
                 .withAlarm(alarmBefore);
-        return Optional.of(StudyCalendar.calendar(header, entries,
-                (uid, hash) -> events.sequenceFor(uid, nudge.subscriptionId(), hash, clock.instant()), clock.instant()));
+        int sequence = StudyCalendar.sequenceAsOf(envelope.occurredAt());
+        return Optional.of(StudyCalendar.calendar(header, entries, (uid, hash) -> sequence, clock.instant()));
     }
 
     private static String tzid(VTimeZone zone) {

@@ -1,8 +1,10 @@
 package dev.stride.notifier.mail;
 
 import dev.stride.contracts.Topics;
+import dev.stride.contracts.calendar.StudyCalendar;
 import dev.stride.contracts.event.Delivered;
 import dev.stride.contracts.event.EmailKind;
+import dev.stride.contracts.event.EventEnvelope;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.event.StrideEvents;
 import dev.stride.infra.testing.KafkaTestConsumer;
@@ -24,9 +26,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A NudgeDue on the real broker becomes one email in the real SMTP server, read back and parsed as a mail client would. */
 @QuarkusTest
@@ -37,7 +43,8 @@ class WeeklyNudgeEmailTest {
     void aNudgeBecomesOneEmailWithBothPartsHeadersAndTheWeeksCalendar() throws Exception {
         TestEvents.Nudge nudge = TestEvents.nudge(TestEvents.uniqueEmail("weekly"));
         try (KafkaTestConsumer deliveries = new KafkaTestConsumer(Topics.DELIVERY_EVENTS, StrideEvents.CODEC)) {
-            TestEvents.publishNudge(nudge.envelope());
+            EventEnvelope<NudgeDue> published = nudge.envelope();
+            TestEvents.publishNudge(published);
 
             List<ReceivedEmail> received = ReceivedEmail.awaitMessagesTo(nudge.email(), 1);
             assertThat(received).hasSize(1);
@@ -119,7 +126,10 @@ class WeeklyNudgeEmailTest {
             assertThat(tuesday.getProperty(Property.DURATION).orElseThrow().getValue()).isEqualTo("PT1H30M");
             assertThat(tuesday.getProperty(Property.SUMMARY).orElseThrow().getValue())
                     .isEqualTo("Study: Python functions and file I/O, Git and the command line");
-            assertThat(tuesday.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("0");
+            // The shared rule: the second (from 2026-01-01 UTC) at which the reminder built the nudge.
+            assertThat(events).extracting(event -> event.getProperty(Property.SEQUENCE).orElseThrow().getValue())
+                    .containsOnly(String.valueOf(StudyCalendar.sequenceAsOf(published.occurredAt())))
+                    .doesNotContain("0");
             // An alarm on every session, as far ahead as configured (the test profile: stride.calendar.alarm-before=PT10M).
             assertThat(events).allSatisfy(event -> {
                 List<VAlarm> alarms = event.getAlarms();
@@ -253,21 +263,42 @@ class WeeklyNudgeEmailTest {
     }
 
     @Test
-    void aChangedSessionKeepsItsUidAndRaisesItsSequence() throws Exception {
+    void aLaterNudgeKeepsTheUidsAndOutranksTheEarlierOneWhileAResendOfTheEarlierDoesNot() throws Exception {
         TestEvents.Nudge first = TestEvents.nudge(TestEvents.uniqueEmail("sequence"));
-        TestEvents.publishNudge(first.envelope());
-        ReceivedEmail.awaitMessagesTo(first.email(), 1);
-
+        EventEnvelope<NudgeDue> built = first.envelope();
+        // The later nudge is built a second on, as the reminder builds next week's (or a re-planned week's) nudge later.
+        await().atMost(Duration.ofSeconds(5)).until(() -> StudyCalendar.sequenceAsOf(Instant.now()) > StudyCalendar.sequenceAsOf(built.occurredAt()));
         TestEvents.Nudge changed = first.withNewNudgeId().withFocusTitle("Python functions, file I/O and exceptions");
-        TestEvents.publishNudge(changed.envelope());
-        ReceivedEmail second = ReceivedEmail.awaitMessagesTo(first.email(), 2).get(1);
+        EventEnvelope<NudgeDue> rebuilt = changed.envelope();
+        // Sent in the other order: the newer nudge's email first, then the older one's (a delivery held back by a retry).
+        TestEvents.publishNudge(rebuilt);
+        ReceivedEmail.awaitMessagesTo(first.email(), 1);
+        TestEvents.publishNudge(built);
+        List<ReceivedEmail> both = ReceivedEmail.awaitMessagesTo(first.email(), 2);
 
-        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(second.attachment("week.ics").content()));
-        List<VEvent> events = calendar.getComponents(Component.VEVENT);
-        assertThat(events).extracting(event -> event.getProperty(Property.UID).orElseThrow().getValue()).containsExactly(
-                first.subscriptionId() + "-20270309T1800@stride.dev", first.subscriptionId() + "-20270313T0930@stride.dev");
-        assertThat(events).extracting(event -> event.getProperty(Property.SEQUENCE).orElseThrow().getValue())
-                .as("Tuesday's work changed, Saturday's did not").containsExactly("1", "0");
-        assertThat(events.get(0).getProperty(Property.SUMMARY).orElseThrow().getValue()).contains("Python functions, file I/O and exceptions");
+        Map<String, List<VEvent>> byMessage = both.stream().collect(Collectors.toMap(email -> email.header("Message-ID"), WeeklyNudgeEmailTest::events));
+        List<VEvent> newer = byMessage.get("<" + changed.nudgeId() + "@stride.dev>");
+        List<VEvent> older = byMessage.get("<" + first.nudgeId() + "@stride.dev>");
+        for (List<VEvent> events : List.of(newer, older)) {
+            assertThat(events).extracting(event -> event.getProperty(Property.UID).orElseThrow().getValue()).containsExactly(
+                    first.subscriptionId() + "-20270309T1800@stride.dev", first.subscriptionId() + "-20270313T0930@stride.dev");
+        }
+        assertThat(sequences(newer)).containsOnly(StudyCalendar.sequenceAsOf(rebuilt.occurredAt()));
+        assertThat(sequences(older)).as("the older content, though it arrived last, ranks lower: a calendar app keeps the newer")
+                .containsOnly(StudyCalendar.sequenceAsOf(built.occurredAt()));
+        assertThat(sequences(newer).get(0)).isGreaterThan(sequences(older).get(0));
+        assertThat(newer.get(0).getProperty(Property.SUMMARY).orElseThrow().getValue()).contains("Python functions, file I/O and exceptions");
+    }
+
+    private static List<VEvent> events(ReceivedEmail email) {
+        try {
+            return new CalendarBuilder().build(new ByteArrayInputStream(email.attachment("week.ics").content())).getComponents(Component.VEVENT);
+        } catch (Exception e) {
+            throw new AssertionError("week.ics of " + email.header("Message-ID") + " is no calendar", e);
+        }
+    }
+
+    private static List<Integer> sequences(List<VEvent> events) {
+        return events.stream().map(event -> Integer.parseInt(event.getProperty(Property.SEQUENCE).orElseThrow().getValue())).toList();
     }
 }

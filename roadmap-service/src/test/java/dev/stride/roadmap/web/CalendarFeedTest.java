@@ -1,5 +1,6 @@
 package dev.stride.roadmap.web;
 
+import dev.stride.contracts.calendar.StudyCalendar;
 import dev.stride.contracts.link.LinkPurpose;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.roadmap.TestSupport;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -31,6 +33,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The live calendar feed: valid iCalendar, stable UIDs, SEQUENCE raised on change, DST resolved per date, empty once ended. */
 @QuarkusTest
@@ -50,7 +53,9 @@ class CalendarFeedTest {
         UUID id = TestSupport.subscribed(TestSupport.uniqueEmail("feed"), TestSupport.ROADMAP, clock, links);
         String feed = "/calendar/" + links.token(id, LinkPurpose.CALENDAR, Optional.empty()) + ".ics";
 
+        int servedFrom = StudyCalendar.sequenceAsOf(clock.instant());
         Calendar first = fetch(feed);
+        int servedTo = StudyCalendar.sequenceAsOf(clock.instant());
         first.validate();
         assertThat(first.getComponent(Component.VTIMEZONE).orElseThrow().getProperty(Property.TZID).orElseThrow().getValue())
                 .isEqualTo(TestSupport.ZONE);
@@ -60,7 +65,8 @@ class CalendarFeedTest {
         assertThat(events).hasSizeBetween(14, 16);
         assertThat(events).allSatisfy(event -> {
             assertThat(value(event, Property.UID)).matches(id + "-\\d{8}T(1800|0930)@stride.dev");
-            assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
+            // The shared rule: the second (from 2026-01-01 UTC) the content was first served.
+            assertThat(Integer.parseInt(value(event, Property.SEQUENCE))).isBetween(servedFrom, servedTo);
             assertThat(event.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow().getValue()).isEqualTo(TestSupport.ZONE);
             // stride.calendar.alarm-before (PT15M by default): a display alarm a quarter of an hour before each session.
             assertThat(event.getAlarms()).hasSize(1);
@@ -70,17 +76,19 @@ class CalendarFeedTest {
         VEvent firstSession = events.get(0);
         assertThat(value(firstSession, Property.SUMMARY)).contains("Set up Python and learn the basic syntax");
 
-        // Unchanged: the same UIDs and SEQUENCE again.
+        // Unchanged: the same UIDs and SEQUENCE again, a second and more later.
+        await().atMost(Duration.ofSeconds(5)).until(() -> StudyCalendar.sequenceAsOf(clock.instant()) > servedTo);
         assertThat(sequences(fetch(feed))).isEqualTo(sequences(first));
 
-        // A milestone marked done changes what the sessions hold: same UIDs, SEQUENCE one higher where the content changed.
+        // A milestone marked done changes what the sessions hold: same UIDs, the SEQUENCE of now where the content changed.
         TestSupport.as(id, links).body("{\"state\": \"DONE\"}").when().put("/api/subscriptions/" + id + "/milestones/python-setup-and-syntax")
                 .then().statusCode(200);
+        int changedFrom = StudyCalendar.sequenceAsOf(clock.instant());
         Calendar after = fetch(feed);
         Map<String, String> changed = sequences(after);
         assertThat(changed.keySet()).containsAll(sequences(first).keySet().stream().limit(10).toList());
         String uid = value(firstSession, Property.UID);
-        assertThat(changed.get(uid)).isEqualTo("1");
+        assertThat(Integer.parseInt(changed.get(uid))).isGreaterThanOrEqualTo(changedFrom).isGreaterThan(Integer.parseInt(sequences(first).get(uid)));
         VEvent replanned = after.<VEvent>getComponents(Component.VEVENT).stream().filter(e -> value(e, Property.UID).equals(uid)).findFirst().orElseThrow();
         assertThat(value(replanned, Property.SUMMARY)).doesNotContain("Set up Python and learn the basic syntax");
 
