@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * slow exchange occupies one slot only. Outcomes are written back to the ledger on a worker thread, one email per
  * transaction as soon as its send returns. While the mail server is unreachable ({@link SmtpCircuit}) only one probe
  * send goes out every {@code stride.delivery.probe-every}; when one is answered, the backlog the outage caused is due at once.
+ * Work-conserving: a drain that stopped because every slot was busy is resumed by the first send that frees one, not by
+ * the next poll (with cheap renders a drain filled the slots and ended before any send came back, and a 5,000-email burst
+ * then went at about 8 emails a poll: 12 a second instead of 33).
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -49,6 +52,10 @@ public class DeliveryWorker {
     /** Recording a 250 is retried while the database blips, for half a lease: each success closes a duplicate window. */
     private final ConsumerRetry markRetry;
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** A drain was asked for while one ran: the running one goes round again instead of the request being lost. */
+    private final AtomicBoolean drainAgain = new AtomicBoolean();
+    /** The last drain ended with every slot busy: the next slot freed starts a drain. */
+    private final AtomicBoolean slotsFull = new AtomicBoolean();
 
     public DeliveryWorker(DeliveryLedger ledger, EmailComposer composer, SmtpSender mailer, DeliveryMetrics metrics,
                           DeliverySettings settings, SmtpCircuit circuit, MailEventLoop mailEventLoop) {
@@ -79,16 +86,22 @@ public class DeliveryWorker {
         Infrastructure.getDefaultWorkerPool().execute(this::sendDue);
     }
 
-    /** Starts sending every due email a free slot allows; returns how many sends it started (0 if another drain is running). */
+    /**
+     * Starts sending every due email a free slot allows; returns how many sends it started. If another drain is running it
+     * returns 0 at once, and that drain goes round once more after it ends, so no request is lost.
+     */
     public int sendDue() {
-        if (!draining.compareAndSet(false, true)) {
-            return 0;
+        drainAgain.set(true);
+        int started = 0;
+        while (drainAgain.get() && draining.compareAndSet(false, true)) {
+            try {
+                drainAgain.set(false);
+                started += drain();
+            } finally {
+                draining.set(false);
+            }
         }
-        try {
-            return drain();
-        } finally {
-            draining.set(false);
-        }
+        return started;
     }
 
     private int drain() {
@@ -96,7 +109,12 @@ public class DeliveryWorker {
         while (true) {
             int free = sendSlots.availablePermits();
             if (free == 0) {
-                return started;
+                slotsFull.set(true);
+                if (sendSlots.availablePermits() == 0) {
+                    return started; // a send ending from now on starts the next drain (releaseSlot)
+                }
+                slotsFull.set(false);
+                continue;
             }
             // While SMTP is down, one probe send now and then instead of the whole backlog failing email by email.
             SmtpCircuit.Admission admission = circuit.admit();
@@ -211,7 +229,7 @@ public class DeliveryWorker {
             // The server has the email but the ledger does not know: after the lease it is sent again (the documented duplicate window).
             LOG.errorf(e, "%s email %s was sent but could not be marked sent", email.kind(), email.emailId());
         } finally {
-            sendSlots.release();
+            releaseSlot();
         }
         circuit.finished(email.probe(), SmtpCircuit.Outcome.ANSWERED, "250").ifPresent(downSince -> resume());
     }
@@ -228,7 +246,7 @@ public class DeliveryWorker {
         } catch (RuntimeException e) {
             LOG.warnf("%s email %s: the retry could not be recorded either; it comes back after its lease", email.kind(), email.emailId());
         } finally {
-            sendSlots.release();
+            releaseSlot();
         }
     }
 
@@ -239,9 +257,16 @@ public class DeliveryWorker {
             LOG.errorf(e, "%s email %s failed (%s) and the failure could not be recorded; it is retried after its lease",
                     email.kind(), email.emailId(), Addresses.redact(failure.reason()));
         } finally {
-            sendSlots.release();
+            releaseSlot();
         }
         circuit.finished(email.probe(), SmtpCircuit.Outcome.of(failure), failure.reason()).ifPresent(downSince -> resume());
+    }
+
+    private void releaseSlot() {
+        sendSlots.release();
+        if (slotsFull.getAndSet(false)) {
+            Infrastructure.getDefaultWorkerPool().execute(this::sendDue);
+        }
     }
 
     /** The mail server answers again: what its outage backed off is due now, and the sender starts on it at once. */

@@ -1,0 +1,80 @@
+package dev.stride.notifier.delivery;
+
+import dev.stride.contracts.event.StrideEvents;
+import dev.stride.infra.testing.StrideInfraResource;
+import dev.stride.notifier.ReceivedEmail;
+import dev.stride.notifier.TestEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sender keeps every slot busy while emails are due: a drain that ended with all slots taken is resumed by the sends
+ * as they finish, not by the next poll. Here the poll comes once a day, and the emails are put in the ledger without the
+ * event that would start a drain: one call must send more emails than there are slots.
+ */
+@QuarkusTest
+@TestProfile(WorkConservingSenderTest.NoPolling.class)
+@WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
+class WorkConservingSenderTest {
+
+    public static class NoPolling implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("stride.delivery.poll-interval", "24h");
+        }
+    }
+
+    /** Three times the slots (stride.delivery.max-concurrent-sends = 8), so a drain must resume more than once. */
+    private static final int EMAILS = 24;
+
+    @Inject
+    DeliveryWorker worker;
+
+    @Inject
+    DeliverySettings settings;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void oneDrainSendsEveryDueEmailThoughThereAreFewerSlots() {
+        assertThat(EMAILS).isGreaterThan(2 * settings.maxConcurrentSends());
+        String address = TestEvents.uniqueEmail("conserving");
+        TestEvents.Nudge nudge = TestEvents.nudge(address);
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            TestEvents.Nudge next = nudge;
+            for (int i = 0; i < EMAILS; i++, next = next.withNewNudgeId()) {
+                em.createNativeQuery("""
+                                INSERT INTO email_delivery (email_id, kind, subscription_id, recipient, event_type, payload, state,
+                                                            attempts, next_attempt_at, created_at, updated_at)
+                                VALUES (?1, 'NUDGE', ?2, ?3, 'NudgeDue', ?4, 'PENDING', 0, ?5, ?5, ?5)""")
+                        .setParameter(1, next.nudgeId()).setParameter(2, next.subscriptionId()).setParameter(3, address)
+                        .setParameter(4, new String(StrideEvents.CODEC.encode(next.envelope()), StandardCharsets.UTF_8))
+                        .setParameter(5, now).executeUpdate();
+            }
+        });
+
+        int started = worker.sendDue();
+
+        assertThat(ReceivedEmail.awaitMessagesTo(address, EMAILS)).hasSize(EMAILS);
+        assertThat(started).as("the first round filled the slots").isGreaterThanOrEqualTo(settings.maxConcurrentSends());
+    }
+}
