@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
 /** What the manage page warns a learner of, with its dates in their language on their plan's wall calendar. */
 @ApplicationScoped
@@ -49,11 +51,20 @@ public class ManageNotices {
         if (!"PAUSED".equals(view.status())) {
             return null;
         }
-        return inactive.pausedErasure(view.id()).map(at -> new PausedErasure(date(at, view, locale), retention.pausedLearners().toDays()))
-                .orElse(null);
+        return pausedErasureDay(view.id(), ZoneId.of(view.plan().timeZone()), locale)
+                .map(day -> new PausedErasure(day, retention.pausedLearners().toDays())).orElse(null);
+    }
+
+    /** The day a paused learner is erased unless they resume, as the pages write it; empty while anything of theirs runs. */
+    Optional<String> pausedErasureDay(UUID subscriptionId, ZoneId zone, Locale locale) {
+        return inactive.pausedErasure(subscriptionId).map(at -> date(at, zone, locale));
     }
 
     private static String date(Instant at, SubscriptionView view, Locale locale) {
-        return ("de".equals(locale.getLanguage()) ? DATE_DE : DATE_EN).format(at.atZone(ZoneId.of(view.plan().timeZone())));
+        return date(at, ZoneId.of(view.plan().timeZone()), locale);
+    }
+
+    private static String date(Instant at, ZoneId zone, Locale locale) {
+        return ("de".equals(locale.getLanguage()) ? DATE_DE : DATE_EN).format(at.atZone(zone));
     }
 }

@@ -124,6 +124,15 @@ class PausedLearnersTest {
         assertThat(count("SELECT count(*) FROM subscription WHERE id = ?1 AND paused_at IS NULL", id)).as("resuming clears the pause").isOne();
         assertThat(managePage(id)).as("a running plan is not deleted").contains("id=\"this-week\"").doesNotContain("paused-erasure");
 
+        String fromEmail = TestSupport.uniqueEmail("pauses-from-email");
+        UUID linked = TestSupport.subscribed(fromEmail, TestSupport.ROADMAP, clock, links);
+        before = clock.instant();
+        String done = given().when().post("/actions/" + links.token(linked, LinkPurpose.PAUSE, Optional.empty())).then().statusCode(200)
+                .extract().asString();
+        after = clock.instant();
+        assertThat(done).as("the email's pause link says it too").contains("Paused. Resume whenever you are ready.", "if you have not resumed by")
+                .satisfies(anyOf(deletionOn(before, Locale.ENGLISH, "d MMMM uuuu"), deletionOn(after, Locale.ENGLISH, "d MMMM uuuu")));
+
         TestSupport.subscribed(english, OTHER_ROADMAP, clock, links);
         paused(id);
         assertThat(managePage(id)).as("paused, but the learner follows another roadmap").contains("id=\"this-week\"").doesNotContain("paused-erasure");
