@@ -223,7 +223,7 @@ class OperationsSurfaceTest {
         assertThat(namespaces.getMatchLabels()).containsExactlyEntriesOf(Map.of("kubernetes.io/metadata.name", MONITORING_NAMESPACE));
     }
 
-    private static NetworkPolicy policyFor(Rendered rendered, StrideService service) {
+    static NetworkPolicy policyFor(Rendered rendered, StrideService service) {
         Map<String, String> labels = rendered.deployment(service.name()).getSpec().getTemplate().getMetadata().getLabels();
         return rendered.all("NetworkPolicy", NetworkPolicy.class).stream()
                 .filter(policy -> labels.entrySet().containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet()))

@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Deletes what the roadmap service no longer needs, in batches: learners who left long ago (erased through
- * {@link EndedLearners}, so the other services forget them too), subscriptions that expired unconfirmed (their slots
- * and breaks go with them), learners left without any subscription, outbox rows Kafka acknowledged, and engagement, nudge
+ * Deletes what the roadmap service no longer needs, in batches: learners who left long ago and learners paused too long
+ * (erased through {@link InactiveLearners}, so the other services forget them too), subscriptions that expired
+ * unconfirmed (their slots and breaks go with them), learners left without any subscription, outbox rows Kafka acknowledged, and engagement, nudge
  * log and delivery log rows older than {@code stride.engagement.keep-for}. Each removal is
  * counted in {@code stride_retention_removed_total{table}}.
  */
@@ -27,13 +27,13 @@ public class RetentionJob {
     private final RetentionSettings settings;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final EndedLearners endedLearners;
+    private final InactiveLearners inactiveLearners;
     private final EngagementSettings engagement;
 
-    public RetentionJob(DataSource dataSource, RetentionSettings settings, Clock clock, MeterRegistry registry, EndedLearners endedLearners,
+    public RetentionJob(DataSource dataSource, RetentionSettings settings, Clock clock, MeterRegistry registry, InactiveLearners inactiveLearners,
                         EngagementSettings engagement) {
         this.engagement = engagement;
-        this.endedLearners = endedLearners;
+        this.inactiveLearners = inactiveLearners;
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
@@ -49,10 +49,10 @@ public class RetentionJob {
     /** One pass over every table; returns the rows removed per table. */
     public Map<String, Long> run() {
         Instant now = clock.instant();
-        long ended = endedLearners.eraseEndedBefore(now.minus(settings.endedLearners()), settings.batchSize());
-        count("ended_learner", ended);
         Map<String, Long> removed = new LinkedHashMap<>();
-        removed.put("ended_learner", ended);
+        removed.put("ended_learner", inactiveLearners.eraseEndedBefore(now.minus(settings.endedLearners()), settings.batchSize()));
+        removed.put("paused_learner", inactiveLearners.erasePausedBefore(now.minus(settings.pausedLearners()), settings.batchSize()));
+        removed.forEach(this::count);
         removed.putAll(new RetentionPass(RetentionJob.class, dataSource, now, settings.batchSize(), this::count)
                 .delete("subscription", "status = 'EXPIRED' AND ended_at < ?", settings.unconfirmedLearners())
                 .delete("learner", "created_at < ? AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.learner_id = learner.id)",

@@ -20,6 +20,12 @@ public interface RetentionSettings {
     /** A learner whose every subscription ended (one by unsubscribing) is erased this long after the last one ended. */
     Duration endedLearners();
 
+    /**
+     * A learner whose every subscription is paused or ended, at least one paused, is erased this long after the last
+     * pause began (or the last subscription ended, if later); the manage page of a paused plan tells the learner the date.
+     */
+    Duration pausedLearners();
+
     /** An outbox row goes this long after Kafka acknowledged it. */
     Duration publishedOutbox();
 }

@@ -47,6 +47,7 @@ public class Leaving {
         }
         subscription.status = Subscription.Status.UNSUBSCRIBED;
         subscription.endedAt = clock.instant();
+        subscription.pausedAt = null;
         String title = catalog.document(subscription.roadmapId, subscription.roadmapVersion).map(RoadmapDocument::title).orElse(subscription.roadmapId);
         outbox.add(Topics.SUBSCRIPTION_EVENTS, subscription.id.toString(), new Unsubscribed(subscription.id,
                 SubscriptionService.learnerOf(subscription), subscription.roadmapId, title, links.roadmapUrl(subscription.roadmapId),

@@ -106,6 +106,10 @@ public class Subscription {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** When the open pause began; null unless PAUSED. Retention erases a learner paused too long ({@code stride.retention.paused-learners}). */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+
     /** Calendar feed links issued before this were revoked by the learner; null while the feed was never rotated. */
     @Column(name = "calendar_rotated_at")
     public Instant calendarRotatedAt;

@@ -219,6 +219,7 @@ public class SubscriptionService {
         pause.startsOn = today(subscription.zoneId());
         breaks.persist(pause);
         subscription.status = Subscription.Status.PAUSED;
+        subscription.pausedAt = clock.instant();
         emit(subscription, new Paused(subscriptionId, pause.startsOn));
         return subscription;
     }
@@ -232,6 +233,7 @@ public class SubscriptionService {
         LocalDate today = today(subscription.zoneId());
         breaks.openPause(subscriptionId).ifPresent(pause -> pause.endsBefore = today.isAfter(pause.startsOn) ? today : pause.startsOn);
         subscription.status = Subscription.Status.ACTIVE;
+        subscription.pausedAt = null;
         emit(subscription, new Resumed(subscriptionId, today));
         return subscription;
     }

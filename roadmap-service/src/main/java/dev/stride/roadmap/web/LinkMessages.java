@@ -42,7 +42,7 @@ public interface LinkMessages {
             + "{#else}Done{/switch}")
     String doneTitle(String outcome);
 
-    /** What happened, in a sentence; {@code subject}: the roadmap's title, the snooze days, the roadmap's URL, the roadmaps stopped or the new address. */
+    /** What happened, in a sentence; {@code subject}: the roadmap's title, the day a paused learner is erased, the snooze days, the roadmap's URL, the roadmaps stopped or the new address. */
     @Message("{#switch outcome}"
             + "{#case 'CONFIRMED'}A welcome email with your first week of {subject} is on its way; after it, a short email each week on your "
             + "chosen day. Every email has a link to manage your plan."
@@ -50,7 +50,8 @@ public interface LinkMessages {
             + "{#case 'SKIP_WEEK'}{#if subject}The week of {subject} is skipped. Nothing is planned that week.{#else}This week is skipped. "
             + "See you next week.{/if}"
             + "{#case 'SNOOZE'}Snoozed for {subject} days."
-            + "{#case 'PAUSE'}Paused. Resume whenever you are ready."
+            + "{#case 'PAUSE'}Paused. Resume whenever you are ready.{#if subject} We do not keep paused plans forever: if you have not "
+            + "resumed by {subject}, we delete your plans and everything we hold about you (your address, your progress) on that day.{/if}"
             + "{#case 'RESUME'}Resumed. Your plan picks up from today."
             + "{#case 'REPLAN'}Re-planned from today. You are on track; your finish date follows from what is left."
             + "{#case 'ALREADY_DONE'}This link was used already, so nothing changed. Each snooze link works once; the next email brings a new one."

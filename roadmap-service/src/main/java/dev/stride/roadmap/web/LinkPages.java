@@ -75,9 +75,11 @@ public class LinkPages {
     private final PaceChanges pace;
     private final ProblemPages problems;
     private final Engagements engagements;
+    private final ManageNotices notices;
 
     public LinkPages(SubscriptionService subscriptions, CatalogService catalog, Links links, SingleUseLinks singleUse, SkippedWeeks skippedWeeks,
-                     PageLanguages languages, PaceChanges pace, ProblemPages problems, Engagements engagements) {
+                     PageLanguages languages, PaceChanges pace, ProblemPages problems, Engagements engagements, ManageNotices notices) {
+        this.notices = notices;
         this.problems = problems;
         this.engagements = engagements;
         this.subscriptions = subscriptions;
@@ -151,6 +153,8 @@ public class LinkPages {
             Object subject = switch (claims.purpose()) {
                 case SNOOZE -> snoozeDays(claims);
                 case SKIP_WEEK -> weekLabel(subscription, claims);
+                // The day a learner who never resumes is erased (retention); none while another plan of theirs runs.
+                case PAUSE -> notices.pausedErasureDay(id, subscription.zoneId(), languages.ofLearner(subscription.learner.locale)).orElse("");
                 default -> "";
             };
             return inLanguageOf(subscription, Templates.done(claims.purpose().name(), subject, links.manageUrl(id)));

@@ -46,6 +46,10 @@ public interface ManageMessages {
     @Message("Your plan is paused.")
     String paused();
 
+    @Message("We do not keep paused plans forever: a plan paused for more than {days} days is deleted with your data. If you have not "
+            + "resumed by {date}, we delete your plans and everything we hold about you (your address, your progress) on that day.")
+    String pausedErasure(String date, long days);
+
     @Message("You have unsubscribed.")
     String unsubscribed();
 

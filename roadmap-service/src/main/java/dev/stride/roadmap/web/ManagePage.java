@@ -37,7 +37,6 @@ import dev.stride.roadmap.plan.StudySchedules;
 
 import java.net.URI;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,13 +62,6 @@ public class ManagePage {
     public record SlotLine(String day, String start, int minutes) {
     }
 
-    /** Emails stopped because the address refused delivery for good; told in the page's language, the learner's. */
-    public record DeliveryStopped(String email, String reason, String since, String roadmapUrl) {
-    }
-
-    private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE_DE = DateTimeFormatter.ofPattern("d. MMMM uuuu", Locale.GERMAN);
-
     /** Weeks of the schedule the page shows (this one and the next). */
     private static final int WEEKS_SHOWN = 2;
 
@@ -78,7 +70,8 @@ public class ManagePage {
         static native TemplateInstance manage(String base, String roadmapTitle, String name, String status, ChecklistSection checklist,
                                               String zone, List<SlotLine> slots, String nudgeDay, String nudgeTime, long done, int total, String unsubscribeUrl,
                                               String calendarUrl, PlanView schedule, List<PlanView.Entry> thisWeek, PlanForm plan,
-                                              DeliveryStopped stopped, WeekControls weeks, ChoiceFields choices, boolean measured);
+                                              ManageNotices.DeliveryStopped stopped, WeekControls weeks, ChoiceFields choices,
+                                              boolean measured, ManageNotices.PausedErasure erasure);
     }
 
     private final SubscriptionService subscriptions;
@@ -93,10 +86,12 @@ public class ManagePage {
     private final ProblemPages problems;
     private final RoadmapPages roadmapPages;
     private final Engagements engagements;
+    private final ManageNotices notices;
 
     public ManagePage(SubscriptionService subscriptions, SubscriptionViews views, CatalogService catalog, Links links, StudySchedules schedules,
                       DataPages data, PageLanguages languages, SkippedWeeks skippedWeeks, PaceChanges pace, ProblemPages problems,
-                      RoadmapPages roadmapPages, Engagements engagements) {
+                      RoadmapPages roadmapPages, Engagements engagements, ManageNotices notices) {
+        this.notices = notices;
         this.problems = problems;
         this.engagements = engagements;
         this.roadmapPages = roadmapPages;
@@ -156,8 +151,9 @@ public class ManagePage {
             return Response.status(status).entity(PageLanguages.in(Templates.manage("/manage/" + token, texts.title(), view.name(),
                             view.status(), checklistSection, view.plan().timeZone(), slots, view.plan().nudge().day().name(),
                             view.plan().nudge().time().toString(), tally.done(), tally.total(), links.unsubscribeUrl(id), links.calendarUrl(id),
-                            schedule, thisWeek, plan, deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,
-                            away != null ? away : WeekControls.AwayForm.BLANK), choices(view, roadmap, locale), engagements.measured(id)), locale))
+                            schedule, thisWeek, plan, notices.deliveryStopped(view, locale), ManageWeeksPage.controls(skippedWeeks, id, token,
+                            away != null ? away : WeekControls.AwayForm.BLANK), choices(view, roadmap, locale), engagements.measured(id),
+                            notices.pausedErasure(view, locale)), locale))
                     .header("Cache-Control", "no-store").build();
         } catch (LinkVerificationException e) {
             return problems.of(e, token);
@@ -269,14 +265,6 @@ public class ManagePage {
         } catch (ProblemException e) {
             return problems.of(e, token);
         }
-    }
-
-    private DeliveryStopped deliveryStopped(SubscriptionView view, Locale locale) {
-        if (view.bounce() == null) {
-            return null;
-        }
-        String since = ("de".equals(locale.getLanguage()) ? DATE_DE : DATE_EN).format(view.bounce().at().atZone(ZoneId.of(view.plan().timeZone())));
-        return new DeliveryStopped(view.email(), view.bounce().reason(), since, links.roadmapUrl(view.roadmapId()));
     }
 
     /** The choices section: what the learner chose, and what they finished (done work counts as chosen). */
