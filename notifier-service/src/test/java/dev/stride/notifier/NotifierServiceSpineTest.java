@@ -19,6 +19,6 @@ class NotifierServiceSpineTest extends ServiceSpineChecks {
 
     @Override
     protected List<String> migratedTables() {
-        return List.of("processed_event", "email_delivery", "suppression", "address_suppression");
+        return List.of("processed_event", "email_delivery", "suppression", "calendar_event", "address_suppression");
     }
 }

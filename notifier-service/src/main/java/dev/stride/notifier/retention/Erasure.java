@@ -37,7 +37,7 @@ public class Erasure {
             em.createNativeQuery("DELETE FROM email_delivery WHERE subscription_id = ?1").setParameter(1, learnerId).executeUpdate();
         }
         if (subscriptionIds != null && !subscriptionIds.isEmpty()) {
-            for (String table : List.of("email_delivery", "digest_part", "suppression")) {
+            for (String table : List.of("email_delivery", "digest_part", "calendar_event", "suppression")) {
                 em.createNativeQuery("DELETE FROM " + table + " WHERE subscription_id IN (:ids)").setParameter("ids", subscriptionIds).executeUpdate();
             }
             for (UUID id : subscriptionIds) {
