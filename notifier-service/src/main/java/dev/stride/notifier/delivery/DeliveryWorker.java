@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -229,15 +230,15 @@ public class DeliveryWorker {
             // The server has the email but the ledger does not know: after the lease it is sent again (the documented duplicate window).
             LOG.errorf(e, "%s email %s was sent but could not be marked sent", email.kind(), email.emailId());
         } finally {
-            releaseSlot();
+            answered(email, SmtpCircuit.Outcome.ANSWERED, "250");
         }
-        circuit.finished(email.probe(), SmtpCircuit.Outcome.ANSWERED, "250").ifPresent(downSince -> resume());
     }
 
     /**
-     * Rendering reads the database (calendar versions): when that fails for a reason that may pass, the email is not at
-     * fault and the mail server was never asked, so the circuit stays as it is. It comes back after its back-off, or
-     * after its lease when even this cannot be recorded.
+     * A render that failed for a reason that may pass (rendering no longer reads the database since the calendar's
+     * SEQUENCE is the nudge's build time, so this is a safety net): the email is not at fault and the mail server was
+     * never asked, so the circuit stays as it is. It comes back after its back-off, or after its lease when even this
+     * cannot be recorded.
      */
     private void retryLater(ClaimedEmail email, RuntimeException cause) {
         LOG.warnf("%s email %s could not be rendered now (%s); it is retried", email.kind(), email.emailId(), cause);
@@ -257,15 +258,30 @@ public class DeliveryWorker {
             LOG.errorf(e, "%s email %s failed (%s) and the failure could not be recorded; it is retried after its lease",
                     email.kind(), email.emailId(), Addresses.redact(failure.reason()));
         } finally {
+            answered(email, SmtpCircuit.Outcome.of(failure), failure.reason());
+        }
+    }
+
+    /**
+     * The circuit hears of a send's outcome before its slot is freed: the drain a freed slot may start then finds the
+     * circuit already open after a refused connection, and a probe's outcome is never skipped.
+     */
+    private void answered(ClaimedEmail email, SmtpCircuit.Outcome outcome, String reply) {
+        try {
+            circuit.finished(email.probe(), outcome, reply).ifPresent(downSince -> resume());
+        } finally {
             releaseSlot();
         }
-        circuit.finished(email.probe(), SmtpCircuit.Outcome.of(failure), failure.reason()).ifPresent(downSince -> resume());
     }
 
     private void releaseSlot() {
         sendSlots.release();
         if (slotsFull.getAndSet(false)) {
-            Infrastructure.getDefaultWorkerPool().execute(this::sendDue);
+            try {
+                Infrastructure.getDefaultWorkerPool().execute(this::sendDue);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("No drain after a send: the worker pool is shutting down");
+            }
         }
     }
 
