@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,8 +25,13 @@ public class InactiveLearners {
     private static final Rule ENDED = new Rule("bool_and(s.status IN ('UNSUBSCRIBED', 'EXPIRED')) AND bool_or(s.status = 'UNSUBSCRIBED')",
             "max(s.ended_at)");
 
-    /** Learners whose every subscription is paused or ended, one paused; since the latest pause began or end came. */
-    private static final Rule PAUSED = new Rule("bool_and(s.status IN ('PAUSED', 'UNSUBSCRIBED', 'EXPIRED')) AND bool_or(s.status = 'PAUSED')",
+    /**
+     * Learners whose every subscription is paused or ended, one paused; since the latest pause began or end came. A pause
+     * with no instant (written by a version before V20 during a rollout) keeps its learner: without it, max() would fall
+     * back to an old plan's end and erase someone who has just paused.
+     */
+    private static final Rule PAUSED = new Rule("bool_and(s.status IN ('PAUSED', 'UNSUBSCRIBED', 'EXPIRED')) AND bool_or(s.status = 'PAUSED')"
+            + " AND bool_and(s.status <> 'PAUSED' OR s.paused_at IS NOT NULL)",
             "max(CASE WHEN s.status = 'PAUSED' THEN s.paused_at ELSE s.ended_at END)");
 
     /** Which learners ({@code having}, over their subscriptions {@code s}) and since when ({@code since}, the last of them). */
@@ -63,7 +69,7 @@ public class InactiveLearners {
                         + " WHERE s.learner_id = (SELECT learner_id FROM subscription WHERE id = ?1) GROUP BY s.learner_id HAVING " + PAUSED.having(),
                         Instant.class)
                 .setParameter(1, subscriptionId).getResultList();
-        return since.stream().findFirst().map(at -> ((Instant) at).plus(settings.pausedLearners()));
+        return since.stream().filter(Objects::nonNull).findFirst().map(at -> ((Instant) at).plus(settings.pausedLearners()));
     }
 
     private long erase(Rule rule, Instant cutoff, int limit) {

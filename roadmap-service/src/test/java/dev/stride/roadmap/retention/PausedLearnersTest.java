@@ -10,11 +10,13 @@ import dev.stride.infra.testing.KafkaTestConsumer;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.roadmap.TestSupport;
 import dev.stride.roadmap.link.Links;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,9 @@ class PausedLearnersTest {
 
     @Inject
     RetentionSettings settings;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void aLearnerPausedPastTheWindowIsErasedOneJustInsideOrStillFollowingIsKept() {
@@ -136,6 +141,23 @@ class PausedLearnersTest {
         TestSupport.subscribed(english, OTHER_ROADMAP, clock, links);
         paused(id);
         assertThat(managePage(id)).as("paused, but the learner follows another roadmap").contains("id=\"this-week\"").doesNotContain("paused-erasure");
+    }
+
+    @Test
+    void aPauseWithoutItsInstantKeepsTheLearnerAndTheirPage() {
+        String email = TestSupport.uniqueEmail("paused-by-an-older-version");
+        UUID left = TestSupport.subscribed(email, OTHER_ROADMAP, clock, links);
+        TestSupport.as(left, links).when().delete("/api/subscriptions/" + left).then().statusCode(200);
+        UUID plan = paused(TestSupport.subscribed(email, TestSupport.ROADMAP, clock, links));
+        // As a version before V20 leaves a pause during a rollout: no instant.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE subscription SET paused_at = NULL WHERE id = ?1")
+                .setParameter(1, plan).executeUpdate());
+
+        clock.advance(WINDOW.plusDays(1));
+        retention.run();
+
+        assertThat(learners(email)).as("the old plan's end is no pause: the learner who just paused stays").isOne();
+        assertThat(managePage(plan)).as("no date to name, and no error").doesNotContain("paused-erasure");
     }
 
     private UUID paused(UUID subscription) {
