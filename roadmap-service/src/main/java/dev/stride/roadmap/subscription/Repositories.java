@@ -2,6 +2,9 @@ package dev.stride.roadmap.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Timeouts;
+import org.hibernate.jpa.AvailableHints;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,8 +48,15 @@ public final class Repositories {
                     learnerId, roadmapId, Subscription.Status.UNSUBSCRIBED, since).firstResultOptional();
         }
 
+        /**
+         * Locked, skipping rows another transaction holds: every replica runs the expiry job, and a learner may be
+         * confirming at that moment. Without it two expiries met on the same rows and one failed its whole batch on the
+         * row version.
+         */
         public List<Subscription> pendingExpiredBy(Instant now, int limit) {
-            return find("status = ?1 and expiresAt <= ?2", Subscription.Status.PENDING, now).page(0, limit).list();
+            return find("status = ?1 and expiresAt <= ?2", Subscription.Status.PENDING, now).page(0, limit)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(AvailableHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI)
+                    .list();
         }
     }
 
