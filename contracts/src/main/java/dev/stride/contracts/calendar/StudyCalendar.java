@@ -135,7 +135,9 @@ public final class StudyCalendar {
      * a calendar app keeps the version with the highest SEQUENCE, so the newer content wins whichever of the two brought
      * it: an email built before the learner's last change loses to the feed fetched after it, an email built after it
      * wins over an older fetch, and a resent old email changes nothing. Two counters, one per service, could not be
-     * compared. Clamped to 0..2^31-1 (RFC 5545 integers; that lasts until 2094).
+     * compared. It is the time of computing, not of the learner's change: content that goes A, B, A, or a reminder
+     * projection that lags the roadmap, can rank stale content first until the next change (contracts README).
+     * Clamped to 0..2^31-1 (RFC 5545 integers; that lasts until 2094).
      */
     public static int sequenceAsOf(Instant asOf) {
         long seconds = Duration.between(SEQUENCE_EPOCH, asOf).getSeconds();
