@@ -23,14 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Egress by destination, not only by port: besides DNS, every egress rule of every service names where it leads (pods
- * by label, or an address range narrower than a /8), and those are where the overlay runs PostgreSQL, Kafka and the
+ * by label, or an address range of at most a /16, or a /48 in IPv6), the DNS rule leads to the cluster's kube-dns pods
+ * alone, and those are where the overlay runs PostgreSQL, Kafka and the
  * SMTP server: the pods of the CloudNativePG Cluster, the Strimzi Kafka and the mail Service the overlay renders, or,
  * where it renders none (production: outside the cluster), address ranges.
  */
 class EgressDestinationsTest {
 
-    /** The widest address range a rule may name: anything wider is as good as every address. */
-    static final int NARROWEST_PREFIX = 8;
+    /**
+     * The widest address range a rule may name: a 10.0.0.0/8 is usually every pod and node of the cluster, and more, so
+     * it is as good as every address.
+     */
+    static final int NARROWEST_PREFIX = 16;
+    static final int NARROWEST_PREFIX_IPV6 = 48;
 
     /** Where one kind of server is, as the rules must say: the port the service connects to and what a peer must be. */
     record Destination(String what, int port, Consumer<NetworkPolicyPeer> peer) {
@@ -49,6 +54,23 @@ class EgressDestinationsTest {
                 assertThat(rule.getTo()).as(overlay + ": " + service.name() + ": an egress rule without 'to' is open to every address").isNotEmpty()
                         .allSatisfy(peer -> assertNarrow(overlay + ": " + service.name(), peer));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theDnsRuleLeadsToKubeDnsAlone(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        for (StrideService service : Project.services()) {
+            List<NetworkPolicyEgressRule> dns = OperationsSurfaceTest.policyFor(rendered, service).getSpec().getEgress().stream()
+                    .filter(rule -> ports(rule).equals(Set.of(53))).toList();
+            assertThat(dns).as(overlay + ": " + service.name() + ": one DNS rule").hasSize(1);
+            assertThat(dns.get(0).getTo()).as(overlay + ": " + service.name() + ": DNS to the cluster's resolver, not to any address on 53")
+                    .isNotEmpty().allSatisfy(peer -> {
+                        assertThat(peer.getIpBlock()).isNull();
+                        assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "kube-system");
+                        assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("k8s-app", "kube-dns");
+                    });
         }
     }
 
@@ -138,8 +160,9 @@ class EgressDestinationsTest {
         if (peer.getIpBlock() != null) {
             String cidr = peer.getIpBlock().getCidr();
             assertThat(cidr).as(where + ": CIDR").matches("[0-9a-fA-F.:]+/[0-9]{1,3}");
-            assertThat(Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1))).as(where + ": " + cidr + " is wider than a /" + NARROWEST_PREFIX)
-                    .isGreaterThanOrEqualTo(NARROWEST_PREFIX);
+            int narrowest = cidr.contains(":") ? NARROWEST_PREFIX_IPV6 : NARROWEST_PREFIX;
+            assertThat(Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1))).as(where + ": " + cidr + " is wider than a /" + narrowest)
+                    .isGreaterThanOrEqualTo(narrowest);
         } else {
             LabelSelector pods = peer.getPodSelector();
             assertThat(pods).as(where + ": a peer without a pod selector is every pod of its namespaces").isNotNull();
