@@ -156,11 +156,8 @@ public class DeliveryWorker {
             finish(email, SmtpFailure.permanent(e.getMessage()));
             return;
         } catch (RuntimeException e) {
-            if (ConsumerRetry.isTransient(e)) {
-                retryLater(email, e);
-                return;
-            }
-            // The same event renders the same way every time: retrying a broken template or event cannot help.
+            // Rendering reads nothing but the stored event (the calendar's SEQUENCE is the nudge's build time): the same
+            // event renders the same way every time, so retrying a broken template or event cannot help.
             LOG.errorf(e, "%s email %s cannot be rendered", email.kind(), email.emailId());
             finish(email, SmtpFailure.permanent("cannot render the email: " + e));
             return;
@@ -231,23 +228,6 @@ public class DeliveryWorker {
             LOG.errorf(e, "%s email %s was sent but could not be marked sent", email.kind(), email.emailId());
         } finally {
             answered(email, SmtpCircuit.Outcome.ANSWERED, "250");
-        }
-    }
-
-    /**
-     * A render that failed for a reason that may pass (rendering no longer reads the database since the calendar's
-     * SEQUENCE is the nudge's build time, so this is a safety net): the email is not at fault and the mail server was
-     * never asked, so the circuit stays as it is. It comes back after its back-off, or after its lease when even this
-     * cannot be recorded.
-     */
-    private void retryLater(ClaimedEmail email, RuntimeException cause) {
-        LOG.warnf("%s email %s could not be rendered now (%s); it is retried", email.kind(), email.emailId(), cause);
-        try {
-            ledger.failed(email, new SmtpFailure(false, null, "database unavailable while rendering: " + cause.getMessage(), false));
-        } catch (RuntimeException e) {
-            LOG.warnf("%s email %s: the retry could not be recorded either; it comes back after its lease", email.kind(), email.emailId());
-        } finally {
-            releaseSlot();
         }
     }
 
