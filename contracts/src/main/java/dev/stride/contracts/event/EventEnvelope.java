@@ -3,6 +3,7 @@ package dev.stride.contracts.event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,5 +38,11 @@ public record EventEnvelope<T extends DomainEvent>(
     public static <T extends DomainEvent> EventEnvelope<T> wrap(EventCatalog catalog, String aggregateId, T data, Clock clock) {
         EventCatalog.Kind kind = catalog.kindOf(data.getClass());
         return new EventEnvelope<>(UUID.randomUUID(), kind.type(), kind.schemaVersion(), clock.instant(), aggregateId, data);
+    }
+
+    /** This envelope as one of {@code type}'s events, or empty if its data is something else: the one checked narrowing. */
+    @SuppressWarnings("unchecked")
+    public <E extends DomainEvent> Optional<EventEnvelope<E>> as(Class<E> type) {
+        return type.isInstance(data) ? Optional.of((EventEnvelope<E>) this) : Optional.empty();
     }
 }

@@ -46,22 +46,21 @@ public final class DigestPayload {
         }
         List<EventEnvelope<NudgeDue>> parts = new ArrayList<>();
         for (JsonNode node : array) {
-            EventEnvelope<?> envelope;
-            try {
-                envelope = StrideEvents.CODEC.decode(JSON.writeValueAsBytes(node));
-            } catch (IOException e) {
-                throw new UnreadableEventException("unreadable digest part: " + e.getMessage(), e);
-            }
-            if (!(envelope.data() instanceof NudgeDue)) {
-                throw new UnreadableEventException("a digest part is a " + envelope.type() + ", not a NudgeDue");
-            }
-            @SuppressWarnings("unchecked")
-            EventEnvelope<NudgeDue> part = (EventEnvelope<NudgeDue>) envelope;
-            parts.add(part);
+            EventEnvelope<?> envelope = part(node);
+            parts.add(envelope.as(NudgeDue.class)
+                    .orElseThrow(() -> new UnreadableEventException("a digest part is a " + envelope.type() + ", not a NudgeDue")));
         }
         if (parts.isEmpty()) {
             throw new UnreadableEventException("a digest without parts");
         }
         return parts;
+    }
+
+    private static EventEnvelope<?> part(JsonNode node) {
+        try {
+            return StrideEvents.CODEC.decode(JSON.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new UnreadableEventException("unreadable digest part: " + e.getMessage(), e);
+        }
     }
 }

@@ -72,21 +72,14 @@ public class EmailComposer {
         }
         EventEnvelope<? extends DomainEvent> envelope = StrideEvents.CODEC.decode(payload.getBytes(StandardCharsets.UTF_8));
         switch (kind) {
-            case NUDGE -> nudge(mail, nudgeEnvelope(envelope));
+            case NUDGE -> nudge(mail, envelope.as(NudgeDue.class).orElseThrow(
+                    () -> new UnreadableEventException("a NUDGE email's payload is a " + envelope.type() + ", not a NudgeDue")));
             case CONFIRMATION -> confirmation(mail, (SubscriptionRequested) envelope.data());
             case GOODBYE -> goodbye(mail, (Unsubscribed) envelope.data());
             case SIGN_IN -> signIn(mail, (SignInRequested) envelope.data(), envelope.occurredAt());
             case ADDRESS_CHANGE -> addressChange(mail, (AddressChangeRequested) envelope.data(), envelope.occurredAt());
         }
         return new ComposedEmail(mail, messageId, envelope.data() instanceof NudgeDue nudge ? nudge.dueAt() : null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static EventEnvelope<NudgeDue> nudgeEnvelope(EventEnvelope<? extends DomainEvent> envelope) {
-        if (!(envelope.data() instanceof NudgeDue)) {
-            throw new UnreadableEventException("a NUDGE email's payload is a " + envelope.type() + ", not a NudgeDue");
-        }
-        return (EventEnvelope<NudgeDue>) envelope;
     }
 
     private void nudge(MailMessage mail, EventEnvelope<NudgeDue> envelope) {

@@ -104,9 +104,7 @@ public class EmailRequestConsumer {
                 return;
             }
             if (nudge.digest() != null && nudge.digest().key() != null) {
-                @SuppressWarnings("unchecked")
-                EventEnvelope<NudgeDue> part = (EventEnvelope<NudgeDue>) envelope;
-                digests.hold(part);
+                digests.hold(envelope.as(NudgeDue.class).orElseThrow());
             } else {
                 ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope);
             }
