@@ -150,12 +150,15 @@ public class DeliveryLedger {
     public List<ClaimedEmail> claim(int limit, boolean probe) {
         Instant now = clock.instant();
         List<EmailDelivery> rows = probe ? deliveries.claimProbeCandidates(now, settings.batchSize()) : deliveries.claimDue(now, limit);
+        List<Optional<Suppressed>> suppression = suppressions.findAll(rows.stream()
+                .map(row -> new SuppressionRepository.Recipient(row.recipient, row.subscriptionId, row.kind)).toList());
         List<ClaimedEmail> claimed = new ArrayList<>();
-        for (EmailDelivery row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
             if (claimed.size() == limit) {
                 break; // a probe's further candidates stay as they are
             }
-            Optional<Suppressed> suppressed = suppressions.find(row.recipient, row.subscriptionId, row.kind);
+            EmailDelivery row = rows.get(i);
+            Optional<Suppressed> suppressed = suppression.get(i);
             if (suppressed.isPresent()) {
                 settleSuppressed(row, suppressed.get(), now);
                 countSuppressed(row, suppressed.get());
@@ -183,18 +186,7 @@ public class DeliveryLedger {
     /** The SMTP server accepted the email (its 250 reply). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void sent(UUID emailId, String messageId) {
-        EmailDelivery row = deliveries.findById(emailId, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || !isOpen(row)) {
-            return;
-        }
-        Instant now = clock.instant();
-        row.state = DeliveryState.SENT;
-        row.messageId = messageId;
-        row.smtpCode = 250;
-        row.updatedAt = now;
-        row.finishedAt = now;
-        row.outcomeEventId = UUID.randomUUID();
-        metrics.sent(row.kind);
+        deliveries.markSent(emailId, messageId, UUID.randomUUID(), clock.instant()).ifPresent(metrics::sent);
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.stride.notifier.delivery;
 
+import dev.stride.contracts.event.EmailKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -42,6 +44,26 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("resendOf", row.resendOf)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * Records the server's 250 for an email still open (pending or retrying), in one statement: returns its kind, or empty
+     * if it was already finished (or is gone), when nothing changes. The outcome event id makes it due for publishing.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<EmailKind> markSent(UUID emailId, String messageId, UUID outcomeEventId, Instant now) {
+        List<String> kinds = getEntityManager().createNativeQuery("""
+                        UPDATE email_delivery
+                        SET state = 'SENT', message_id = :messageId, smtp_code = 250, updated_at = :now, finished_at = :now,
+                            outcome_event_id = :outcomeEventId
+                        WHERE email_id = :emailId AND state IN ('PENDING', 'RETRYING')
+                        RETURNING kind""")
+                .setParameter("messageId", messageId)
+                .setParameter("now", now)
+                .setParameter("outcomeEventId", outcomeEventId)
+                .setParameter("emailId", emailId)
+                .getResultList();
+        return kinds.stream().findFirst().map(EmailKind::valueOf);
     }
 
     /** Due emails no other sender holds, oldest due first. */

@@ -6,6 +6,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,8 +81,9 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
                 .executeUpdate() == 1;
     }
 
+    /** Whether the address left this subscription (unsubscribed). */
     public boolean isSuppressed(String address, UUID subscriptionId) {
-        return count("id.address = ?1 and id.subscriptionId = ?2", normalise(address), subscriptionId) > 0;
+        return !unsubscribed(List.of(new Recipient(address, subscriptionId, null))).isEmpty();
     }
 
     /** The address's suppression for every kind of email: a hard bounce or "this wasn't me". */
@@ -85,22 +91,68 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
         return Optional.ofNullable(getEntityManager().find(AddressSuppression.class, Addresses.hash(address)));
     }
 
+    /** One email's recipient as the suppression lists see it: the address, the subscription it is for, and its kind. */
+    public record Recipient(String address, UUID subscriptionId, EmailKind kind) {
+    }
+
     /**
      * Whether an email of this kind may not go to the address for this subscription, and why: a hard-bounced address and
      * one whose owner said "this wasn't me" get nothing; an address that left the subscription gets nothing but the goodbye.
      */
     public Optional<Suppressed> find(String address, UUID subscriptionId, EmailKind kind) {
-        Optional<AddressSuppression> suppressed = ofAddress(address);
-        if (suppressed.isPresent()) {
-            AddressSuppression why = suppressed.get();
-            return Optional.of(why.reason.equals(AddressSuppression.HARD_BOUNCE)
-                    ? new Suppressed(AddressSuppression.HARD_BOUNCE, HardBounces.laterEmailReason(why))
-                    : new Suppressed(why.reason, "the address's owner asked never to be emailed again (" + why.suppressedAt + ")"));
+        return findAll(List.of(new Recipient(address, subscriptionId, kind))).get(0);
+    }
+
+    /**
+     * {@link #find} for many emails at once, answered in the order given, with two queries whatever their number: a sender
+     * checks the whole batch it claims in one go (one query per email cost a sixth of the notifier's CPU in a burst).
+     */
+    public List<Optional<Suppressed>> findAll(List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return List.of();
         }
-        if (kind != EmailKind.GOODBYE && isSuppressed(address, subscriptionId)) {
-            return Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED, Addresses.logId(address) + " unsubscribed from subscription " + subscriptionId));
+        Map<String, AddressSuppression> byHash = addressSuppressions(recipients);
+        Set<Recipient> left = unsubscribed(recipients);
+        List<Optional<Suppressed>> answers = new ArrayList<>(recipients.size());
+        for (Recipient recipient : recipients) {
+            AddressSuppression why = byHash.get(Addresses.hash(recipient.address()));
+            if (why != null) {
+                answers.add(Optional.of(why.reason.equals(AddressSuppression.HARD_BOUNCE)
+                        ? new Suppressed(AddressSuppression.HARD_BOUNCE, HardBounces.laterEmailReason(why))
+                        : new Suppressed(why.reason, "the address's owner asked never to be emailed again (" + why.suppressedAt + ")")));
+            } else if (recipient.kind() != EmailKind.GOODBYE && left.contains(key(recipient))) {
+                answers.add(Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED,
+                        Addresses.logId(recipient.address()) + " unsubscribed from subscription " + recipient.subscriptionId())));
+            } else {
+                answers.add(Optional.empty());
+            }
         }
-        return Optional.empty();
+        return answers;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, AddressSuppression> addressSuppressions(List<Recipient> recipients) {
+        Set<String> hashes = recipients.stream().map(r -> Addresses.hash(r.address())).collect(Collectors.toSet());
+        List<AddressSuppression> rows = getEntityManager()
+                .createNativeQuery("SELECT * FROM address_suppression WHERE address_hash IN (:hashes)", AddressSuppression.class)
+                .setParameter("hashes", hashes)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> row.addressHash, row -> row));
+    }
+
+    /** The recipients (as keys: normalised address, subscription, no kind) whose address left that subscription. */
+    @SuppressWarnings("unchecked")
+    private Set<Recipient> unsubscribed(List<Recipient> recipients) {
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT address, subscription_id FROM suppression WHERE address IN (:addresses) AND subscription_id IN (:ids)")
+                .setParameter("addresses", recipients.stream().map(r -> normalise(r.address())).collect(Collectors.toSet()))
+                .setParameter("ids", recipients.stream().map(Recipient::subscriptionId).collect(Collectors.toSet()))
+                .getResultList();
+        return rows.stream().map(row -> new Recipient((String) row[0], (UUID) row[1], null)).collect(Collectors.toSet());
+    }
+
+    private static Recipient key(Recipient recipient) {
+        return new Recipient(normalise(recipient.address()), recipient.subscriptionId(), null);
     }
 
     public static String normalise(String address) {
