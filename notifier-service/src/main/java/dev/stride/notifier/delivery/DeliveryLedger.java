@@ -147,7 +147,7 @@ public class DeliveryLedger {
      * answers again: a due one, or else the one the outage backed off that is due soonest, pulled forward.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<ClaimedEmail> claim(int limit, boolean probe) {
+    public Claim claim(int limit, boolean probe) {
         Instant now = clock.instant();
         List<EmailDelivery> rows = probe ? deliveries.claimProbeCandidates(now, settings.batchSize()) : deliveries.claimDue(now, limit);
         List<Optional<Suppressed>> suppression = suppressions.findAll(rows.stream()
@@ -172,7 +172,14 @@ public class DeliveryLedger {
             claimed.add(new ClaimedEmail(row.emailId, row.kind, row.subscriptionId, row.recipient, row.payload, row.attempts,
                     probe, pulledForwardFrom, row.traceParent, row.resendOf != null));
         }
-        return claimed;
+        return new Claim(claimed, !probe && rows.size() == limit);
+    }
+
+    /**
+     * What a claim took: the emails to send now, and whether more may be due (the query found as many due rows as it
+     * asked for, some of which may have been settled as suppressed instead of claimed).
+     */
+    public record Claim(List<ClaimedEmail> emails, boolean moreMayBeDue) {
     }
 
     /** The mail server answers again: the emails its outage backed off are due now. Returns how many. */

@@ -22,7 +22,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -124,25 +123,26 @@ public class DeliveryWorker {
             }
             boolean probe = admission == SmtpCircuit.Admission.PROBE;
             int wanted = probe ? 1 : Math.min(free, settings.batchSize());
-            List<ClaimedEmail> claimed = claim(wanted, probe);
-            for (ClaimedEmail email : claimed) {
+            DeliveryLedger.Claim claim = claim(wanted, probe);
+            for (ClaimedEmail email : claim.emails()) {
                 sendSlots.acquireUninterruptibly();
                 inLogContext(email, () -> send(email));
                 started++;
             }
-            if (probe || claimed.size() < wanted) {
+            // Not "fewer claimed than wanted": a claim that settled suppressed rows claims fewer, and more may be due.
+            if (probe || !claim.moreMayBeDue()) {
                 return started;
             }
         }
     }
 
-    private List<ClaimedEmail> claim(int wanted, boolean probe) {
-        List<ClaimedEmail> claimed = List.of();
+    private DeliveryLedger.Claim claim(int wanted, boolean probe) {
+        DeliveryLedger.Claim claim = null;
         try {
-            claimed = ledger.claim(wanted, probe);
-            return claimed;
+            claim = ledger.claim(wanted, probe);
+            return claim;
         } finally {
-            if (probe && claimed.isEmpty()) {
+            if (probe && (claim == null || claim.emails().isEmpty())) {
                 circuit.probeUnused();
             }
         }

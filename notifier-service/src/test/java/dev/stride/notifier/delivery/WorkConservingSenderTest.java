@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,28 +54,58 @@ class WorkConservingSenderTest {
     @Inject
     Clock clock;
 
+    @Inject
+    SuppressionRepository suppressions;
+
     @Test
     void oneDrainSendsEveryDueEmailThoughThereAreFewerSlots() {
         assertThat(EMAILS).isGreaterThan(2 * settings.maxConcurrentSends());
         String address = TestEvents.uniqueEmail("conserving");
-        TestEvents.Nudge nudge = TestEvents.nudge(address);
-        Instant now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
-            TestEvents.Nudge next = nudge;
-            for (int i = 0; i < EMAILS; i++, next = next.withNewNudgeId()) {
-                em.createNativeQuery("""
-                                INSERT INTO email_delivery (email_id, kind, subscription_id, recipient, event_type, payload, state,
-                                                            attempts, next_attempt_at, created_at, updated_at)
-                                VALUES (?1, 'NUDGE', ?2, ?3, 'NudgeDue', ?4, 'PENDING', 0, ?5, ?5, ?5)""")
-                        .setParameter(1, next.nudgeId()).setParameter(2, next.subscriptionId()).setParameter(3, address)
-                        .setParameter(4, new String(StrideEvents.CODEC.encode(next.envelope()), StandardCharsets.UTF_8))
-                        .setParameter(5, now).executeUpdate();
-            }
-        });
+        QuarkusTransaction.requiringNew().run(() -> queue(TestEvents.nudge(address), address, EMAILS, clock.instant()));
 
         // The one start there is; the start-up poll may still be draining, and then this drain is its next round.
         worker.sendDue();
 
         assertThat(ReceivedEmail.awaitMessagesTo(address, EMAILS)).hasSize(EMAILS);
+    }
+
+    /**
+     * The oldest due emails all go to an address that has since left: the claims settle them as suppressed and claim
+     * nothing, and the drain must go on to the sendable emails behind them (it used to stop at the first claim that took
+     * fewer emails than it asked for, leaving the rest to the next poll).
+     */
+    @Test
+    void aClaimThatOnlySettledSuppressedEmailsDoesNotEndTheDrain() {
+        String leaver = TestEvents.uniqueEmail("left");
+        String address = TestEvents.uniqueEmail("behind");
+        TestEvents.Nudge left = TestEvents.nudge(leaver);
+        Instant now = clock.instant();
+        int suppressed = 3 * settings.maxConcurrentSends();
+        QuarkusTransaction.requiringNew().run(() -> {
+            suppressions.suppress(leaver, left.subscriptionId(), UUID.randomUUID(), now);
+            queue(left, leaver, suppressed, now.minusSeconds(60));
+            queue(TestEvents.nudge(address), address, 4, now);
+        });
+
+        worker.sendDue();
+
+        assertThat(ReceivedEmail.awaitMessagesTo(address, 4)).hasSize(4);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM email_delivery WHERE recipient = ?1 AND state = 'SUPPRESSED'").setParameter(1, leaver)
+                .getSingleResult()).intValue())).isEqualTo(suppressed);
+    }
+
+    /** {@code count} pending nudges of {@code first}'s subscription to {@code address}, due at {@code due}, without the queued event. */
+    private void queue(TestEvents.Nudge first, String address, int count, Instant due) {
+        TestEvents.Nudge next = first;
+        for (int i = 0; i < count; i++, next = next.withNewNudgeId()) {
+            em.createNativeQuery("""
+                            INSERT INTO email_delivery (email_id, kind, subscription_id, recipient, event_type, payload, state,
+                                                        attempts, next_attempt_at, created_at, updated_at)
+                            VALUES (?1, 'NUDGE', ?2, ?3, 'NudgeDue', ?4, 'PENDING', 0, ?5, ?5, ?5)""")
+                    .setParameter(1, next.nudgeId()).setParameter(2, next.subscriptionId()).setParameter(3, address)
+                    .setParameter(4, new String(StrideEvents.CODEC.encode(next.envelope()), StandardCharsets.UTF_8))
+                    .setParameter(5, due).executeUpdate();
+        }
     }
 }
