@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fault suite at CI size (-Dfaults.n, default 300 learners; shorter outages than the documented full run): every
+ * The fault suite at CI size (-Dfaults.n, default 1,000 learners, the size the reliability issue names; shorter outages than the documented full run): every
  * scenario with nothing lost, nothing doubled outside the SMTP acceptance window of a hard-killed notifier, nothing
  * sent after a learner ruled the week out, and the drain after the last fault within 15 s plus the backlog at
  * baseline speed. The services run as separate JVMs from their built jars on real Kafka, PostgreSQL and SMTP.
@@ -29,7 +29,7 @@ class FaultSuiteTest {
 
     @Test
     void everyScenarioLosesNothingDoublesNothingSendsNothingWrongAndDrainsInTime() throws Exception {
-        FaultSettings settings = FaultSettings.fromProperties(FaultSettings.ci(Integer.getInteger("faults.n", 300)));
+        FaultSettings settings = FaultSettings.fromProperties(FaultSettings.ci(Integer.getInteger("faults.n", 1000)));
         List<FaultRun.Outcome> outcomes;
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(dataDir, System.getenv()), line -> { })) {
             outcomes = new FaultSuite(infra, dataDir.resolve("logs"), settings, System.out)
