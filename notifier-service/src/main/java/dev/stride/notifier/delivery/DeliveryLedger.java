@@ -177,7 +177,7 @@ public class DeliveryLedger {
 
     /**
      * What a claim took: the emails to send now, and whether more may be due (the query found as many due rows as it
-     * asked for, some of which may have been settled as suppressed instead of claimed).
+     * asked for, some of which may have been settled as suppressed instead of claimed); never for a probe.
      */
     public record Claim(List<ClaimedEmail> emails, boolean moreMayBeDue) {
     }

@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The suppression lists: (address, subscription) pairs that unsubscribed, and addresses that hard-bounced
@@ -140,7 +140,11 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
         return rows.stream().collect(Collectors.toMap(row -> row.addressHash, row -> row));
     }
 
-    /** The recipients (as keys: normalised address, subscription, no kind) whose address left that subscription. */
+    /**
+     * The unsubscribed pairs among the recipients' addresses and subscriptions, as keys (normalised address,
+     * subscription, no kind): a superset of the recipients' own pairs, which callers look theirs up in. The IN lists
+     * vary in length; Quarkus pads IN-clause parameters to a power of two, so the statements stay few.
+     */
     @SuppressWarnings("unchecked")
     private Set<Recipient> unsubscribed(List<Recipient> recipients) {
         List<Object[]> rows = getEntityManager()
