@@ -57,6 +57,7 @@ public class Dispatcher {
     private final NudgePublisher publisher;
     private final Clock clock;
     private final ReminderSettings settings;
+    private final CatchUpFence fence;
     private final String instance = "dispatcher-" + UUID.randomUUID();
     private final ExecutorService lanes;
     private final Counter sent;
@@ -67,8 +68,10 @@ public class Dispatcher {
     private final AtomicLong scheduled = new AtomicLong();
     private final AtomicLong parkedNow = new AtomicLong();
 
-    public Dispatcher(EntityManager em, NudgeLedger ledger, NudgePublisher publisher, Clock clock, ReminderSettings settings, MeterRegistry registry) {
+    public Dispatcher(EntityManager em, NudgeLedger ledger, NudgePublisher publisher, Clock clock, ReminderSettings settings, MeterRegistry registry,
+                      CatchUpFence fence) {
         this.em = em;
+        this.fence = fence;
         this.ledger = ledger;
         this.publisher = publisher;
         this.clock = clock;
@@ -96,7 +99,10 @@ public class Dispatcher {
     @Scheduled(every = "${stride.reminder.dispatch.every}", delayed = "${stride.reminder.dispatch.delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        dispatchAll(instance, AfterPublish.NOTHING);
+        // After a start, not before the events that arrived while this service was down are read (CatchUpFence).
+        if (fence.passed()) {
+            dispatchAll(instance, AfterPublish.NOTHING);
+        }
     }
 
     @PreDestroy

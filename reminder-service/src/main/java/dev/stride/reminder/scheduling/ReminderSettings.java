@@ -40,6 +40,13 @@ public interface ReminderSettings {
         @WithDefault("60s")
         Duration lease();
 
+        /**
+         * After a start, how long the dispatcher waits at most for the events that arrived while the service was down to be
+         * read (CatchUpFence); zero turns the wait off.
+         */
+        @WithDefault("2m")
+        Duration catchUpLimit();
+
         /** A nudge found later than this past due is expired, not sent late. */
         @WithDefault("6h")
         Duration grace();
