@@ -46,8 +46,6 @@ public final class FaultRun {
     /** Learners whose number ends in 7 are refused for good (550) in the last phase of an SMTP outage. */
     static final Pattern REFUSED = Pattern.compile("learner-\\d*7@burst\\.example\\.org");
 
-    /** How long a reminder-service restarted after learner actions waits before dispatching: long enough to read them. */
-
     private final LocalInfrastructure infra;
     private final Path logDir;
     private final FaultSettings settings;
