@@ -35,6 +35,13 @@ public class CatchUpFence {
 
     private static final Logger LOG = Logger.getLogger(CatchUpFence.class);
     private static final List<String> CHANNELS = List.of(Channels.SUBSCRIPTION_EVENTS_IN, Channels.ROADMAP_EVENTS_IN);
+    /**
+     * Each of the four broker calls a check makes runs on the consumer's polling thread, which does not poll meanwhile:
+     * bounded well below Kafka's 60 s default, so a check during a broker outage costs the consumer seconds, not minutes,
+     * and the dispatcher's wait (below) covers all four.
+     */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CHECK_TIMEOUT = CALL_TIMEOUT.multipliedBy(5);
 
     private final KafkaClientService kafka;
     private final Duration limit;
@@ -68,7 +75,7 @@ public class CatchUpFence {
                     return overLimit("the " + channel + " consumer to start");
                 }
                 Function<Consumer<Object, Object>, Map<TopicPartition, Long>> read = c -> behind(channel, c);
-                behind.putAll(consumer.runOnPollingThread(read).await().atMost(Duration.ofSeconds(10)));
+                behind.putAll(consumer.runOnPollingThread(read).await().atMost(CHECK_TIMEOUT));
             }
             if (behind.isEmpty()) {
                 passed = true;
@@ -92,8 +99,8 @@ public class CatchUpFence {
             }
             targets.put(channel, target);
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(target.keySet());
-        Map<TopicPartition, Long> start = consumer.beginningOffsets(target.keySet());
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(target.keySet(), CALL_TIMEOUT);
+        Map<TopicPartition, Long> start = consumer.beginningOffsets(target.keySet(), CALL_TIMEOUT);
         Map<TopicPartition, Long> behind = new HashMap<>();
         target.forEach((partition, end) -> {
             OffsetAndMetadata at = committed.get(partition);
@@ -107,9 +114,9 @@ public class CatchUpFence {
 
     private static Map<TopicPartition, Long> endOffsets(Consumer<?, ?> consumer) {
         Set<String> topics = consumer.subscription();
-        List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
+        List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic, CALL_TIMEOUT).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))).toList();
-        return Map.copyOf(consumer.endOffsets(partitions));
+        return Map.copyOf(consumer.endOffsets(partitions, CALL_TIMEOUT));
     }
 
     private boolean overLimit(String waitingFor) {

@@ -1,5 +1,9 @@
 package dev.stride.reminder.scheduling;
 
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
+import io.smallrye.reactive.messaging.kafka.KafkaShareConsumer;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
@@ -9,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -52,6 +58,58 @@ class CatchUpFenceTest {
     @Test
     void aZeroLimitTurnsTheFenceOff() {
         assertThat(new CatchUpFence(null, Duration.ZERO).passed()).isTrue();
+    }
+
+    @Test
+    void aConsumerThatHasNotStartedHoldsDispatchBackUntilTheLimitThenNotAgain() throws InterruptedException {
+        CatchUpFence fence = new CatchUpFence(new NoConsumers(), Duration.ofMillis(300));
+
+        assertThat(fence.passed()).isFalse();
+        Thread.sleep(400);
+        assertThat(fence.passed()).isTrue();
+        assertThat(fence.passed()).isTrue();
+    }
+
+    @Test
+    void aConsumerWithoutItsSubscriptionYetIsNotTakenForOneThatHasReadEverything() {
+        MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+        CatchUpFence fence = new CatchUpFence(null, Duration.ofMinutes(2));
+
+        assertThatThrownBy(() -> fence.behind("in", consumer)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not subscribed");
+    }
+
+    /** A service whose channels have no consumer yet (the connector starts them after the beans). */
+    private static final class NoConsumers implements KafkaClientService {
+        @Override
+        public <K, V> List<KafkaConsumer<K, V>> getConsumers(String channel) {
+            return List.of();
+        }
+
+        @Override
+        public <K, V> List<KafkaShareConsumer<K, V>> getShareConsumers(String channel) {
+            return List.of();
+        }
+
+        @Override
+        public <K, V> KafkaProducer<K, V> getProducer(String channel) {
+            return null;
+        }
+
+        @Override
+        public Set<String> getConsumerChannels() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<String> getShareConsumerChannels() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<String> getProducerChannels() {
+            return Set.of();
+        }
     }
 
     private static PartitionInfo partition(int number) {
