@@ -21,23 +21,36 @@ public final class Pacer {
     }
 
     public static Schedule schedule(PacingInput input) {
+        return schedule(input, null);
+    }
+
+    /**
+     * The same schedule, but {@link Schedule#weeks()} lists only the weeks up to and including {@code lastListedWeek}'s
+     * (those with sessions): the later weeks are still laid, since the finish depends on them, but their sessions are not
+     * built. A nudge needs one week and the finish; building every week up to the finish (about fifty) was most of what
+     * the pacer cost the dispatcher.
+     */
+    public static Schedule scheduleThrough(PacingInput input, LocalDate lastListedWeek) {
+        return schedule(input, Objects.requireNonNull(lastListedWeek, "lastListedWeek"));
+    }
+
+    private static Schedule schedule(PacingInput input, LocalDate lastListedWeek) {
         Objects.requireNonNull(input, "input");
         List<MilestoneWork> remaining = input.milestones().stream().filter(MilestoneWork::remains).toList();
         int leftMinutes = remaining.stream().mapToInt(MilestoneWork::leftMinutes).sum();
         WorkQueue queue = new WorkQueue(remaining);
-        List<ScheduledWeek> weeks = layFromCurrentWeek(input, queue);
+        Laid laid = layFromCurrentWeek(input, queue, lastListedWeek);
 
         Optional<LocalDate> projectedFinish;
         if (leftMinutes == 0) {
             projectedFinish = Optional.of(input.today());
         } else if (queue.isEmpty()) {
-            projectedFinish = weeks.get(weeks.size() - 1).sessions().stream()
-                    .filter(Session::holdsMilestoneWork).map(Session::date).reduce((a, b) -> b);
+            projectedFinish = Optional.ofNullable(laid.lastMilestoneSession());
         } else {
             projectedFinish = Optional.empty();
         }
         return new Schedule(
-                weeks,
+                laid.weeks(),
                 projectedFinish,
                 plannedMinutesByNow(input),
                 doneMinutes(input),
@@ -63,23 +76,47 @@ public final class Pacer {
         return new PaceBaseline(input.today(), doneMinutes(input));
     }
 
+    /** The weeks listed, and the date of the last session that holds milestone work (null if none does). */
+    private record Laid(List<ScheduledWeek> weeks, LocalDate lastMilestoneSession) {
+    }
+
     /**
      * Week by week until the work runs out or the horizon is reached: the week's habits first, then its milestone minutes
-     * (strictly in order, or split by the weekly mix), poured into the week's free slot occurrences in time order.
+     * (strictly in order, or split by the weekly mix), poured into the week's free slot occurrences in time order. Weeks
+     * after {@code lastListed} (null: none) are laid without building their sessions.
      */
-    private static List<ScheduledWeek> layFromCurrentWeek(PacingInput input, WorkQueue queue) {
+    private static Laid layFromCurrentWeek(PacingInput input, WorkQueue queue, LocalDate lastListed) {
         LocalDate from = input.firstStudyDate();
         LocalDate currentWeek = Weeks.mondayOf(from);
         List<ScheduledWeek> weeks = new ArrayList<>();
         int weeksWithSessions = 0;
+        LocalDate lastMilestoneSession = null;
+        List<StudySlot> open = new ArrayList<>();
         for (int i = 0; i < HORIZON_WEEKS && !queue.isEmpty(); i++) {
             LocalDate weekStart = currentWeek.plusWeeks(i);
-            List<StudySlot> open = input.plan().slots().stream()
-                    .filter(slot -> !slot.dateIn(weekStart).isBefore(from) && !input.laysNothingOn(slot.dateIn(weekStart))).toList();
-            int capacity = open.stream().mapToInt(StudySlot::minutes).sum();
-            Deque<Allocation> work = new ArrayDeque<>(HabitTime.forWeek(input.habits(), queue, capacity, input.mix()));
-            int milestoneMinutes = capacity - work.stream().mapToInt(Allocation::minutes).sum();
-            work.addAll(input.mix() == null ? queue.take(milestoneMinutes) : queue.take(milestoneMinutes, input.mix()));
+            open.clear();
+            int capacity = 0;
+            for (StudySlot slot : input.plan().slots()) {
+                LocalDate date = slot.dateIn(weekStart);
+                if (!date.isBefore(from) && !input.laysNothingOn(date)) {
+                    open.add(slot);
+                    capacity += slot.minutes();
+                }
+            }
+            List<Allocation> habits = HabitTime.forWeek(input.habits(), queue, capacity, input.mix());
+            int habitMinutes = minutes(habits);
+            List<Allocation> milestones = input.mix() == null ? queue.take(capacity - habitMinutes)
+                    : queue.take(capacity - habitMinutes, input.mix());
+            int milestoneMinutes = minutes(milestones);
+            if (milestoneMinutes > 0) {
+                // Habits go first and every slot is filled before the next, so the last milestone minute fixes the session.
+                lastMilestoneSession = slotHolding(open, habitMinutes + milestoneMinutes - 1).dateIn(weekStart);
+            }
+            if (lastListed != null && weekStart.isAfter(lastListed)) {
+                continue;
+            }
+            Deque<Allocation> work = new ArrayDeque<>(habits);
+            work.addAll(milestones);
             List<Session> sessions = new ArrayList<>();
             for (StudySlot slot : open) {
                 if (work.isEmpty()) {
@@ -93,7 +130,27 @@ public final class Pacer {
             }
         }
         // Trailing empty weeks lead to no finish (an open-ended pause, skips to the horizon), so they are not listed.
-        return weeks.subList(0, weeksWithSessions);
+        return new Laid(weeks.subList(0, weeksWithSessions), lastMilestoneSession);
+    }
+
+    /** The slot, of the week's open ones in time order, that the {@code minute}-th minute of the week's work falls in. */
+    private static StudySlot slotHolding(List<StudySlot> open, int minute) {
+        int end = 0;
+        for (StudySlot slot : open) {
+            end += slot.minutes();
+            if (minute < end) {
+                return slot;
+            }
+        }
+        throw new IllegalStateException("work of " + (minute + 1) + " minutes laid into " + end + " minutes of slots");
+    }
+
+    private static int minutes(List<Allocation> work) {
+        int minutes = 0;
+        for (Allocation allocation : work) {
+            minutes += allocation.minutes();
+        }
+        return minutes;
     }
 
     /** Up to {@code minutes} from the front of the week's work, splitting an allocation that does not fit. */

@@ -19,18 +19,21 @@ final class WorkQueue {
     /** Per position in {@link #order}: the positions of its prerequisites that come before it. */
     private final int[][] prerequisites;
     private final int[] left;
-    private final Map<String, String> phases = new HashMap<>();
+    /** Milestone id to phase id; never changed after construction, so copies share it. */
+    private final Map<String, String> phases;
     private int first;
 
     WorkQueue(List<MilestoneWork> milestones) {
         this.order = laidOrder(milestones.stream().filter(m -> m.leftMinutes() > 0).toList());
         Map<String, Integer> position = new HashMap<>();
+        Map<String, String> phaseOf = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             position.put(order.get(i).milestoneId(), i);
             if (order.get(i).phaseId() != null) {
-                phases.put(order.get(i).milestoneId(), order.get(i).phaseId());
+                phaseOf.put(order.get(i).milestoneId(), order.get(i).phaseId());
             }
         }
+        this.phases = phaseOf;
         this.prerequisites = new int[order.size()][];
         this.left = new int[order.size()];
         for (int i = 0; i < order.size(); i++) {
@@ -45,7 +48,7 @@ final class WorkQueue {
         this.order = other.order;
         this.prerequisites = other.prerequisites;
         this.left = other.left.clone();
-        this.phases.putAll(other.phases);
+        this.phases = other.phases;
         this.first = other.first;
     }
 

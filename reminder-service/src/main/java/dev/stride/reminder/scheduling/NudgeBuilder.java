@@ -67,9 +67,9 @@ public class NudgeBuilder {
         LocalDate now = LocalDate.now(clock.withZone(plan.zone()));
         // A Friday-to-Sunday nudge prepares the coming week: plan from its Monday.
         LocalDate today = now.isBefore(weekStart) ? weekStart : now;
-        Schedule schedule = Pacer.schedule(new PacingInput(work, plan, subscription.startDate,
+        Schedule schedule = Pacer.scheduleThrough(new PacingInput(work, plan, subscription.startDate,
                 learner.skippedWeeks(), learner.breaks(), learner.progressDays(), today, subscription.baseline(),
-                RoadmapWork.habits(habits), WeeklyMix.ofNullable(weeklyMix)));
+                RoadmapWork.habits(habits), WeeklyMix.ofNullable(weeklyMix)), weekStart);
         Map<String, String> habitTitles = habits == null ? Map.of()
                 : habits.stream().collect(Collectors.toMap(RoadmapPublished.Habit::id, words::title, (a, b) -> a));
 
