@@ -30,9 +30,14 @@ public final class ConsumerRetry {
     private final RetryPolicy<Object> policy;
 
     public ConsumerRetry(Duration retryFor, Consumer<String> onRetry) {
+        this(retryFor, Duration.ofSeconds(5), onRetry);
+    }
+
+    /** Retries with back-off from 100 ms up to {@code maxDelay} between attempts, for {@code retryFor} in all. */
+    public ConsumerRetry(Duration retryFor, Duration maxDelay, Consumer<String> onRetry) {
         this.policy = RetryPolicy.builder()
                 .handleIf(ConsumerRetry::isTransient)
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5))
+                .withBackoff(Duration.ofMillis(100), maxDelay)
                 .withJitter(0.25)
                 .withMaxRetries(-1)
                 .withMaxDuration(retryFor)

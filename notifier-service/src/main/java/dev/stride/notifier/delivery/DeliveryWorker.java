@@ -22,6 +22,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,8 +52,18 @@ public class DeliveryWorker {
     private final SmtpCircuit circuit;
     private final MailEventLoop mailEventLoop;
     private final Semaphore sendSlots;
-    /** Recording a 250 is retried while the database blips, for half a lease: each success closes a duplicate window. */
+    /**
+     * Recording a 250 is retried while the database is away, for two leases and at least once a second: each success
+     * closes a duplicate window (found by the fault suite: a 10 s restart outlasted the half lease this used to retry for,
+     * and the email was sent again after its lease). Past its lease the email may be claimed again: see awaitingMark.
+     */
     private final ConsumerRetry markRetry;
+    /**
+     * Emails the SMTP server accepted whose 250 is not recorded yet. Their lease may run out meanwhile; should this
+     * instance claim one again, it is not sent again (the mark in flight settles it). Another replica could still claim
+     * it: that race is the mark's retry (at most a second apart) against that replica's next poll once the database is back.
+     */
+    private final Set<UUID> awaitingMark = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
     /** A drain was asked for while one ran: the running one goes round again instead of the request being lost. */
     private final AtomicBoolean drainAgain = new AtomicBoolean();
@@ -67,7 +80,7 @@ public class DeliveryWorker {
         this.circuit = circuit;
         this.mailEventLoop = mailEventLoop;
         this.sendSlots = new Semaphore(settings.maxConcurrentSends());
-        this.markRetry = new ConsumerRetry(settings.lease().dividedBy(2),
+        this.markRetry = new ConsumerRetry(settings.lease().multipliedBy(2), Duration.ofSeconds(1),
                 message -> LOG.warnf("Recording an accepted email failed: %s", message));
         if (settings.lease().compareTo(settings.sendTimeout()) <= 0) {
             LOG.warnf("stride.delivery.lease (%s) is not longer than stride.delivery.send-timeout (%s): an email still being sent"
@@ -83,7 +96,7 @@ public class DeliveryWorker {
 
     /** A new email committed to the ledger: start on it now rather than at the next poll. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) EmailQueued queued) {
-        Infrastructure.getDefaultWorkerPool().execute(this::sendDue);
+        Infrastructure.getDefaultWorkerPool().execute(this::sendDueInBackground);
     }
 
     /**
@@ -102,6 +115,15 @@ public class DeliveryWorker {
             }
         }
         return started;
+    }
+
+    /** {@link #sendDue} off the scheduler: a failure (the database away) is logged, and the next poll tries again. */
+    private void sendDueInBackground() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            LOG.warnf("A drain stopped (%s); the next poll starts another", Addresses.redact(String.valueOf(e)));
+        }
     }
 
     private int drain() {
@@ -125,6 +147,10 @@ public class DeliveryWorker {
             int wanted = probe ? 1 : Math.min(free, settings.batchSize());
             DeliveryLedger.Claim claim = claim(wanted, probe);
             for (ClaimedEmail email : claim.emails()) {
+                if (awaitingMark.contains(email.emailId())) {
+                    LOG.infof("%s email %s was claimed again while its 250 is still being recorded: not sent again", email.kind(), email.emailId());
+                    continue;
+                }
                 sendSlots.acquireUninterruptibly();
                 inLogContext(email, () -> send(email));
                 started++;
@@ -218,6 +244,7 @@ public class DeliveryWorker {
 
     /** The server's 250, committed for this one email at once (its own transaction), never at the end of a batch. */
     private void finishSent(ClaimedEmail email, String messageId) {
+        awaitingMark.add(email.emailId());
         try {
             markRetry.get(() -> {
                 ledger.sent(email.emailId(), messageId);
@@ -227,6 +254,7 @@ public class DeliveryWorker {
             // The server has the email but the ledger does not know: after the lease it is sent again (the documented duplicate window).
             LOG.errorf(e, "%s email %s was sent but could not be marked sent", email.kind(), email.emailId());
         } finally {
+            awaitingMark.remove(email.emailId());
             answered(email, SmtpCircuit.Outcome.ANSWERED, "250");
         }
     }
@@ -258,7 +286,7 @@ public class DeliveryWorker {
         sendSlots.release();
         if (slotsFull.getAndSet(false)) {
             try {
-                Infrastructure.getDefaultWorkerPool().execute(this::sendDue);
+                Infrastructure.getDefaultWorkerPool().execute(this::sendDueInBackground);
             } catch (RejectedExecutionException e) {
                 LOG.debug("No drain after a send: the worker pool is shutting down");
             }
@@ -273,6 +301,6 @@ public class DeliveryWorker {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Emails backed off by the SMTP outage could not be made due; they go out at their own retry times");
         }
-        Infrastructure.getDefaultWorkerPool().execute(this::sendDue);
+        Infrastructure.getDefaultWorkerPool().execute(this::sendDueInBackground);
     }
 }

@@ -1,6 +1,5 @@
 package dev.stride.notifier.delivery;
 
-import dev.stride.contracts.event.StrideEvents;
 import dev.stride.infra.testing.StrideInfraResource;
 import dev.stride.notifier.ReceivedEmail;
 import dev.stride.notifier.TestEvents;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -61,7 +59,7 @@ class WorkConservingSenderTest {
     void oneDrainSendsEveryDueEmailThoughThereAreFewerSlots() {
         assertThat(EMAILS).isGreaterThan(2 * settings.maxConcurrentSends());
         String address = TestEvents.uniqueEmail("conserving");
-        QuarkusTransaction.requiringNew().run(() -> queue(TestEvents.nudge(address), address, EMAILS, clock.instant()));
+        QuarkusTransaction.requiringNew().run(() -> LedgerRows.queue(em, TestEvents.nudge(address), address, EMAILS, clock.instant()));
 
         // The one start there is; the start-up poll may still be draining, and then this drain is its next round.
         worker.sendDue();
@@ -83,8 +81,8 @@ class WorkConservingSenderTest {
         int suppressed = 3 * settings.maxConcurrentSends();
         QuarkusTransaction.requiringNew().run(() -> {
             suppressions.suppress(leaver, left.subscriptionId(), UUID.randomUUID(), now);
-            queue(left, leaver, suppressed, now.minusSeconds(60));
-            queue(TestEvents.nudge(address), address, 4, now);
+            LedgerRows.queue(em, left, leaver, suppressed, now.minusSeconds(60));
+            LedgerRows.queue(em, TestEvents.nudge(address), address, 4, now);
         });
 
         worker.sendDue();
@@ -93,19 +91,5 @@ class WorkConservingSenderTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM email_delivery WHERE recipient = ?1 AND state = 'SUPPRESSED'").setParameter(1, leaver)
                 .getSingleResult()).intValue())).isEqualTo(suppressed);
-    }
-
-    /** {@code count} pending nudges of {@code first}'s subscription to {@code address}, due at {@code due}, without the queued event. */
-    private void queue(TestEvents.Nudge first, String address, int count, Instant due) {
-        TestEvents.Nudge next = first;
-        for (int i = 0; i < count; i++, next = next.withNewNudgeId()) {
-            em.createNativeQuery("""
-                            INSERT INTO email_delivery (email_id, kind, subscription_id, recipient, event_type, payload, state,
-                                                        attempts, next_attempt_at, created_at, updated_at)
-                            VALUES (?1, 'NUDGE', ?2, ?3, 'NudgeDue', ?4, 'PENDING', 0, ?5, ?5, ?5)""")
-                    .setParameter(1, next.nudgeId()).setParameter(2, next.subscriptionId()).setParameter(3, address)
-                    .setParameter(4, new String(StrideEvents.CODEC.encode(next.envelope()), StandardCharsets.UTF_8))
-                    .setParameter(5, due).executeUpdate();
-        }
     }
 }
