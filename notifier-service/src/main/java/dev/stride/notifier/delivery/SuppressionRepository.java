@@ -83,7 +83,7 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
 
     /** Whether the address left this subscription (unsubscribed). */
     public boolean isSuppressed(String address, UUID subscriptionId) {
-        return !unsubscribed(List.of(new Recipient(address, subscriptionId, null))).isEmpty();
+        return unsubscribed(List.of(new Recipient(address, subscriptionId, null))).contains(Pair.of(address, subscriptionId));
     }
 
     /** The address's suppression for every kind of email: a hard bounce or "this wasn't me". */
@@ -111,16 +111,18 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
         if (recipients.isEmpty()) {
             return List.of();
         }
-        Map<String, AddressSuppression> byHash = addressSuppressions(recipients);
-        Set<Recipient> left = unsubscribed(recipients);
+        List<String> hashes = recipients.stream().map(r -> Addresses.hash(r.address())).toList();
+        Map<String, AddressSuppression> byHash = addressSuppressions(hashes);
+        Set<Pair> left = unsubscribed(recipients);
         List<Optional<Suppressed>> answers = new ArrayList<>(recipients.size());
-        for (Recipient recipient : recipients) {
-            AddressSuppression why = byHash.get(Addresses.hash(recipient.address()));
+        for (int i = 0; i < recipients.size(); i++) {
+            Recipient recipient = recipients.get(i);
+            AddressSuppression why = byHash.get(hashes.get(i));
             if (why != null) {
                 answers.add(Optional.of(why.reason.equals(AddressSuppression.HARD_BOUNCE)
                         ? new Suppressed(AddressSuppression.HARD_BOUNCE, HardBounces.laterEmailReason(why))
                         : new Suppressed(why.reason, "the address's owner asked never to be emailed again (" + why.suppressedAt + ")")));
-            } else if (recipient.kind() != EmailKind.GOODBYE && left.contains(key(recipient))) {
+            } else if (recipient.kind() != EmailKind.GOODBYE && left.contains(Pair.of(recipient.address(), recipient.subscriptionId()))) {
                 answers.add(Optional.of(new Suppressed(Suppressed.UNSUBSCRIBED,
                         Addresses.logId(recipient.address()) + " unsubscribed from subscription " + recipient.subscriptionId())));
             } else {
@@ -131,32 +133,33 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, AddressSuppression> addressSuppressions(List<Recipient> recipients) {
-        Set<String> hashes = recipients.stream().map(r -> Addresses.hash(r.address())).collect(Collectors.toSet());
+    private Map<String, AddressSuppression> addressSuppressions(List<String> hashes) {
         List<AddressSuppression> rows = getEntityManager()
                 .createNativeQuery("SELECT * FROM address_suppression WHERE address_hash IN (:hashes)", AddressSuppression.class)
-                .setParameter("hashes", hashes)
+                .setParameter("hashes", Set.copyOf(hashes))
                 .getResultList();
         return rows.stream().collect(Collectors.toMap(row -> row.addressHash, row -> row));
     }
 
+    /** An (address, subscription) pair as the suppression table keys it: the address normalised. */
+    private record Pair(String address, UUID subscriptionId) {
+        static Pair of(String address, UUID subscriptionId) {
+            return new Pair(normalise(address), subscriptionId);
+        }
+    }
+
     /**
-     * The unsubscribed pairs among the recipients' addresses and subscriptions, as keys (normalised address,
-     * subscription, no kind): a superset of the recipients' own pairs, which callers look theirs up in. The IN lists
-     * vary in length; Quarkus pads IN-clause parameters to a power of two, so the statements stay few.
+     * The unsubscribed pairs among the recipients' addresses and subscriptions: a superset of the recipients' own pairs,
+     * which callers look theirs up in. The IN lists vary in length; Quarkus pads IN-clause parameters to a power of two, so the statements stay few.
      */
     @SuppressWarnings("unchecked")
-    private Set<Recipient> unsubscribed(List<Recipient> recipients) {
+    private Set<Pair> unsubscribed(List<Recipient> recipients) {
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery("SELECT address, subscription_id FROM suppression WHERE address IN (:addresses) AND subscription_id IN (:ids)")
                 .setParameter("addresses", recipients.stream().map(r -> normalise(r.address())).collect(Collectors.toSet()))
                 .setParameter("ids", recipients.stream().map(Recipient::subscriptionId).collect(Collectors.toSet()))
                 .getResultList();
-        return rows.stream().map(row -> new Recipient((String) row[0], (UUID) row[1], null)).collect(Collectors.toSet());
-    }
-
-    private static Recipient key(Recipient recipient) {
-        return new Recipient(normalise(recipient.address()), recipient.subscriptionId(), null);
+        return rows.stream().map(row -> new Pair((String) row[0], (UUID) row[1])).collect(Collectors.toSet());
     }
 
     public static String normalise(String address) {
