@@ -22,9 +22,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,17 +50,12 @@ public class DeliveryWorker {
     private final MailEventLoop mailEventLoop;
     private final Semaphore sendSlots;
     /**
-     * Recording a 250 is retried while the database is away, for two leases and at least once a second: each success
-     * closes a duplicate window (found by the fault suite: a 10 s restart outlasted the half lease this used to retry for,
-     * and the email was sent again after its lease). Past its lease the email may be claimed again: see awaitingMark.
+     * Recording a 250 is retried while the database is away, for two leases, about once a second: each success closes a
+     * duplicate window (found by the fault suite: a 10 s restart outlasted the half lease this used to retry for, and the
+     * email was sent again after its lease). Past its lease the email may be claimed again: see {@link AcceptedEmails}.
      */
     private final ConsumerRetry markRetry;
-    /**
-     * Emails the SMTP server accepted whose 250 is not recorded yet. Their lease may run out meanwhile; should this
-     * instance claim one again, it is not sent again (the mark in flight settles it). Another replica could still claim
-     * it: that race is the mark's retry (at most a second apart) against that replica's next poll once the database is back.
-     */
-    private final Set<UUID> awaitingMark = ConcurrentHashMap.newKeySet();
+    private final AcceptedEmails accepted;
     private final AtomicBoolean draining = new AtomicBoolean();
     /** A drain was asked for while one ran: the running one goes round again instead of the request being lost. */
     private final AtomicBoolean drainAgain = new AtomicBoolean();
@@ -82,6 +74,7 @@ public class DeliveryWorker {
         this.sendSlots = new Semaphore(settings.maxConcurrentSends());
         this.markRetry = new ConsumerRetry(settings.lease().multipliedBy(2), Duration.ofSeconds(1),
                 message -> LOG.warnf("Recording an accepted email failed: %s", message));
+        this.accepted = new AcceptedEmails(settings.lease());
         if (settings.lease().compareTo(settings.sendTimeout()) <= 0) {
             LOG.warnf("stride.delivery.lease (%s) is not longer than stride.delivery.send-timeout (%s): an email still being sent"
                     + " can be claimed and sent again", settings.lease(), settings.sendTimeout());
@@ -123,6 +116,7 @@ public class DeliveryWorker {
             sendDue();
         } catch (RuntimeException e) {
             LOG.warnf("A drain stopped (%s); the next poll starts another", Addresses.redact(String.valueOf(e)));
+            LOG.debug("The drain's failure", e);
         }
     }
 
@@ -147,8 +141,11 @@ public class DeliveryWorker {
             int wanted = probe ? 1 : Math.min(free, settings.batchSize());
             DeliveryLedger.Claim claim = claim(wanted, probe);
             for (ClaimedEmail email : claim.emails()) {
-                if (awaitingMark.contains(email.emailId())) {
-                    LOG.infof("%s email %s was claimed again while its 250 is still being recorded: not sent again", email.kind(), email.emailId());
+                if (accepted.holds(email.emailId())) {
+                    LOG.infof("%s email %s was claimed again while its 250 was being recorded: not sent again", email.kind(), email.emailId());
+                    if (email.probe()) {
+                        circuit.probeUnused();
+                    }
                     continue;
                 }
                 sendSlots.acquireUninterruptibly();
@@ -244,17 +241,20 @@ public class DeliveryWorker {
 
     /** The server's 250, committed for this one email at once (its own transaction), never at the end of a batch. */
     private void finishSent(ClaimedEmail email, String messageId) {
-        awaitingMark.add(email.emailId());
+        accepted.marking(email.emailId());
+        int[] tries = {0};
         try {
             markRetry.get(() -> {
+                tries[0]++;
                 ledger.sent(email.emailId(), messageId);
                 return null;
             });
+            accepted.marked(email.emailId(), tries[0] > 1);
         } catch (RuntimeException e) {
             // The server has the email but the ledger does not know: after the lease it is sent again (the documented duplicate window).
+            accepted.markAbandoned(email.emailId());
             LOG.errorf(e, "%s email %s was sent but could not be marked sent", email.kind(), email.emailId());
         } finally {
-            awaitingMark.remove(email.emailId());
             answered(email, SmtpCircuit.Outcome.ANSWERED, "250");
         }
     }
