@@ -150,7 +150,8 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
 
     /**
      * The unsubscribed pairs among the recipients' addresses and subscriptions: a superset of the recipients' own pairs,
-     * which callers look theirs up in. The IN lists vary in length; Quarkus pads IN-clause parameters to a power of two, so the statements stay few.
+     * which callers look theirs up in. The IN lists vary in length; Quarkus pads IN-clause parameters to a power of two,
+     * so the statements stay few.
      */
     @SuppressWarnings("unchecked")
     private Set<Pair> unsubscribed(List<Recipient> recipients) {
