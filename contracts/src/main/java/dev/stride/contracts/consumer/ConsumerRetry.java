@@ -50,21 +50,40 @@ public final class ConsumerRetry {
         return Failsafe.with(policy).get(work);
     }
 
+    /**
+     * Whether {@code failure}, any of its causes or anything suppressed along the way may pass. A commit that loses its
+     * connection is a RollbackException whose SQL error is only a suppressed one (Narayana's XAException), so causes
+     * alone are not enough: a 250 recorded in such a commit was once given up at once and the email sent twice.
+     */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (TRANSIENT_TYPES.contains(cause.getClass().getSimpleName())
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && (sql.getSQLState() == null
-                    ? String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")
-                    : sql.getSQLState().length() >= 2 && TRANSIENT_SQL_CLASSES.contains(sql.getSQLState().substring(0, 2)))) {
-                return true;
-            }
-            if (String.valueOf(cause.getMessage()).contains("Unable to acquire JDBC Connection")) {
+        return anyTransient(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean anyTransient(Throwable failure, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return false;
+        }
+        if (isTransientItself(failure)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (anyTransient(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return anyTransient(failure.getCause(), seen);
+    }
+
+    private static boolean isTransientItself(Throwable cause) {
+        if (TRANSIENT_TYPES.contains(cause.getClass().getSimpleName())
+                || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql && (sql.getSQLState() == null
+                ? String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")
+                : sql.getSQLState().length() >= 2 && TRANSIENT_SQL_CLASSES.contains(sql.getSQLState().substring(0, 2)))) {
+            return true;
+        }
+        return String.valueOf(cause.getMessage()).contains("Unable to acquire JDBC Connection");
     }
 }

@@ -29,6 +29,20 @@ class ConsumerRetryTest {
     }
 
     @Test
+    void aCommitThatLostItsConnectionIsWorthARetryThoughItsSqlErrorIsOnlySuppressed() {
+        // Narayana's shape, seen in the fault suite: RollbackException, its XAException suppressed, caused by the 57P01.
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+
+        assertThat(ConsumerRetry.isTransient(new RuntimeException(rollback))).isTrue();
+        RuntimeException permanent = new RuntimeException("rolled back");
+        permanent.addSuppressed(new RuntimeException(new SQLException("null value in column", "23502")));
+        assertThat(ConsumerRetry.isTransient(permanent)).isFalse();
+    }
+
+    @Test
     void whatWouldFailTheSameWayAgainIsNot() {
         assertThat(ConsumerRetry.isTransient(new UnreadableEventException("not json"))).isFalse();
         assertThat(ConsumerRetry.isTransient(new RuntimeException(new SQLException("null value in column", "23502")))).isFalse();
