@@ -46,8 +46,8 @@ import static io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue.DE
 
 /**
  * The dead-letter topics ({@code <topic>.dlq}) every consumer in Stride writes what it cannot read or apply to, through
- * the SmallRye Kafka connector's dead-letter-queue strategy, with the original key, value and headers plus its
- * {@code dead-letter-*} headers. Lists them and reads their records; never logs a value (values carry addresses and links).
+ * the SmallRye Kafka connector's dead-letter queue (contracts' DeadLetterUnlessStopping), with the original key, value
+ * and headers plus its {@code dead-letter-*} headers. Lists them and reads their records; never logs a value (values carry addresses and links).
  */
 @ApplicationScoped
 public class DeadLetterTopics {
