@@ -34,12 +34,16 @@ import java.util.regex.Pattern;
  */
 public final class FaultRun {
 
-    /** What a scenario came to; passes with nothing lost, duplicated outside the SMTP window or wrongly sent, and a drain within bound. */
+    /**
+     * What a scenario came to; passes with nothing lost, duplicated outside the SMTP window or wrongly sent, a drain within
+     * bound, and nothing dead-lettered but the scenario's unreadable records (a valid event on a DLQ is a week gone wrong).
+     */
     public record Outcome(Scenario scenario, int n, Tally tally, double totalSeconds, double drainSeconds, double drainBoundSeconds,
                    Map<String, Long> deadLettered, List<String> timeline) {
 
         public boolean passed() {
-            return tally.lost() == 0 && tally.duplicated() == 0 && tally.wronglySent() == 0 && drainSeconds <= drainBoundSeconds;
+            return tally.lost() == 0 && tally.duplicated() == 0 && tally.wronglySent() == 0 && drainSeconds <= drainBoundSeconds
+                    && deadLettered.equals(Poison.expectedDeadLetters(scenario.poison()));
         }
     }
 

@@ -34,6 +34,10 @@ final class Poison {
     /** Unreadable records sent to each consumed topic. */
     static final int UNREADABLE_PER_TOPIC = 3;
 
+    /** The consumer groups reading each topic: each one dead-letters its own copy of an unreadable record. */
+    private static final Map<String, Integer> GROUPS = Map.of(Topics.ROADMAP_EVENTS, 1, Topics.SUBSCRIPTION_EVENTS, 2,
+            Topics.NUDGE_EVENTS, 2, Topics.DELIVERY_EVENTS, 1);
+
     private Poison() {
     }
 
@@ -53,6 +57,16 @@ final class Poison {
                     Clock.systemUTC());
             producer.flush();
         }
+    }
+
+    /**
+     * What each dead-letter topic should gain in a scenario: the unreadable records once per consumer group, nothing else.
+     * The event for an unknown subscription waits for its subscription (reminder-service) or is ignored (notifier).
+     */
+    static Map<String, Long> expectedDeadLetters(boolean poisoned) {
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        GROUPS.forEach((topic, groups) -> expected.put(Topics.deadLetter(topic), poisoned ? (long) UNREADABLE_PER_TOPIC * groups : 0L));
+        return expected;
     }
 
     /** How many records each dead-letter topic holds. */
