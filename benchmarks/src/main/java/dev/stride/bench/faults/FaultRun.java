@@ -37,13 +37,40 @@ public final class FaultRun {
     /**
      * What a scenario came to; passes with nothing lost, duplicated outside the SMTP window or wrongly sent, a drain within
      * bound, and nothing dead-lettered but the scenario's unreadable records (a valid event on a DLQ is a week gone wrong).
+     * {@code deadLettered}: the keys of the records each dead-letter topic gained.
      */
     public record Outcome(Scenario scenario, int n, Tally tally, double totalSeconds, double drainSeconds, double drainBoundSeconds,
-                   Map<String, Long> deadLettered, List<String> timeline) {
+                   Map<String, List<String>> deadLettered, List<String> timeline) {
 
         public boolean passed() {
             return tally.lost() == 0 && tally.duplicated() == 0 && tally.wronglySent() == 0 && drainSeconds <= drainBoundSeconds
-                    && deadLettered.equals(Poison.expectedDeadLetters(scenario.poison()));
+                    && validDeadLettered().isEmpty() && unreadableShort().isEmpty();
+        }
+
+        /** How many records each dead-letter topic gained. */
+        public Map<String, Integer> deadLetterCounts() {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            deadLettered.forEach((topic, keys) -> counts.put(topic, keys.size()));
+            return counts;
+        }
+
+        /** Dead-lettered records that were not unreadable ones (their keys): each a valid event a consumer gave up on. */
+        public List<String> validDeadLettered() {
+            return deadLettered.values().stream().flatMap(List::stream).filter(key -> !key.startsWith(Poison.KEY_PREFIX)).toList();
+        }
+
+        /** The dead-letter topics that got fewer unreadable records than every consumer group owes them (topic: got). */
+        public Map<String, Long> unreadableShort() {
+            Map<String, Long> shortOf = new java.util.TreeMap<>();
+            if (scenario.poison()) {
+                Poison.leastDeadLetters().forEach((topic, least) -> {
+                    long got = deadLettered.getOrDefault(topic, List.of()).stream().filter(key -> key.startsWith(Poison.KEY_PREFIX)).count();
+                    if (got < least) {
+                        shortOf.put(topic, got);
+                    }
+                });
+            }
+            return shortOf;
         }
     }
 
@@ -86,7 +113,7 @@ public final class FaultRun {
             List<UUID> ids = BurstSeeder.seed(infra.kafkaBootstrapServers(), n, LocalDate.now(ZoneOffset.UTC));
             Instant due = BurstBenchmark.awaitScheduled(sql, n);
             LearnerActions actions = scenario.learnerActions() ? new LearnerActions(ids) : null;
-            Map<String, Long> dlqBefore = Poison.deadLettered(infra.kafkaBootstrapServers());
+            Map<org.apache.kafka.common.TopicPartition, Long> dlqFrom = Poison.deadLetterEnds(infra.kafkaBootstrapServers());
             if (scenario.poison()) {
                 Poison.send(infra.kafkaBootstrapServers());
             }
@@ -138,8 +165,7 @@ public final class FaultRun {
             Instant healed = injector.lastHeal().orElse(dispatchable);
             double drain = Math.max(0, Duration.between(healed, lastEmail).toMillis() / 1000.0);
             double bound = 15 + injector.backlogAtLastHeal().orElse(awaited.size()) / baselineRate;
-            Map<String, Long> dlq = new java.util.TreeMap<>();
-            Poison.deadLettered(infra.kafkaBootstrapServers()).forEach((topic, count) -> dlq.put(topic, count - dlqBefore.getOrDefault(topic, 0L)));
+            Map<String, List<String>> dlq = Poison.deadLetteredSince(infra.kafkaBootstrapServers(), dlqFrom);
             return new Outcome(scenario, n, tally, Duration.between(dispatchable, lastEmail).toMillis() / 1000.0, drain, bound, dlq,
                     List.copyOf(timeline));
         }

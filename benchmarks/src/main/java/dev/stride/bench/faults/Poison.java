@@ -3,8 +3,10 @@ package dev.stride.bench.faults;
 import dev.stride.bench.burst.BurstSeeder;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.event.WeekSkipped;
+import dev.stride.contracts.kafka.KafkaAccess;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,9 +18,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -34,9 +39,8 @@ final class Poison {
     /** Unreadable records sent to each consumed topic. */
     static final int UNREADABLE_PER_TOPIC = 3;
 
-    /** The consumer groups reading each topic: each one dead-letters its own copy of an unreadable record. */
-    private static final Map<String, Integer> GROUPS = Map.of(Topics.ROADMAP_EVENTS, 1, Topics.SUBSCRIPTION_EVENTS, 2,
-            Topics.NUDGE_EVENTS, 2, Topics.DELIVERY_EVENTS, 1);
+    /** The key of every unreadable record; a dead-lettered record with another key was a valid event. */
+    static final String KEY_PREFIX = "poison-";
 
     private Poison() {
     }
@@ -45,7 +49,7 @@ final class Poison {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             for (String topic : CONSUMED) {
-                String key = "poison-" + UUID.randomUUID();
+                String key = KEY_PREFIX + UUID.randomUUID();
                 producer.send(new ProducerRecord<>(topic, key, "{not json".getBytes(StandardCharsets.UTF_8)));
                 producer.send(new ProducerRecord<>(topic, key, ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"stride.unknown.v9\","
                         + "\"schemaVersion\":1,\"occurredAt\":\"2026-01-01T00:00:00Z\",\"aggregateId\":\"x\",\"data\":{}}").getBytes(StandardCharsets.UTF_8)));
@@ -60,28 +64,62 @@ final class Poison {
     }
 
     /**
-     * What each dead-letter topic should gain in a scenario: the unreadable records once per consumer group, nothing else.
-     * The event for an unknown subscription waits for its subscription (reminder-service) or is ignored (notifier).
+     * The fewest records each dead-letter topic should gain in a poisoned scenario: each unreadable record once per
+     * consumer group (the services that may write the topic's DLQ). More are allowed: dead-lettering is at least once,
+     * and an instance that dies before committing dead-letters again what its successor reads. The event for an unknown
+     * subscription is not among them: it waits for its subscription (reminder-service) or is ignored (notifier).
      */
-    static Map<String, Long> expectedDeadLetters(boolean poisoned) {
-        Map<String, Long> expected = new java.util.TreeMap<>();
-        GROUPS.forEach((topic, groups) -> expected.put(Topics.deadLetter(topic), poisoned ? (long) UNREADABLE_PER_TOPIC * groups : 0L));
-        return expected;
+    static Map<String, Long> leastDeadLetters() {
+        Map<String, Long> least = new TreeMap<>();
+        for (String topic : CONSUMED) {
+            String dlq = Topics.deadLetter(topic);
+            least.put(dlq, (long) UNREADABLE_PER_TOPIC * KafkaAccess.ALL.stream().filter(access -> access.mayWrite(dlq)).count());
+        }
+        return least;
     }
 
-    /** How many records each dead-letter topic holds. */
-    static Map<String, Long> deadLettered(String bootstrapServers) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            Map<String, Long> counts = new java.util.TreeMap<>();
-            for (String topic : CONSUMED) {
-                String dlq = Topics.deadLetter(topic);
-                List<TopicPartition> partitions = consumer.partitionsFor(dlq).stream().map(p -> new TopicPartition(dlq, p.partition())).toList();
-                long begin = consumer.beginningOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-                long end = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-                counts.put(dlq, end - begin);
-            }
-            return counts;
+    /** Where every dead-letter partition ends now: a scenario reads its dead letters from here. */
+    static Map<TopicPartition, Long> deadLetterEnds(String bootstrapServers) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            return consumer.endOffsets(deadLetterPartitions(consumer));
         }
+    }
+
+    /** The keys of the records each dead-letter topic gained since {@code from}. */
+    static Map<String, List<String>> deadLetteredSince(String bootstrapServers, Map<TopicPartition, Long> from) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = deadLetterPartitions(consumer);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<String, List<String>> keys = new TreeMap<>();
+            CONSUMED.forEach(topic -> keys.put(Topics.deadLetter(topic), new ArrayList<>()));
+            consumer.assign(partitions);
+            partitions.forEach(partition -> consumer.seek(partition, from.getOrDefault(partition, 0L)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the dead-letter topics to their ends within 30 s");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        keys.get(record.topic()).add(String.valueOf(record.key()));
+                    }
+                }
+            }
+            return keys;
+        }
+    }
+
+    private static List<TopicPartition> deadLetterPartitions(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : CONSUMED) {
+            String dlq = Topics.deadLetter(topic);
+            consumer.partitionsFor(dlq).forEach(info -> partitions.add(new TopicPartition(dlq, info.partition())));
+        }
+        return partitions;
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -56,7 +58,7 @@ public final class ConsumerRetry {
      * alone are not enough: a 250 recorded in such a commit was once given up at once and the email sent twice.
      */
     public static boolean isTransient(Throwable failure) {
-        return anyTransient(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return anyTransient(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     private static boolean anyTransient(Throwable failure, Set<Throwable> seen) {
