@@ -1,5 +1,6 @@
 package dev.stride.contracts.link;
 
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,34 +37,42 @@ public final class LinkRedaction {
      * every token redacted. The original when nothing in it needed redacting.
      */
     public static Throwable redact(Throwable thrown) {
-        if (thrown == null || !needsRedaction(thrown, 0)) {
-            return thrown;
-        }
-        return copy(thrown, 0);
+        return redact(thrown, LinkRedaction::redact);
     }
 
-    private static boolean needsRedaction(Throwable thrown, int depth) {
+    /**
+     * The same throwable with {@code text} applied to its message and to those of its causes and suppressed ones (a log's
+     * last guard applies more than the token rule); the original when {@code text} changes none of them.
+     */
+    public static Throwable redact(Throwable thrown, UnaryOperator<String> text) {
+        if (thrown == null || !needsRedaction(thrown, text, 0)) {
+            return thrown;
+        }
+        return copy(thrown, text, 0);
+    }
+
+    private static boolean needsRedaction(Throwable thrown, UnaryOperator<String> text, int depth) {
         if (thrown == null || depth > 16) {
             return false;
         }
-        String text = String.valueOf(thrown.getMessage());
-        if (!text.equals(redact(text)) || needsRedaction(thrown.getCause(), depth + 1)) {
+        String message = String.valueOf(thrown.getMessage());
+        if (!message.equals(text.apply(message)) || needsRedaction(thrown.getCause(), text, depth + 1)) {
             return true;
         }
         for (Throwable suppressed : thrown.getSuppressed()) {
-            if (needsRedaction(suppressed, depth + 1)) {
+            if (needsRedaction(suppressed, text, depth + 1)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Throwable copy(Throwable thrown, int depth) {
-        Redacted copy = new Redacted(thrown.getClass().getName() + ": " + redact(thrown.getMessage()),
-                thrown.getCause() == null || depth > 16 ? null : copy(thrown.getCause(), depth + 1));
+    private static Throwable copy(Throwable thrown, UnaryOperator<String> text, int depth) {
+        Redacted copy = new Redacted(thrown.getClass().getName() + ": " + text.apply(thrown.getMessage()),
+                thrown.getCause() == null || depth > 16 ? null : copy(thrown.getCause(), text, depth + 1));
         copy.setStackTrace(thrown.getStackTrace());
         for (Throwable suppressed : thrown.getSuppressed()) {
-            copy.addSuppressed(copy(suppressed, depth + 1));
+            copy.addSuppressed(copy(suppressed, text, depth + 1));
         }
         return copy;
     }

@@ -8,8 +8,9 @@ import java.util.logging.LogRecord;
 
 /**
  * The last guard that keeps link tokens and addresses out of logs, for each service's console filter
- * ({@code quarkus.log.console.filter}): a record's message and exception are redacted by {@link LinkRedaction}, and any
- * email address in its message is replaced by {@link Addresses#logId} (a library quoting a record or a row). Code that
+ * ({@code quarkus.log.console.filter}): in a record's message and in its exception's messages (and their causes'),
+ * tokens are redacted by {@link LinkRedaction} and any email address is replaced by {@link Addresses#logId} (a library
+ * quoting a record or a row, an SMTP reply quoting its recipient, a constraint violation quoting a value). Code that
  * logs a path or a link redacts it itself as well; this catches what it does not control.
  */
 public final class RecordRedaction {
@@ -20,7 +21,7 @@ public final class RecordRedaction {
     /** Redacts {@code record} in place. */
     public static void redact(LogRecord record) {
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        String redacted = Addresses.redact(LinkRedaction.redact(message));
+        String redacted = text(message);
         if (redacted != null && !redacted.equals(message)) {
             if (record instanceof ExtLogRecord ext) {
                 ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
@@ -29,6 +30,10 @@ public final class RecordRedaction {
             }
             record.setParameters(null);
         }
-        record.setThrown(LinkRedaction.redact(record.getThrown()));
+        record.setThrown(LinkRedaction.redact(record.getThrown(), RecordRedaction::text));
+    }
+
+    private static String text(String text) {
+        return Addresses.redact(LinkRedaction.redact(text));
     }
 }
