@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
@@ -22,13 +23,15 @@ import java.util.function.BooleanSupplier;
  * except for a record that fails while its service is stopping. Such a failure says nothing about the record (seen in
  * the fault suite: "EntityManagerFactory is closed" on a valid event, which then went to the DLQ), so the record is
  * neither dead-lettered nor acknowledged: its offset is not committed, and the next instance reads it again.
- * The channel's {@code dead-letter-queue.*} settings apply as they do to SmallRye's own strategy.
+ * The channel's {@code dead-letter-queue.*} settings apply as they do to SmallRye's own strategy; its commits must be
+ * throttled ({@link #requireThrottledCommits}).
  */
 @ApplicationScoped
 @Identifier(DeadLetterUnlessStopping.STRATEGY)
 public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
 
     public static final String STRATEGY = "dead-letter-unless-stopping";
+    static final String THROTTLED = "throttled";
     private static final Logger LOG = Logger.getLogger(DeadLetterUnlessStopping.class);
 
     @Inject
@@ -44,7 +47,20 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, io.vertx.mutiny.core.Vertx vertx,
                                       KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
+        requireThrottledCommits(config.getChannel(), config.getCommitStrategy(), Boolean.TRUE.equals(config.getEnableAutoCommit()));
         return new Handler(config.getChannel(), deadLetterQueue.create(config, vertx, consumer, reportFailure), () -> stopping);
+    }
+
+    /**
+     * A record left unacknowledged keeps its offset uncommitted only under throttled commits, which commit up to the first
+     * unacknowledged record of a partition; with {@code latest} or auto-commit a later acknowledgement would commit past it.
+     * Throttled is the connector's default for a consumer group; a channel that chose otherwise fails at start-up.
+     */
+    static void requireThrottledCommits(String channel, Optional<String> commitStrategy, boolean autoCommit) {
+        if (autoCommit || !commitStrategy.orElse(THROTTLED).equals(THROTTLED)) {
+            throw new IllegalStateException("Channel " + channel + " uses failure-strategy=" + STRATEGY + ", which needs commit-strategy="
+                    + THROTTLED + " and enable.auto.commit=false, not " + commitStrategy.orElse("the default") + " with auto-commit " + autoCommit);
+        }
     }
 
     /** The rule itself, apart from CDI and the connector: dead-letter, unless the service is stopping. */

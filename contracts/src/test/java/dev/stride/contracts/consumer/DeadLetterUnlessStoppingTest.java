@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeadLetterUnlessStoppingTest {
 
@@ -58,5 +60,15 @@ class DeadLetterUnlessStoppingTest {
         handler.terminate();
 
         assertThat(deadLetters.terminated).isTrue();
+    }
+
+    @Test
+    void aChannelWhoseCommitsWouldPassALeftRecordFailsAtStartUp() {
+        DeadLetterUnlessStopping.requireThrottledCommits("nudge-events-in", Optional.of("throttled"), false);
+        DeadLetterUnlessStopping.requireThrottledCommits("nudge-events-in", Optional.empty(), false);
+        assertThatThrownBy(() -> DeadLetterUnlessStopping.requireThrottledCommits("nudge-events-in", Optional.of("latest"), false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("nudge-events-in").hasMessageContaining("latest");
+        assertThatThrownBy(() -> DeadLetterUnlessStopping.requireThrottledCommits("nudge-events-in", Optional.empty(), true))
+                .hasMessageContaining("auto-commit true");
     }
 }
