@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
@@ -49,22 +52,22 @@ public final class FaultRun {
 
         /** How many records each dead-letter topic gained. */
         public Map<String, Integer> deadLetterCounts() {
-            Map<String, Integer> counts = new java.util.TreeMap<>();
+            Map<String, Integer> counts = new TreeMap<>();
             deadLettered.forEach((topic, keys) -> counts.put(topic, keys.size()));
             return counts;
         }
 
         /** Dead-lettered records that were not unreadable ones (their keys): each a valid event a consumer gave up on. */
         public List<String> validDeadLettered() {
-            return deadLettered.values().stream().flatMap(List::stream).filter(key -> !key.startsWith(Poison.KEY_PREFIX)).toList();
+            return deadLettered.values().stream().flatMap(List::stream).filter(key -> !Poison.unreadable(key)).toList();
         }
 
         /** The dead-letter topics that got fewer unreadable records than every consumer group owes them (topic: got). */
         public Map<String, Long> unreadableShort() {
-            Map<String, Long> shortOf = new java.util.TreeMap<>();
+            Map<String, Long> shortOf = new TreeMap<>();
             if (scenario.poison()) {
                 Poison.leastDeadLetters().forEach((topic, least) -> {
-                    long got = deadLettered.getOrDefault(topic, List.of()).stream().filter(key -> key.startsWith(Poison.KEY_PREFIX)).count();
+                    long got = deadLettered.getOrDefault(topic, List.of()).stream().filter(Poison::unreadable).count();
                     if (got < least) {
                         shortOf.put(topic, got);
                     }
@@ -102,14 +105,14 @@ public final class FaultRun {
             }
             Map<String, Map<String, String>> config = config();
             // Side by side, as a rollout starts them: a scenario's start-up is a third of its services' start-up times.
-            List<java.util.concurrent.CompletableFuture<StrideServices.Running>> starting = new ArrayList<>();
-            starting.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> services.start("roadmap-service", 1, config.get("roadmap-service"))));
+            List<CompletableFuture<StrideServices.Running>> starting = new ArrayList<>();
+            starting.add(CompletableFuture.supplyAsync(() -> services.start("roadmap-service", 1, config.get("roadmap-service"))));
             for (int replica = 1; replica <= scenario.replicas(); replica++) {
                 int instance = replica;
-                starting.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> services.start("reminder-service", instance, config.get("reminder-service"))));
-                starting.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> services.start("notifier-service", instance, config.get("notifier-service"))));
+                starting.add(CompletableFuture.supplyAsync(() -> services.start("reminder-service", instance, config.get("reminder-service"))));
+                starting.add(CompletableFuture.supplyAsync(() -> services.start("notifier-service", instance, config.get("notifier-service"))));
             }
-            starting.forEach(java.util.concurrent.CompletableFuture::join);
+            starting.forEach(CompletableFuture::join);
             List<UUID> ids = BurstSeeder.seed(infra.kafkaBootstrapServers(), n, LocalDate.now(ZoneOffset.UTC));
             Instant due = BurstBenchmark.awaitScheduled(sql, n);
             LearnerActions actions = scenario.learnerActions() ? new LearnerActions(ids) : null;
@@ -155,7 +158,7 @@ public final class FaultRun {
             List<StoredMail> mails = sink.messages();
             Tally tally = Tally.of(n, mails, notEmailed, refusable, notifierKills);
             if (actions != null && tally.wronglySent() > 0) {
-                Map<String, Integer> wrongBy = new java.util.TreeMap<>();
+                Map<String, Integer> wrongBy = new TreeMap<>();
                 Set<String> recipients = new HashSet<>();
                 Tally.nudges(mails).forEach(mail -> recipients.addAll(mail.envelopeTo()));
                 notEmailed.stream().filter(i -> recipients.contains(BurstSeeder.address(i)))
@@ -218,7 +221,7 @@ public final class FaultRun {
             List<StoredMail> mails = sink.messages();
             for (int i = seen; i < mails.size(); i++) {
                 StoredMail mail = mails.get(i);
-                mail.envelopeTo().forEach(to -> missing.remove(to.toLowerCase(java.util.Locale.ROOT)));
+                mail.envelopeTo().forEach(to -> missing.remove(to.toLowerCase(Locale.ROOT)));
                 last = mail.receivedAt().isAfter(last) ? mail.receivedAt() : last;
             }
             seen = mails.size();

@@ -42,6 +42,11 @@ final class Poison {
     /** The key of every unreadable record; a dead-lettered record with another key was a valid event. */
     static final String KEY_PREFIX = "poison-";
 
+    /** Whether a dead-lettered record's key is one of the unreadable records'. */
+    static boolean unreadable(String key) {
+        return key != null && key.startsWith(KEY_PREFIX);
+    }
+
     private Poison() {
     }
 
