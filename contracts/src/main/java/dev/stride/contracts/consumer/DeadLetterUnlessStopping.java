@@ -47,7 +47,9 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, io.vertx.mutiny.core.Vertx vertx,
                                       KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
-        requireThrottledCommits(config.getChannel(), config.getCommitStrategy(), Boolean.TRUE.equals(config.getEnableAutoCommit()));
+        // The consumer's merged settings, which SmallRye itself decides from (a customizer may have changed the channel's).
+        requireThrottledCommits(config.getChannel(), config.getCommitStrategy(),
+                Boolean.parseBoolean(String.valueOf(consumer.configuration().get("enable.auto.commit"))));
         return new Handler(config.getChannel(), deadLetterQueue.create(config, vertx, consumer, reportFailure), () -> stopping);
     }
 

@@ -68,16 +68,20 @@ public final class LinkRedaction {
     }
 
     private static Throwable copy(Throwable thrown, UnaryOperator<String> text, int depth) {
-        Redacted copy = new Redacted(thrown.getClass().getName() + ": " + text.apply(thrown.getMessage()),
-                thrown.getCause() == null || depth > 16 ? null : copy(thrown.getCause(), text, depth + 1));
+        // A copy made earlier (a problem mapper redacts before it logs) already starts with its original's class name.
+        String message = thrown instanceof Redacted ? text.apply(thrown.getMessage())
+                : thrown.getClass().getName() + ": " + text.apply(thrown.getMessage());
+        Redacted copy = new Redacted(message, thrown.getCause() == null || depth > 16 ? null : copy(thrown.getCause(), text, depth + 1));
         copy.setStackTrace(thrown.getStackTrace());
-        for (Throwable suppressed : thrown.getSuppressed()) {
-            copy.addSuppressed(copy(suppressed, text, depth + 1));
+        if (depth <= 16) {
+            for (Throwable suppressed : thrown.getSuppressed()) {
+                copy.addSuppressed(copy(suppressed, text, depth + 1));
+            }
         }
         return copy;
     }
 
-    /** Stands in for a throwable whose message held a token; its message starts with the original's class name. */
+    /** Stands in for a throwable whose message held a token or an address; its message starts with the original's class name. */
     static final class Redacted extends RuntimeException {
         Redacted(String message, Throwable cause) {
             super(message, cause);

@@ -83,7 +83,7 @@ public class ScheduledJobLog {
         return line;
     }
 
-    /** {@code Dispatcher#dispatch} for a {@code @Scheduled} method; the trigger's id for a job scheduled in code. */
+    /** {@code Dispatcher#tick} for a {@code @Scheduled} method; the trigger's id for a job scheduled in code. */
     private static String name(Trigger trigger) {
         String method = trigger.getMethodDescription();
         return method == null ? trigger.getId() : method.substring(method.lastIndexOf('.', method.indexOf('#')) + 1);
@@ -99,8 +99,8 @@ public class ScheduledJobLog {
             outer = outer.getCause();
         }
         Throwable root = outer;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (int depth = 0; depth < 16 && root.getCause() != null && root.getCause() != root; depth++) {
+            root = root.getCause(); // bounded: a cause chain can loop (A -> B -> A)
         }
         return root == outer ? String.valueOf(outer) : outer.getClass().getSimpleName() + " caused by " + root;
     }

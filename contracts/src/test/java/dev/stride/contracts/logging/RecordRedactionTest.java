@@ -1,5 +1,6 @@
 package dev.stride.contracts.logging;
 
+import dev.stride.contracts.link.LinkRedaction;
 import dev.stride.contracts.privacy.Addresses;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,18 @@ class RecordRedactionTest {
         RecordRedaction.redact(record);
 
         assertThat(record.getThrown()).isSameAs(thrown);
+    }
+
+    @Test
+    void aCopyMadeEarlierIsNotNamedTwice() {
+        Throwable redactedBefore = LinkRedaction.redact(new IllegalStateException("GET /manage/abc123 for ada@example.com"));
+        LogRecord record = new LogRecord(Level.WARNING, "Request failed");
+        record.setThrown(redactedBefore);
+
+        RecordRedaction.redact(record);
+
+        assertThat(record.getThrown().getMessage()).startsWith("java.lang.IllegalStateException: GET /manage/{token} for addr:")
+                .doesNotContain("ada@example.com").doesNotContain("Redacted");
     }
 
     private static String stackTrace(Throwable thrown) {

@@ -1,5 +1,6 @@
 package dev.stride.reminder.ops;
 
+import dev.stride.infra.testing.LogCapture;
 import dev.stride.infra.testing.StrideInfraResource;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.test.common.TestResourceScope;
@@ -9,15 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,56 +38,31 @@ class ScheduledJobLogTest {
         void run() {
             if (FAILING.get()) {
                 FAILED_RUNS.incrementAndGet();
-                throw new IllegalStateException("the test's outage", new java.sql.SQLTransientConnectionException("Connection refused"));
+                throw new IllegalStateException("the test's outage", new SQLTransientConnectionException("Connection refused"));
             }
         }
     }
-
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (isLoggable(record)) {
-                records.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     @AfterEach
     void stopFailing() {
         FAILING.set(false);
-        Logger.getLogger("").removeHandler(capture);
     }
 
     @Test
     void aJobFailingRunAfterRunIsLoggedOnceThenOnItsRecovery() {
-        Logger.getLogger("").addHandler(capture);
-        FAILING.set(true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> FAILED_RUNS.get() >= 4);
-        FAILING.set(false);
-        await().atMost(Duration.ofSeconds(10)).until(() -> records.stream().anyMatch(r -> text(r).contains("FlakyJob#run succeeds again")));
+        try (LogCapture logs = LogCapture.atOrAbove(Level.INFO)) {
+            FAILED_RUNS.set(0);
+            FAILING.set(true);
+            await().atMost(Duration.ofSeconds(20)).until(() -> FAILED_RUNS.get() >= 4);
+            FAILING.set(false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> logs.lines().stream().anyMatch(line -> line.contains("FlakyJob#run succeeds again")));
 
-        List<String> ours = records.stream().filter(r -> text(r).contains("FlakyJob#run")).map(ScheduledJobLogTest::text).toList();
-        assertThat(ours).as("the first failure, then the recovery: nothing per run in between").hasSize(2);
-        assertThat(ours.get(0)).contains("FlakyJob#run failed", "IllegalStateException caused by", "Connection refused");
-        assertThat(records.stream().filter(r -> r.getLoggerName().startsWith("io.quarkus.scheduler")).map(ScheduledJobLogTest::text))
-                .as("Quarkus's line per failed run is off").isEmpty();
-        assertThat(records.stream().filter(r -> text(r).contains("FlakyJob#run failed")).findFirst().orElseThrow())
-                .satisfies(first -> {
-                    assertThat(first.getLevel()).isEqualTo(Level.WARNING);
-                    assertThat(first.getThrown()).as("the first failure's stack trace").isNotNull();
-                });
-    }
-
-    private static String text(LogRecord record) {
-        return String.valueOf(record.getMessage());
+            List<String> ours = logs.lines().stream().filter(line -> line.contains("FlakyJob#run")).toList();
+            assertThat(ours).as("the first failure, then the recovery: nothing per run in between").hasSize(2);
+            assertThat(ours.get(0)).as("WARN, with the cause and the stack trace's exception")
+                    .contains(" WARN ", "FlakyJob#run failed", "IllegalStateException caused by", "Connection refused", "| java.");
+            assertThat(ours.get(1)).contains(" INFO ", "after " + FAILED_RUNS.get() + " failed runs");
+            assertThat(logs.lines()).as("Quarkus's line per failed run is off").noneMatch(line -> line.startsWith("io.quarkus.scheduler"));
+        }
     }
 }
