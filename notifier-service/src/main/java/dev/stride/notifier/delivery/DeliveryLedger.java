@@ -92,10 +92,13 @@ public class DeliveryLedger {
      */
     public enum Resend { QUEUED, NOT_QUEUED, UNKNOWN_EMAIL }
 
-    /** An operator lifted the address's suppression (hard bounce or "this wasn't me"); false if it had none. */
+    /**
+     * An operator lifted the address's suppression (hard bounce or "this wasn't me") at {@code liftedAt}; false if it had
+     * none. Ordered by the events' times, not by their arrival ({@link SuppressionRepository#unsuppress}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean unsuppressAddress(String addressHash) {
-        return suppressions.unsuppress(addressHash);
+    public boolean unsuppressAddress(String addressHash, Instant liftedAt) {
+        return suppressions.unsuppress(addressHash, liftedAt);
     }
 
     private boolean record(EmailKind kind, UUID emailId, UUID subscriptionId, String recipient, String eventType, String payload,
@@ -128,10 +131,13 @@ public class DeliveryLedger {
         return true;
     }
 
-    /** "This wasn't me": the address (by its hash) gets no email of any kind from now on; false if it already got none. */
+    /**
+     * "This wasn't me", requested at {@code requestedAt}: the address (by its hash) gets no email of any kind from now on,
+     * unless a lift made later has been applied already. False if nothing new was suppressed.
+     */
     @Transactional
-    public boolean suppressAddress(String addressHash) {
-        return suppressions.suppressNotMe(addressHash, clock.instant());
+    public boolean suppressAddress(String addressHash, Instant requestedAt) {
+        return suppressions.suppressNotMe(addressHash, requestedAt, clock.instant());
     }
 
     /** Puts the address on the suppression list for this subscription; false if it already was (a repeated Unsubscribed). */

@@ -49,6 +49,7 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
 
     /** Suppresses the address for everything after a hard bounce; false if it already was (the first bounce is kept). */
     public boolean suppressHardBounce(String address, Integer smtpCode, String smtpReply, UUID emailId, Instant at) {
+        lock(Addresses.hash(address));
         return getEntityManager().createNativeQuery("""
                         INSERT INTO address_suppression (address_hash, address, reason, smtp_code, smtp_reply, email_id, suppressed_at)
                         VALUES (:hash, :address, :reason, :smtpCode, :smtpReply, :emailId, :at)
@@ -63,22 +64,61 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
                 .executeUpdate() == 1;
     }
 
-    /** Its owner said "this wasn't me": nothing of any kind goes to the address again. False if it already got nothing. */
-    public boolean suppressNotMe(String addressHash, Instant at) {
+    /**
+     * Its owner said "this wasn't me" (or an operator decided so), at {@code requestedAt} on roadmap-service's clock: nothing
+     * of any kind goes to the address again. Not applied if a lift made at or after that time has already been applied
+     * (the suppression arrived late); a hard bounce already there keeps its reason and remembers the request. False if
+     * nothing new was suppressed.
+     */
+    public boolean suppressNotMe(String addressHash, Instant requestedAt, Instant now) {
+        lock(addressHash);
+        Number lifted = (Number) getEntityManager().createNativeQuery(
+                        "SELECT count(*) FROM address_lift WHERE address_hash = :hash AND lifted_at >= :requestedAt")
+                .setParameter("hash", addressHash).setParameter("requestedAt", requestedAt).getSingleResult();
+        if (lifted.longValue() > 0) {
+            return false;
+        }
+        int existing = getEntityManager().createNativeQuery("""
+                        UPDATE address_suppression SET requested_at = greatest(coalesce(requested_at, :requestedAt), :requestedAt)
+                        WHERE address_hash = :hash""")
+                .setParameter("hash", addressHash).setParameter("requestedAt", requestedAt).executeUpdate();
+        if (existing > 0) {
+            return false;
+        }
         return getEntityManager().createNativeQuery("""
-                        INSERT INTO address_suppression (address_hash, reason, suppressed_at) VALUES (:hash, :reason, :at)
+                        INSERT INTO address_suppression (address_hash, reason, suppressed_at, requested_at) VALUES (:hash, :reason, :now, :requestedAt)
                         ON CONFLICT (address_hash) DO NOTHING""")
                 .setParameter("hash", addressHash)
                 .setParameter("reason", AddressSuppression.NOT_ME)
-                .setParameter("at", at)
+                .setParameter("now", now)
+                .setParameter("requestedAt", requestedAt)
                 .executeUpdate() == 1;
     }
 
-    /** Lifts the address's suppression for every kind of email (hard bounce or not-me); false if it had none. */
-    public boolean unsuppress(String addressHash) {
-        return getEntityManager().createNativeQuery("DELETE FROM address_suppression WHERE address_hash = :hash")
-                .setParameter("hash", addressHash)
+    /**
+     * An operator lifted the address's suppression at {@code liftedAt} on roadmap-service's clock: the hard bounce and any
+     * suppression requested up to then go; one requested after it (which overtook the lift here) stays. The lift is
+     * remembered, so a suppression requested before it that arrives later is not applied. False if nothing was lifted.
+     */
+    public boolean unsuppress(String addressHash, Instant liftedAt) {
+        lock(addressHash);
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO address_lift (address_hash, lifted_at) VALUES (:hash, :liftedAt)
+                        ON CONFLICT (address_hash) DO UPDATE SET lifted_at = greatest(address_lift.lifted_at, excluded.lifted_at)""")
+                .setParameter("hash", addressHash).setParameter("liftedAt", liftedAt).executeUpdate();
+        return getEntityManager().createNativeQuery(
+                        "DELETE FROM address_suppression WHERE address_hash = :hash AND (requested_at IS NULL OR requested_at <= :liftedAt)")
+                .setParameter("hash", addressHash).setParameter("liftedAt", liftedAt)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Serialises the changes to one address's suppression until the transaction ends: the consumer applies a suppression
+     * and a lift of the same address concurrently, and each must see what the other wrote.
+     */
+    private void lock(String addressHash) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "address:" + addressHash).getSingleResult();
     }
 
     /** Whether the address left this subscription (unsubscribed). */

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.UUID;
 
 
@@ -157,16 +158,19 @@ public class EmailRequestConsumer {
             recordOnce(envelope, EmailKind.ADDRESS_CHANGE, change.learnerId(), change.newAddress());
         } else if (envelope.data() instanceof AddressSuppressed suppressed) {
             require(suppressed.addressHash(), "addressHash", envelope);
+            Instant requestedAt = suppressed.at() != null ? suppressed.at() : envelope.occurredAt();
             inTransaction(() -> {
-                if (processed.firstTime(envelope.eventId(), envelope.type()) && ledger.suppressAddress(suppressed.addressHash())) {
+                if (processed.firstTime(envelope.eventId(), envelope.type()) && ledger.suppressAddress(suppressed.addressHash(), requestedAt)) {
                     LOG.infof("Address %s suppressed for every email (%s)", suppressed.addressHash().substring(0, 12), suppressed.reason());
                 }
             });
         } else if (envelope.data() instanceof AddressUnsuppressed lifted) {
             require(lifted.addressHash(), "addressHash", envelope);
+            Instant liftedAt = lifted.at() != null ? lifted.at() : envelope.occurredAt();
             inTransaction(() -> {
-                // Once per event id: a redelivered lift must not undo a suppression made after it.
-                if (processed.firstTime(envelope.eventId(), envelope.type()) && ledger.unsuppressAddress(lifted.addressHash())) {
+                // Once per event id, and by the lift's own time: neither a redelivered lift nor one that overtook a
+                // later suppression on its way here (records run concurrently) may undo that suppression.
+                if (processed.firstTime(envelope.eventId(), envelope.type()) && ledger.unsuppressAddress(lifted.addressHash(), liftedAt)) {
                     LOG.infof("Address %s may be emailed again (lifted by %s)", lifted.addressHash().substring(0, 12), lifted.operator());
                 }
             });

@@ -43,7 +43,7 @@ class SuppressionBatchTest {
         QuarkusTransaction.requiringNew().run(() -> {
             suppressions.suppress(leaver, left, UUID.randomUUID(), at);
             suppressions.suppressHardBounce(bounced, 550, "550 5.1.1 no such user", UUID.randomUUID(), at);
-            suppressions.suppressNotMe(Addresses.hash(notMe), at);
+            suppressions.suppressNotMe(Addresses.hash(notMe), at, at);
         });
 
         List<Recipient> batch = List.of(
