@@ -79,7 +79,7 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
             return false;
         }
         int existing = getEntityManager().createNativeQuery("""
-                        UPDATE address_suppression SET requested_at = greatest(coalesce(requested_at, :requestedAt), :requestedAt)
+                        UPDATE address_suppression SET requested_at = greatest(requested_at, :requestedAt)
                         WHERE address_hash = :hash""")
                 .setParameter("hash", addressHash).setParameter("requestedAt", requestedAt).executeUpdate();
         if (existing > 0) {
@@ -97,8 +97,9 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
 
     /**
      * An operator lifted the address's suppression at {@code liftedAt} on roadmap-service's clock: the hard bounce and any
-     * suppression requested up to then go; one requested after it (which overtook the lift here) stays. The lift is
-     * remembered, so a suppression requested before it that arrives later is not applied. False if nothing was lifted.
+     * suppression requested up to then go. One requested after it (which overtook the lift here) stays, as a not-me: the
+     * bounce it was kept with is lifted all the same (its address and reply go too). The lift is remembered, so a
+     * suppression requested before it that arrives later is not applied. False if nothing was lifted.
      */
     public boolean unsuppress(String addressHash, Instant liftedAt) {
         lock(addressHash);
@@ -106,10 +107,16 @@ public class SuppressionRepository implements PanacheRepositoryBase<Suppression,
                         INSERT INTO address_lift (address_hash, lifted_at) VALUES (:hash, :liftedAt)
                         ON CONFLICT (address_hash) DO UPDATE SET lifted_at = greatest(address_lift.lifted_at, excluded.lifted_at)""")
                 .setParameter("hash", addressHash).setParameter("liftedAt", liftedAt).executeUpdate();
-        return getEntityManager().createNativeQuery(
+        int lifted = getEntityManager().createNativeQuery(
                         "DELETE FROM address_suppression WHERE address_hash = :hash AND (requested_at IS NULL OR requested_at <= :liftedAt)")
                 .setParameter("hash", addressHash).setParameter("liftedAt", liftedAt)
-                .executeUpdate() == 1;
+                .executeUpdate();
+        int bounceLifted = getEntityManager().createNativeQuery("""
+                        UPDATE address_suppression SET reason = :notMe, address = NULL, smtp_code = NULL, smtp_reply = NULL, email_id = NULL
+                        WHERE address_hash = :hash AND reason = :hardBounce""")
+                .setParameter("hash", addressHash).setParameter("notMe", AddressSuppression.NOT_ME)
+                .setParameter("hardBounce", AddressSuppression.HARD_BOUNCE).executeUpdate();
+        return lifted + bounceLifted > 0;
     }
 
     /**

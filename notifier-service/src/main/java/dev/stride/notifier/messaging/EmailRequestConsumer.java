@@ -171,7 +171,7 @@ public class EmailRequestConsumer {
                 // Once per event id, and by the lift's own time: neither a redelivered lift nor one that overtook a
                 // later suppression on its way here (records run concurrently) may undo that suppression.
                 if (processed.firstTime(envelope.eventId(), envelope.type()) && ledger.unsuppressAddress(lifted.addressHash(), liftedAt)) {
-                    LOG.infof("Address %s may be emailed again (lifted by %s)", lifted.addressHash().substring(0, 12), lifted.operator());
+                    LOG.infof("Suppression of address %s lifted by %s", lifted.addressHash().substring(0, 12), lifted.operator());
                 }
             });
         } else if (envelope.data() instanceof EmailResendRequested resend) {

@@ -50,6 +50,9 @@ public class Erasure {
             // A suppression of the whole address (hard bounce, "this wasn't me") stays in force, by its hash alone.
             em.createNativeQuery("UPDATE address_suppression SET address = NULL, smtp_reply = NULL, email_id = NULL WHERE address_hash = ?1")
                     .setParameter(1, addressHash).executeUpdate();
+            // When it was last lifted: without it, a suppression made before that lift and still on its way is applied,
+            // which errs towards sending nothing.
+            em.createNativeQuery("DELETE FROM address_lift WHERE address_hash = ?1").setParameter(1, addressHash).executeUpdate();
         }
         LOG.infof("Erased subscription(s) %s", subscriptionIds);
     }

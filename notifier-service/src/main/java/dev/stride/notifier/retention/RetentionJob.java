@@ -41,6 +41,8 @@ public class RetentionJob {
     public Map<String, Long> run() {
         return new RetentionPass(RetentionJob.class, dataSource, clock.instant(), settings.batchSize(), this::count)
                 .delete("processed_event", "processed_at < ?", settings.processedEvents())
+                // A lift matters only while a suppression made before it can still arrive: as long as a repeat is detected.
+                .delete("address_lift", "lifted_at < ?", settings.processedEvents())
                 .delete("email_delivery", "state IN ('SENT', 'FAILED', 'SUPPRESSED') AND finished_at < ?"
                         + " AND (outcome_event_id IS NULL OR outcome_published_at IS NOT NULL)", settings.deliveredPayloads())
                 // A digest's parts (their events and the address) once it was queued; the email itself is email_delivery's.

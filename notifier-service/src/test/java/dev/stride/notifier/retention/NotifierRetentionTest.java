@@ -53,12 +53,15 @@ class NotifierRetentionTest {
         TestEvents.publishSubscriptionEvent(TestEvents.envelope(otherSubscription, TestEvents.unsubscribed(otherSubscription, address)));
         ReceivedEmail.awaitMessagesTo(address, 2);
         assertThat(count("SELECT count(*) FROM suppression WHERE address = ?1", address)).isOne();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO address_lift (address_hash, lifted_at) VALUES (?1, ?2)")
+                .setParameter(1, Addresses.hash(address)).setParameter(2, clock.instant()).executeUpdate());
 
         TestEvents.publishSubscriptionEvent(TestEvents.envelope(subscription,
                 new LearnerErased(UUID.randomUUID(), Addresses.hash(address.toUpperCase()), List.of(subscription), clock.instant())));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM erased_subscription WHERE subscription_id = ?1", subscription) == 1);
         assertThat(count("SELECT count(*) FROM email_delivery WHERE subscription_id = ?1", subscription)).isZero();
         assertThat(count("SELECT count(*) FROM suppression WHERE address = ?1", address)).as("matched by the address's hash").isZero();
+        assertThat(count("SELECT count(*) FROM address_lift WHERE address_hash = ?1", Addresses.hash(address))).as("when it was lifted").isZero();
 
         TestEvents.publishNudge(TestEvents.nudge(address).withSubscription(subscription).envelope());
         ReceivedEmail.awaitNoMoreThan(address, 2);
@@ -88,6 +91,9 @@ class NotifierRetentionTest {
                             VALUES (?1, 'NUDGE', ?2, 'someone@example.org', 'NudgeDue', '{}', 'RETRYING', 3, ?3, ?4, ?4)""")
                     .setParameter(1, retrying).setParameter(2, UUID.randomUUID()).setParameter(3, clock.instant().plus(Duration.ofDays(1)))
                     .setParameter(4, monthAgo).executeUpdate();
+            em.createNativeQuery("INSERT INTO address_lift (address_hash, lifted_at) VALUES (?1, ?2), (?3, ?4)")
+                    .setParameter(1, Addresses.hash(address)).setParameter(2, monthAgo)
+                    .setParameter(3, Addresses.hash("recent-" + address)).setParameter(4, clock.instant()).executeUpdate();
         });
         double emailsBefore = removed("email_delivery");
 
@@ -96,6 +102,8 @@ class NotifierRetentionTest {
         assertThat(count("SELECT count(*) FROM email_delivery WHERE email_id = ?1", requested.eventId())).isZero();
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = ?1", requested.eventId())).isZero();
         assertThat(count("SELECT count(*) FROM email_delivery WHERE email_id = ?1", retrying)).as("still to send").isOne();
+        assertThat(count("SELECT count(*) FROM address_lift WHERE address_hash = ?1", Addresses.hash(address))).as("an old lift").isZero();
+        assertThat(count("SELECT count(*) FROM address_lift WHERE address_hash = ?1", Addresses.hash("recent-" + address))).isOne();
         assertThat(removed.get("email_delivery")).isGreaterThanOrEqualTo(1);
         assertThat(removed("email_delivery") - emailsBefore).isEqualTo(removed.get("email_delivery").doubleValue());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM email_delivery WHERE email_id = ?1")
