@@ -56,6 +56,13 @@ public final class StrideServices implements AutoCloseable {
         return override != null ? Path.of(override) : projectDir.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /**
+     * How long a service may take to get ready. Generous: a reminder restarted in the middle of a 100,000-learner burst
+     * with two replicas of each service (five JVMs on two cores) took 147 s to start, and the 3 minutes allowed until
+     * then ended that fault scenario's injections (kill-replicas, 2026-12-08). A service that never gets ready still fails.
+     */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+
     /** Starts {@code service} (instance {@code instance}) with extra settings on top of the infrastructure's, and waits until ready. */
     public Running start(String service, int instance, Map<String, String> settings) {
         return start(service, jar(service), instance, settings);
@@ -81,7 +88,16 @@ public final class StrideServices implements AutoCloseable {
         // the suite's many Kafka and database connections could take an ephemeral one (a restart once failed on that).
         ServiceProcess process = ServiceProcess.start(name, jar, Ports.freeBelowEphemeral(), Ports.freeBelowEphemeral(), environment,
                 logDir.resolve(name + ".log"), jvm);
-        Running started = new Running(name, process, process.awaitReady(Duration.ofMinutes(3)));
+        Duration startToReady;
+        try {
+            startToReady = process.awaitReady(READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            // Not left running: the next scenario reuses the servers, and an orphan joined its consumer group as a replica
+            // of its own (kill-replicas' restarted reminder, 2026-12-08).
+            process.stop(Duration.ofSeconds(5));
+            throw e;
+        }
+        Running started = new Running(name, process, startToReady);
         running.add(started);
         return started;
     }

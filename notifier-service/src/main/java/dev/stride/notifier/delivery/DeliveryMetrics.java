@@ -1,10 +1,13 @@
 package dev.stride.notifier.delivery;
 
+import dev.stride.contracts.consumer.AfterCommit;
 import dev.stride.contracts.event.EmailKind;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,9 @@ import java.util.List;
  * back, how long an SMTP send takes, and how long after its due instant a nudge reached the mail server (the delivery
  * SLI, {@code stride_nudge_delivery_lag_seconds}, with a bucket at {@link #NUDGE_ON_TIME}). Tagged by email kind.
  * (Whether SMTP is down is {@link SmtpCircuit}'s gauge.)
+ * <p>
+ * A count made inside a transaction is added when it commits, not at all if it rolls back: the consumers and the
+ * sender retry a transaction that failed (a database restarting), and each retry would otherwise count again.
  */
 @ApplicationScoped
 @Startup // its meters exist from the start, not from the first email
@@ -27,11 +33,13 @@ public class DeliveryMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
     private final Timer nudgeDelivery;
 
-    public DeliveryMetrics(MeterRegistry registry, Clock clock) {
+    public DeliveryMetrics(MeterRegistry registry, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.registry = registry;
         this.clock = clock;
+        this.transactions = transactions;
         this.nudgeDelivery = Timer.builder("stride.nudge.delivery.lag")
                 .description("Time from a nudge's due instant to the mail server's acceptance (the delivery SLI)")
                 .serviceLevelObjectives(Duration.ofMinutes(1), NUDGE_ON_TIME, Duration.ofMinutes(15), Duration.ofHours(1))
@@ -64,34 +72,39 @@ public class DeliveryMetrics {
     }
 
     public void sent(EmailKind kind) {
-        registry.counter("stride.delivery.sent", "kind", kind.name()).increment();
+        count(registry.counter("stride.delivery.sent", "kind", kind.name()), 1);
     }
 
     public void failed(EmailKind kind, boolean permanent) {
-        registry.counter("stride.delivery.failed", "kind", kind.name(), "permanent", Boolean.toString(permanent)).increment();
+        count(registry.counter("stride.delivery.failed", "kind", kind.name(), "permanent", Boolean.toString(permanent)), 1);
     }
 
     public void retrying(EmailKind kind) {
-        registry.counter("stride.delivery.retrying", "kind", kind.name()).increment();
+        count(registry.counter("stride.delivery.retrying", "kind", kind.name()), 1);
     }
 
     public void duplicateDropped(EmailKind kind) {
-        registry.counter("stride.delivery.duplicates", "kind", kind.name()).increment();
+        count(registry.counter("stride.delivery.duplicates", "kind", kind.name()), 1);
     }
 
     /** An email settled without being sent; {@code reason}: {@code unsubscribed} or {@code hard-bounce}. */
     public void suppressed(EmailKind kind, String reason) {
-        registry.counter("stride.delivery.suppressed", "kind", kind.name(), "reason", reason).increment();
+        count(registry.counter("stride.delivery.suppressed", "kind", kind.name(), "reason", reason), 1);
     }
 
     /** An address newly suppressed for good because the mail server refused it (the email that bounced is its kind). */
     public void hardBounce(EmailKind kind) {
-        registry.counter("stride.delivery.hard.bounces", "kind", kind.name()).increment();
+        count(registry.counter("stride.delivery.hard.bounces", "kind", kind.name()), 1);
     }
 
     /** Emails the outage had backed off, made due at once when the mail server answered again. */
     public void releasedAfterOutage(int count) {
-        registry.counter("stride.delivery.outage.released").increment(count);
+        count(registry.counter("stride.delivery.outage.released"), count);
+    }
+
+    /** Adds to the counter when the current transaction commits (never if it rolls back), or at once outside one. */
+    private void count(Counter counter, double amount) {
+        AfterCommit.run(transactions, () -> counter.increment(amount));
     }
 
     public void sendLatency(EmailKind kind, boolean success, Duration latency) {

@@ -1,5 +1,6 @@
 package dev.stride.reminder.learning;
 
+import dev.stride.contracts.consumer.AfterCommit;
 import dev.stride.contracts.event.NudgeDue;
 import dev.stride.contracts.learning.Choice;
 import dev.stride.contracts.learning.Eligibility;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -58,8 +60,12 @@ public class VariantChooser {
     private final MeterRegistry registry;
     private final Map<String, Counter> chosen = new ConcurrentHashMap<>();
 
-    public VariantChooser(EntityManager em, Posteriors posteriors, LearningSettings settings, MeterRegistry registry) {
+    private final TransactionSynchronizationRegistry transactions;
+
+    public VariantChooser(EntityManager em, Posteriors posteriors, LearningSettings settings, MeterRegistry registry,
+                          TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
         this.posteriors = posteriors;
         this.settings = settings;
         this.policy = new ThompsonPolicy(new RecoveringPenalty(settings.recovering().strength(), settings.recovering().halfLifeWeeks()));
@@ -79,14 +85,15 @@ public class VariantChooser {
         return out;
     }
 
-    /** Counts the variants of weekly nudges marked sent. */
+    /** Counts the variants of weekly nudges marked sent, once the marks are committed (AfterCommit). */
     public void sent(List<NudgeDue> marked) {
         for (NudgeDue due : marked) {
             NudgeDue.Variant variant = due.variant();
             if (variant != null) {
-                chosen.computeIfAbsent(variant.id() + "/" + variant.reason(), tags -> Counter.builder("stride.nudge.variants")
+                Counter counter = chosen.computeIfAbsent(variant.id() + "/" + variant.reason(), tags -> Counter.builder("stride.nudge.variants")
                         .description("Variants of the weekly nudges sent, by variant and reason")
-                        .tag("variant", variant.id()).tag("reason", variant.reason()).register(registry)).increment();
+                        .tag("variant", variant.id()).tag("reason", variant.reason()).register(registry));
+                AfterCommit.run(transactions, counter::increment);
             }
         }
     }
