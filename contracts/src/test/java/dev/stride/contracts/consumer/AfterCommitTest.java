@@ -34,10 +34,12 @@ class AfterCommitTest {
         AtomicInteger counted = new AtomicInteger();
         AfterCommit.run(new Transactions(Status.STATUS_NO_TRANSACTION), counted::incrementAndGet);
         assertThat(counted).as("no transaction: at once").hasValue(1);
-        Transactions doomed = new Transactions(Status.STATUS_MARKED_ROLLBACK);
-        AfterCommit.run(doomed, counted::incrementAndGet);
-        doomed.complete(Status.STATUS_ROLLEDBACK);
-        assertThat(counted).as("marked for rollback").hasValue(1);
+        for (int status : new int[]{Status.STATUS_MARKED_ROLLBACK, Status.STATUS_ROLLEDBACK}) {
+            Transactions doomed = new Transactions(status);
+            AfterCommit.run(doomed, counted::incrementAndGet);
+            doomed.complete(Status.STATUS_COMMITTED); // were it registered, this would count
+            assertThat(counted).as("status %d: never", status).hasValue(1);
+        }
     }
 
     /** The registry as Narayana's behaves for this: a status, and synchronizations told how the transaction ended. */
@@ -70,6 +72,9 @@ class AfterCommitTest {
 
         @Override
         public void registerInterposedSynchronization(Synchronization sync) {
+            if (status != Status.STATUS_ACTIVE) {
+                throw new IllegalStateException("not active"); // as Narayana's
+            }
             registered.add(sync);
         }
 

@@ -102,6 +102,11 @@ public class DeliveryMetrics {
         count(registry.counter("stride.delivery.outage.released"), count);
     }
 
+    /** Adds one to a counter of the caller's own (the digest's) as this class counts its own: when the transaction commits. */
+    public void countOnCommit(Counter counter) {
+        count(counter, 1);
+    }
+
     /** Adds to the counter when the current transaction commits (never if it rolls back), or at once outside one. */
     private void count(Counter counter, double amount) {
         AfterCommit.run(transactions, () -> counter.increment(amount));

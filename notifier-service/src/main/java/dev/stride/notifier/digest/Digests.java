@@ -85,7 +85,7 @@ public class Digests {
             } else {
                 // Late (after a crash, or after the hold): its own email, under its own id, so a repeat of it is dropped too.
                 LOG.infof("Nudge %s came after its digest %s was sent: sent as an email of its own", nudge.nudgeId(), key);
-                registry.counter("stride.digest.late.parts").increment();
+                deliveryMetrics.countOnCommit(registry.counter("stride.digest.late.parts"));
                 ledger.record(EmailKind.NUDGE, nudge.nudgeId(), nudge.subscriptionId(), nudge.learner().email(), envelope);
             }
             return;
@@ -151,9 +151,9 @@ public class Digests {
                 DigestPayload.of(live.stream().map(part -> (String) part[2]).toList()));
         em.createNativeQuery("UPDATE digest SET email_id = :email, queued_at = :now WHERE digest_key = :key")
                 .setParameter("email", emailId).setParameter("now", clock.instant()).setParameter("key", key).executeUpdate();
-        registry.counter("stride.digest.sent").increment();
+        deliveryMetrics.countOnCommit(registry.counter("stride.digest.sent"));
         if (afterHold) {
-            registry.counter("stride.digest.sent.incomplete").increment();
+            deliveryMetrics.countOnCommit(registry.counter("stride.digest.sent.incomplete"));
             LOG.infof("Digest %s sent after the hold with %d part(s)", key, parts.size());
         }
     }

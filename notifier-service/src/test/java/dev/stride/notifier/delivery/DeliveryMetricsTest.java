@@ -2,33 +2,37 @@ package dev.stride.notifier.delivery;
 
 import dev.stride.infra.testing.StrideInfraResource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A count made in a transaction lands when it commits and not when it rolls back, so a transaction that failed and is
- * retried (a database restarting) counts once. The counter used is one nothing else here moves (emails released after
- * an SMTP outage), so other tests' emails cannot change it meanwhile.
+ * retried (a database restarting) counts once. On a registry of its own, so the application's emails (another test's
+ * SMTP outage ending, say) cannot move the counter meanwhile; the transactions are the application's real ones.
  */
 @QuarkusTest
 @WithTestResource(value = StrideInfraResource.class, scope = TestResourceScope.GLOBAL)
 class DeliveryMetricsTest {
 
     @Inject
-    DeliveryMetrics metrics;
+    TransactionSynchronizationRegistry transactions;
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
     void aCountInATransactionLandsOnCommitAndNeverOnRollback() {
+        DeliveryMetrics metrics = new DeliveryMetrics(registry, Clock.systemUTC(), transactions);
         double before = released();
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
