@@ -87,14 +87,19 @@ public class VariantChooser {
 
     /** Counts the variants of weekly nudges marked sent, once the marks are committed (AfterCommit). */
     public void sent(List<NudgeDue> marked) {
+        Map<Counter, Integer> counts = new HashMap<>();
         for (NudgeDue due : marked) {
             NudgeDue.Variant variant = due.variant();
             if (variant != null) {
                 Counter counter = chosen.computeIfAbsent(variant.id() + "/" + variant.reason(), tags -> Counter.builder("stride.nudge.variants")
                         .description("Variants of the weekly nudges sent, by variant and reason")
                         .tag("variant", variant.id()).tag("reason", variant.reason()).register(registry));
-                AfterCommit.run(transactions, counter::increment);
+                counts.merge(counter, 1, Integer::sum);
             }
+        }
+        // One hook for the whole batch (up to a batch of marks), not one per nudge.
+        if (!counts.isEmpty()) {
+            AfterCommit.run(transactions, () -> counts.forEach(Counter::increment));
         }
     }
 
